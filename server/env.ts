@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+// Validated once, at first use; a missing or malformed variable is named with how to set it.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .url({ message: "DATABASE_URL must be a postgresql:// URL, e.g. postgresql://user@127.0.0.1:5432/trilogue" })
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), "DATABASE_URL must start with postgresql://"),
+  NEXTAUTH_SECRET: z
+    .string({ message: "NEXTAUTH_SECRET is required: set it to a random string of 32+ characters (openssl rand -base64 32)" })
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"),
+  NEXTAUTH_URL: z.url({ message: "NEXTAUTH_URL must be the public URL of the app, e.g. https://trilogue.example.org" }).optional(),
+  /** Marks a deployment as the embedded demo: README lists its demo accounts. */
+  TRILOGUE_DEMO: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function formatEnvError(error: z.ZodError): string {
+  const lines = error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
+  return `Trilogue cannot start: invalid environment variables\n${lines.join("\n")}`;
+}
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) throw new Error(formatEnvError(parsed.error));
+  cached = parsed.data;
+  return cached;
+}
+
+export const envSchema = schema;
