@@ -1,22 +1,22 @@
-import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { env } from "@/server/env";
 
-export type Db = PrismaClient;
-
-const globalForDb = globalThis as unknown as { trilogueDb?: PrismaClient };
-
-export function createDb(connectionString: string): PrismaClient {
+export function createDb(connectionString: string) {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: 10 }),
+    // Password hashes never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
   });
 }
 
+export type Db = ReturnType<typeof createDb>;
+
+const globalForDb = globalThis as unknown as { trilogueDb?: Db };
+
 // Created lazily so `next build` needs no DATABASE_URL; kept on globalThis outside production so
 // hot reloads reuse one pool instead of leaking a new one each time.
-export function db(): PrismaClient {
+export function db(): Db {
   if (globalForDb.trilogueDb) return globalForDb.trilogueDb;
   const client = createDb(env().DATABASE_URL);
   globalForDb.trilogueDb = client;

@@ -23,11 +23,15 @@ export function formatEnvError(error: z.ZodError): string {
   return `Trilogue cannot start: invalid environment variables\n${lines.join("\n")}`;
 }
 
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+/** Validates an environment (process.env by default); throws an Error naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) throw new Error(formatEnvError(parsed.error));
-  cached = parsed.data;
+  return parsed.data;
+}
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { api } from "@/server/trpc/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title") };
+}
+
+export default async function AccountPage() {
+  const me = await (await api()).me.get();
+  const t = await getTranslations();
+  return (
+    <>
+      <PageHeader title={t("account.title")} description={t("account.description")} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader><CardTitle as="h2">{t("account.profile")}</CardTitle></CardHeader>
+          <CardContent>
+            <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+              <dt className="text-muted-foreground">{t("account.name")}</dt>
+              <dd>{me.name}</dd>
+              <dt className="text-muted-foreground">{t("account.email")}</dt>
+              <dd>{me.email}</dd>
+              <dt className="text-muted-foreground">{t("account.memberships")}</dt>
+              <dd>
+                {me.memberships.length === 0 ? (
+                  t("account.noMemberships")
+                ) : (
+                  <ul>
+                    {me.memberships.map((m) => (
+                      <li key={m.series.id}>
+                        {m.series.shortName}: {m.role === "DELEGATE" && m.party ? t("roles.delegateOf", { party: m.party.code }) : t(`roles.${m.role}`)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+            </dl>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">{t("account.changePassword")}</CardTitle>
+            <CardDescription>{t("account.changePasswordDescription")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ChangePasswordForm email={me.email} />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

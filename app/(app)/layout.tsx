@@ -1,0 +1,29 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/layout/app-shell";
+import { currentViewer } from "@/server/auth/session";
+import { api } from "@/server/trpc/server";
+
+// Every page inside needs a live account: a deactivated or revoked session lands on sign-in here.
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const viewer = await currentViewer();
+  if (!viewer) {
+    const path = (await headers()).get("x-trilogue-path") ?? "/";
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  const me = await (await api()).me.get();
+  return (
+    <AppShell
+      user={{ name: me.name, email: me.email, isAdmin: me.isAdmin }}
+      roles={me.memberships.map((m) => ({
+        seriesId: m.series.id,
+        seriesShortName: m.series.shortName,
+        role: m.role,
+        partyCode: m.party?.code ?? null,
+      }))}
+    >
+      {children}
+    </AppShell>
+  );
+}

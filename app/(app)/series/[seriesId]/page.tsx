@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { IllustrativeNotice } from "@/components/series/illustrative-notice";
+import { SessionStatusBadge } from "@/components/series/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatSessionRange } from "@/lib/format";
+import { api, loadOrNotFound } from "@/server/trpc/server";
+
+type Props = { params: Promise<{ seriesId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { seriesId } = await params;
+  const series = await loadOrNotFound((await api()).series.get({ seriesId }));
+  return { title: series.shortName };
+}
+
+export default async function SeriesPage({ params }: Props) {
+  const { seriesId } = await params;
+  const series = await loadOrNotFound((await api()).series.get({ seriesId }));
+  const t = await getTranslations();
+  const now = new Date();
+  const upcoming = series.sessions.filter((s) => s.endsAt >= now).reverse();
+  const past = series.sessions.filter((s) => s.endsAt < now);
+  const myParty = series.parties.find((p) => p.id === series.myPartyId)?.code;
+  const roleLabel = series.myRole === "DELEGATE" && myParty ? t("roles.delegateOf", { party: myParty }) : t(`roles.${series.myRole}`);
+
+  const groups = [
+    { key: "CONVENOR", label: t("series.convenors"), members: series.members.filter((m) => m.role === "CONVENOR") },
+    ...series.parties.map((p) => ({
+      key: p.code,
+      label: p.name,
+      members: series.members.filter((m) => m.role === "DELEGATE" && m.party?.code === p.code),
+    })),
+    { key: "OBSERVER", label: t("series.observers"), members: series.members.filter((m) => m.role === "OBSERVER") },
+    { key: "SCHOLAR", label: t("series.scholars"), members: series.members.filter((m) => m.role === "SCHOLAR") },
+  ].filter((g) => g.members.length > 0);
+
+  const sessionList = (list: typeof series.sessions) => (
+    <ul className="divide-y divide-border">
+      {list.map((s) => (
+        <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5 text-sm">
+          <div>
+            <Link href={`/sessions/${s.id}`} className="font-medium hover:underline">{s.title}</Link>
+            <p className="text-muted-foreground tabular-nums">
+              {formatSessionRange(s.startsAt, s.endsAt, s.timeZone)} ({s.timeZone}) · {s.isVirtual ? t("session.virtual") : s.place}
+            </p>
+          </div>
+          <SessionStatusBadge status={s.status} />
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <>
+      <IllustrativeNotice show={series.illustrative} />
+      <PageHeader
+        breadcrumb={<Link href="/series" className="text-sm text-muted-foreground hover:underline">{t("series.title")}</Link>}
+        title={series.name}
+        description={series.description || undefined}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge variant="secondary">{series.shortName}</Badge>
+            <Badge variant="outline">{t(`tracks.${series.track}`)}</Badge>
+            <Badge variant="info">{t("series.yourRole", { role: roleLabel })}</Badge>
+          </div>
+        }
+      />
+      {series.attribution === "CHATHAM_HOUSE" ? (
+        <p className="mb-4 text-sm text-muted-foreground">{t("series.chathamNote")}</p>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <CardHeader><CardTitle as="h2">{t("series.sessions")}</CardTitle></CardHeader>
+            <CardContent className="space-y-4">
+              {series.sessions.length === 0 ? <p className="text-sm text-muted-foreground">{t("series.noSessions")}</p> : null}
+              {upcoming.length > 0 ? (
+                <section aria-label={t("series.upcomingSessions")}>
+                  <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("series.upcomingSessions")}</h3>
+                  {sessionList(upcoming)}
+                </section>
+              ) : null}
+              {past.length > 0 ? (
+                <section aria-label={t("series.pastSessions")}>
+                  <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("series.pastSessions")}</h3>
+                  {sessionList(past)}
+                </section>
+              ) : null}
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">{t("series.issues")}</CardTitle>
+              <p className="text-sm text-muted-foreground">{t("series.issuesDescription")}</p>
+            </CardHeader>
+            <CardContent>
+              {series.issues.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t("series.noIssues")}</p>
+              ) : (
+                <ul className="divide-y divide-border">
+                  {series.issues.map((i) => (
+                    <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                      <span>{i.title}</span>
+                      <span className="flex items-center gap-2">
+                        {i.topic ? <Badge variant="outline">{i.topic}</Badge> : null}
+                        <Badge variant={i.kind === "DETERRENCE_CRITERION" ? "info" : "neutral"}>{t(`issueKind.${i.kind}`)}</Badge>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+        </div>
+
+        <Card className="h-fit">
+          <CardHeader><CardTitle as="h2">{t("series.members")}</CardTitle></CardHeader>
+          <CardContent className="space-y-4 text-sm">
+            {groups.length === 0 ? <p className="text-muted-foreground">{t("series.noMembers")}</p> : null}
+            {groups.map((g) => (
+              <section key={g.key} aria-label={g.label}>
+                <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{g.label}</h3>
+                <ul className="mt-1 space-y-0.5">
+                  {g.members.map((m) => (
+                    <li key={m.id}>
+                      {m.user.name}
+                      {m.affiliation ? <span className="text-muted-foreground"> · {m.affiliation}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

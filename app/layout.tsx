@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Toaster } from "@/components/ui/toaster";
+import { TrpcProvider } from "@/lib/trpc/client";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen bg-background font-sans text-foreground antialiased">
+        <NextIntlClientProvider>
+          <TrpcProvider>
+            {children}
+            <Toaster />
+          </TrpcProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,239 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { Layers, Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FormField } from "@/components/ui/form-field";
+import { Input, controlClassName } from "@/components/ui/input";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Textarea } from "@/components/ui/textarea";
+import { applyServerErrors } from "@/lib/forms";
+import { ATTRIBUTION_RULES, TRACKS } from "@/lib/schemas/common";
+import { createSeriesSchema, type CreateSeriesInput } from "@/lib/schemas/admin";
+import { useTRPC } from "@/lib/trpc/client";
+
+type Account = { id: string; name: string; email: string };
+type SeriesRow = {
+  id: string;
+  name: string;
+  shortName: string;
+  track: (typeof TRACKS)[number];
+  attribution: (typeof ATTRIBUTION_RULES)[number];
+  parties: string[];
+  convenors: Account[];
+};
+type PartyOption = { id: string; code: string; name: string };
+
+export function SeriesAdmin({ series, parties, accounts }: { series: SeriesRow[]; parties: PartyOption[]; accounts: Account[] }) {
+  const t = useTranslations();
+  return (
+    <section aria-labelledby="series-heading" className="space-y-3">
+      <div className="flex items-center justify-between">
+        <h2 id="series-heading" className="text-base font-semibold">{t("admin.series")}</h2>
+        <CreateSeriesDialog parties={parties} accounts={accounts} />
+      </div>
+      {series.length === 0 ? (
+        <EmptyState icon={Layers} title={t("admin.noSeries")} />
+      ) : (
+        <div className="rounded-lg border border-border bg-card">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("admin.shortName")}</TableHead>
+                <TableHead>{t("admin.seriesName")}</TableHead>
+                <TableHead>{t("admin.track")}</TableHead>
+                <TableHead>{t("series.parties")}</TableHead>
+                <TableHead>{t("admin.convenors")}</TableHead>
+                <TableHead className="text-right">{t("admin.actions")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {series.map((s) => (
+                <TableRow key={s.id}>
+                  <TableCell><Badge variant="secondary">{s.shortName}</Badge></TableCell>
+                  <TableCell className="font-medium">{s.name}</TableCell>
+                  <TableCell>
+                    {t(`tracks.${s.track}`)}
+                    {s.attribution === "CHATHAM_HOUSE" ? <span className="block text-xs text-muted-foreground">{t("attribution.CHATHAM_HOUSE")}</span> : null}
+                  </TableCell>
+                  <TableCell>{s.parties.join(", ")}</TableCell>
+                  <TableCell>
+                    {s.convenors.length === 0 ? (
+                      <span className="text-muted-foreground">{t("admin.noConvenors")}</span>
+                    ) : (
+                      s.convenors.map((c) => <span key={c.id} className="block">{c.name}</span>)
+                    )}
+                  </TableCell>
+                  <TableCell className="text-right">
+                    <AppointConvenorDialog series={s} accounts={accounts.filter((a) => !s.convenors.some((c) => c.id === a.id))} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+const SERIES_FIELDS = ["name", "shortName", "description", "track", "attribution", "partyIds", "convenorIds"] as const;
+
+function CreateSeriesDialog({ parties, accounts }: { parties: PartyOption[]; accounts: Account[] }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState("");
+  const create = useMutation(trpc.admin.series.create.mutationOptions());
+  const form = useForm<CreateSeriesInput>({
+    resolver: zodResolver(createSeriesSchema),
+    defaultValues: { name: "", shortName: "", description: "", track: "TRACK_1", attribution: "ATTRIBUTED", partyIds: [], convenorIds: [] },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError("");
+    try {
+      const created = await create.mutateAsync(values);
+      toast.success(t("admin.seriesCreated", { shortName: created.shortName }));
+      form.reset();
+      setOpen(false);
+      router.refresh();
+    } catch (e) {
+      setError(applyServerErrors(e, form.setError, SERIES_FIELDS));
+    }
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm"><Plus aria-hidden /> {t("admin.newSeries")}</Button>
+      </DialogTrigger>
+      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
+        <DialogHeader>
+          <DialogTitle>{t("admin.newSeries")}</DialogTitle>
+          <DialogDescription>{t("admin.description")}</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate className="space-y-4">
+          {error ? (
+            <Alert variant="danger" role="alert"><AlertTitle>{t("admin.errorTitle")}</AlertTitle><AlertDescription>{error}</AlertDescription></Alert>
+          ) : null}
+          <FormField id="series-name" label={t("admin.seriesName")} error={errors.name?.message} required>
+            <Input autoComplete="off" {...form.register("name")} />
+          </FormField>
+          <FormField id="series-short" label={t("admin.shortName")} description={t("admin.shortNameHint")} error={errors.shortName?.message} required>
+            <Input autoComplete="off" {...form.register("shortName")} />
+          </FormField>
+          <FormField id="series-description" label={t("admin.seriesDescription")} error={errors.description?.message}>
+            <Textarea rows={3} {...form.register("description")} />
+          </FormField>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField id="series-track" label={t("admin.track")} error={errors.track?.message}>
+              <select className={controlClassName} {...form.register("track")}>
+                {TRACKS.map((tr) => <option key={tr} value={tr}>{t(`tracks.${tr}`)}</option>)}
+              </select>
+            </FormField>
+            <FormField id="series-attribution" label={t("admin.attribution")} error={errors.attribution?.message}>
+              <select className={controlClassName} {...form.register("attribution")}>
+                {ATTRIBUTION_RULES.map((a) => <option key={a} value={a}>{t(`attribution.${a}`)}</option>)}
+              </select>
+            </FormField>
+          </div>
+          <fieldset className="space-y-1.5" aria-describedby={errors.partyIds ? "series-parties-error" : undefined}>
+            <legend className="text-sm font-medium">{t("admin.seriesParties")}</legend>
+            <div className="flex flex-wrap gap-x-5 gap-y-1">
+              {parties.map((p) => (
+                <label key={p.id} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" value={p.id} className="size-4 accent-[var(--primary)]" {...form.register("partyIds")} />
+                  {p.code} · {p.name}
+                </label>
+              ))}
+            </div>
+            {errors.partyIds ? <p id="series-parties-error" className="text-sm text-danger">{errors.partyIds.message ?? errors.partyIds.root?.message}</p> : null}
+          </fieldset>
+          <fieldset className="space-y-1.5">
+            <legend className="text-sm font-medium">{t("admin.convenors")}</legend>
+            <div className="max-h-40 space-y-1 overflow-y-auto rounded-md border border-border p-2">
+              {accounts.map((a) => (
+                <label key={a.id} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" value={a.id} className="size-4 accent-[var(--primary)]" {...form.register("convenorIds")} />
+                  {a.name} <span className="text-muted-foreground">{a.email}</span>
+                </label>
+              ))}
+            </div>
+            {errors.convenorIds ? <p className="text-sm text-danger">{errors.convenorIds.message}</p> : null}
+          </fieldset>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("admin.cancel")}</Button>
+            <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("admin.creating") : t("admin.create")}</Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function AppointConvenorDialog({ series, accounts }: { series: SeriesRow; accounts: Account[] }) {
+  const t = useTranslations("admin");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [userId, setUserId] = useState("");
+  const [error, setError] = useState("");
+  const appoint = useMutation(trpc.admin.series.appointConvenor.mutationOptions());
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setError("");
+    if (!userId) {
+      setError(t("chooseAccount"));
+      return;
+    }
+    try {
+      await appoint.mutateAsync({ seriesId: series.id, userId });
+      toast.success(t("convenorAppointed"));
+      setOpen(false);
+      setUserId("");
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="outline" aria-label={t("appointConvenorTitle", { name: series.shortName })}>{t("appointConvenor")}</Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{t("appointConvenorTitle", { name: series.name })}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={submit} className="space-y-4">
+          <FormField id={`appoint-${series.id}`} label={t("account")} error={error || undefined}>
+            <select className={controlClassName} value={userId} onChange={(e) => setUserId(e.target.value)}>
+              <option value="">{t("chooseAccount")}</option>
+              {accounts.map((a) => <option key={a.id} value={a.id}>{a.name} ({a.email})</option>)}
+            </select>
+          </FormField>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("cancel")}</Button>
+            <Button type="submit" disabled={appoint.isPending}>{t("appoint")}</Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

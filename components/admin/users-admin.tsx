@@ -1,0 +1,207 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import type { ColumnDef } from "@tanstack/react-table";
+import { UserPlus, Users } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { applyServerErrors } from "@/lib/forms";
+import { createUserSchema, type CreateUserInput } from "@/lib/schemas/admin";
+import { useTRPC } from "@/lib/trpc/client";
+
+export type AdminUserRow = {
+  id: string;
+  name: string;
+  email: string;
+  affiliation: string;
+  isAdmin: boolean;
+  active: boolean;
+  memberships: number;
+};
+
+export function UsersAdmin({ users, currentUserId }: { users: AdminUserRow[]; currentUserId: string }) {
+  const t = useTranslations("admin");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const setActive = useMutation(trpc.admin.users.setActive.mutationOptions());
+
+  const columns = useMemo<ColumnDef<AdminUserRow>[]>(
+    () => [
+      { accessorKey: "name", header: t("name"), cell: ({ row }) => <span className="font-medium">{row.original.name}</span> },
+      { accessorKey: "email", header: t("email") },
+      { accessorKey: "affiliation", header: t("affiliation") },
+      {
+        id: "status",
+        header: t("status"),
+        accessorFn: (u) => (u.active ? t("active") : t("deactivated")),
+        cell: ({ row }) => (
+          <span className="flex gap-1">
+            <Badge variant={row.original.active ? "success" : "neutral"}>{row.original.active ? t("active") : t("deactivated")}</Badge>
+            {row.original.isAdmin ? <Badge variant="info">{t("isAdmin")}</Badge> : null}
+          </span>
+        ),
+      },
+      { accessorKey: "memberships", header: t("memberships"), meta: { align: "right" } },
+      {
+        id: "actions",
+        header: t("actions"),
+        enableSorting: false,
+        meta: { align: "right" },
+        cell: ({ row }) => {
+          const u = row.original;
+          if (u.id === currentUserId) return null;
+          if (!u.active) {
+            return (
+              <Button
+                size="sm"
+                variant="outline"
+                onClick={async () => {
+                  await setActive.mutateAsync({ userId: u.id, active: true });
+                  toast.success(t("userReactivated", { name: u.name }));
+                  router.refresh();
+                }}
+              >
+                {t("reactivate")}
+              </Button>
+            );
+          }
+          return (
+            <AlertDialog>
+              <AlertDialogTrigger asChild>
+                <Button size="sm" variant="outline" aria-label={`${t("deactivate")} ${u.name}`}>{t("deactivate")}</Button>
+              </AlertDialogTrigger>
+              <AlertDialogContent>
+                <AlertDialogHeader>
+                  <AlertDialogTitle>{t("deactivateTitle", { name: u.name })}</AlertDialogTitle>
+                  <AlertDialogDescription>{t("deactivateBody")}</AlertDialogDescription>
+                </AlertDialogHeader>
+                <AlertDialogFooter>
+                  <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
+                  <AlertDialogAction
+                    variant="destructive"
+                    onClick={async () => {
+                      await setActive.mutateAsync({ userId: u.id, active: false });
+                      toast.success(t("userDeactivated", { name: u.name }));
+                      router.refresh();
+                    }}
+                  >
+                    {t("deactivate")}
+                  </AlertDialogAction>
+                </AlertDialogFooter>
+              </AlertDialogContent>
+            </AlertDialog>
+          );
+        },
+      },
+    ],
+    [t, currentUserId, setActive, router],
+  );
+
+  return (
+    <section aria-labelledby="users-heading" className="space-y-3">
+      <div className="flex items-center justify-between">
+        <h2 id="users-heading" className="text-base font-semibold">{t("users")}</h2>
+        <CreateUserDialog />
+      </div>
+      <DataTable
+        columns={columns}
+        data={users}
+        caption={t("users")}
+        captionHidden
+        globalFilter={{ label: t("filterUsers"), placeholder: t("filterUsers") }}
+        emptyState={<EmptyState icon={Users} title={t("noUsers")} />}
+      />
+    </section>
+  );
+}
+
+const USER_FIELDS = ["email", "name", "password", "affiliation", "isAdmin"] as const;
+
+function CreateUserDialog() {
+  const t = useTranslations("admin");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState("");
+  const create = useMutation(trpc.admin.users.create.mutationOptions());
+  const form = useForm<CreateUserInput>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { email: "", name: "", password: "", affiliation: "", isAdmin: false },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError("");
+    try {
+      const user = await create.mutateAsync(values);
+      toast.success(t("userCreated", { email: user.email }));
+      form.reset();
+      setOpen(false);
+      router.refresh();
+    } catch (e) {
+      setError(applyServerErrors(e, form.setError, USER_FIELDS));
+    }
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm"><UserPlus aria-hidden /> {t("newUser")}</Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{t("newUser")}</DialogTitle>
+          <DialogDescription>{t("initialPasswordHint")}</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate className="space-y-4">
+          {error ? (
+            <Alert variant="danger" role="alert"><AlertTitle>{t("errorTitle")}</AlertTitle><AlertDescription>{error}</AlertDescription></Alert>
+          ) : null}
+          <FormField id="new-user-name" label={t("name")} error={errors.name?.message} required>
+            <Input autoComplete="off" {...form.register("name")} />
+          </FormField>
+          <FormField id="new-user-email" label={t("email")} error={errors.email?.message} required>
+            <Input type="email" autoComplete="off" {...form.register("email")} />
+          </FormField>
+          <FormField id="new-user-affiliation" label={t("affiliation")} description={t("affiliationHint")} error={errors.affiliation?.message}>
+            <Input autoComplete="off" {...form.register("affiliation")} />
+          </FormField>
+          <FormField id="new-user-password" label={t("initialPassword")} error={errors.password?.message} required>
+            <Input type="password" autoComplete="new-password" {...form.register("password")} />
+          </FormField>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" className="size-4 accent-[var(--primary)]" {...form.register("isAdmin")} />
+            {t("isAdmin")}
+          </label>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("cancel")}</Button>
+            <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("creating") : t("createUser")}</Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

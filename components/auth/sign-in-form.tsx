@@ -1,0 +1,53 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { signInFormSchema, type SignInFormInput } from "@/lib/schemas/auth";
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const t = useTranslations("signIn");
+  const router = useRouter();
+  const [error, setError] = useState<string | undefined>(initialError);
+  const form = useForm<SignInFormInput>({ resolver: zodResolver(signInFormSchema), defaultValues: { email: "", password: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(undefined);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t("genericError"));
+      form.setValue("password", "");
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {error ? (
+        <Alert variant="danger" role="alert">
+          <AlertTitle>{t("failed")}</AlertTitle>
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
+      ) : null}
+      <FormField id="email" label={t("email")} error={errors.email?.message}>
+        <Input id="email" type="email" autoComplete="username" autoFocus {...form.register("email")} />
+      </FormField>
+      <FormField id="password" label={t("password")} error={errors.password?.message}>
+        <Input id="password" type="password" autoComplete="current-password" {...form.register("password")} />
+      </FormField>
+      <Button type="submit" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { MainNav, type NavItem } from "@/components/layout/main-nav";
+import { UserMenu, type UserRole } from "@/components/layout/user-menu";
+
+type Props = {
+  user: { name: string; email: string; isAdmin: boolean };
+  roles: UserRole[];
+  children: ReactNode;
+};
+
+export async function AppShell({ user, roles, children }: Props) {
+  const t = await getTranslations();
+  const items: NavItem[] = [
+    { href: "/", label: t("nav.dashboard"), exact: true },
+    { href: "/series", label: t("nav.series") },
+    { href: "/tracker", label: t("nav.tracker") },
+    ...(user.isAdmin ? [{ href: "/admin", label: t("nav.admin") }] : []),
+  ];
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-3 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2 focus:shadow"
+      >
+        {t("app.skipToContent")}
+      </a>
+      <header className="sticky top-0 z-30 border-b border-border bg-card/95 backdrop-blur supports-[backdrop-filter]:bg-card/80">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+          <Link href="/" className="rounded-sm text-base font-semibold tracking-tight text-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring">
+            {t("app.name")}
+          </Link>
+          <MainNav items={items} label={t("nav.main")} />
+          <div className="ml-auto">
+            <UserMenu user={user} roles={roles} />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const id = z.string().trim().min(1, "Required");
+
+export const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address"));
+
+export const newPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, "Use at most 200 characters");
+
+export const personName = z.string().trim().min(2, "Enter a name of at least 2 characters").max(120, "Keep names under 120 characters");
+
+export const TRACKS = ["TRACK_1", "TRACK_1_5", "TRACK_2"] as const;
+export const ATTRIBUTION_RULES = ["ATTRIBUTED", "CHATHAM_HOUSE"] as const;
+export const MEMBER_ROLES = ["CONVENOR", "DELEGATE", "SCHOLAR", "OBSERVER"] as const;
+export const RELEASE_LEVELS = ["PARTY", "GOVERNMENTS", "ALL_PARTICIPANTS"] as const;
+export const SESSION_STATUSES = ["DRAFT", "AGENDA_PUBLISHED", "IN_SESSION", "CONCLUDED"] as const;
+
+export type Track = (typeof TRACKS)[number];
+export type MemberRoleName = (typeof MEMBER_ROLES)[number];

@@ -1,0 +1,153 @@
+import type { Prisma } from "@/prisma/generated/client";
+import { seriesIdsWhere, type Viewer } from "@/server/access/viewer";
+
+// Who may see what, as Prisma `where` fragments built from the viewer. Every read of guarded
+// material composes one of these — lists, counts, search and aggregates alike — so a rule is
+// written once. See DESIGN.md "Release levels".
+
+const NOTHING = { id: { in: [] as string[] } };
+const RELEASED_TO_GOVERNMENTS = { in: ["GOVERNMENTS", "ALL_PARTICIPANTS"] } satisfies Prisma.EnumReleaseLevelFilter;
+
+function anyOf<T extends object>(branches: (T | false)[]): T | typeof NOTHING | { OR: T[] } {
+  const kept = branches.filter((b): b is T => b !== false);
+  if (kept.length === 0) return NOTHING;
+  if (kept.length === 1) return kept[0] as T;
+  return { OR: kept };
+}
+
+function roles(viewer: Viewer) {
+  const convenor = seriesIdsWhere(viewer, ["CONVENOR"]);
+  const delegate = viewer.memberships.filter((m) => m.role === "DELEGATE" && m.partyId);
+  const observer = seriesIdsWhere(viewer, ["OBSERVER"]);
+  const scholar = seriesIdsWhere(viewer, ["SCHOLAR"]);
+  const governments = seriesIdsWhere(viewer, ["CONVENOR", "DELEGATE", "OBSERVER"]);
+  return { convenor, delegate, observer, scholar, governments, all: viewer.memberships.map((m) => m.seriesId) };
+}
+
+/** An item a scholar was invited to, on a published agenda. */
+function invitedPublishedItem(viewer: Viewer, scholarSeries: string[]): Prisma.AgendaItemWhereInput {
+  return {
+    scholars: { some: { userId: viewer.userId } },
+    session: { seriesId: { in: scholarSeries }, agendaPublishedAt: { not: null } },
+  };
+}
+
+export function visibleSeriesWhere(viewer: Viewer): Prisma.SeriesWhereInput {
+  return { id: { in: roles(viewer).all } };
+}
+
+export function visibleSessionsWhere(viewer: Viewer): Prisma.SessionWhereInput {
+  const r = roles(viewer);
+  return anyOf<Prisma.SessionWhereInput>([
+    r.governments.length > 0 && { seriesId: { in: r.governments } },
+    r.scholar.length > 0 && { agendaItems: { some: invitedPublishedItem(viewer, r.scholar) } },
+  ]);
+}
+
+/** Drafts of agendas are visible to convenors only until published. */
+export function visibleAgendaItemsWhere(viewer: Viewer): Prisma.AgendaItemWhereInput {
+  const r = roles(viewer);
+  const membersAfterPublication = [...r.delegate.map((m) => m.seriesId), ...r.observer];
+  return anyOf<Prisma.AgendaItemWhereInput>([
+    r.convenor.length > 0 && { session: { seriesId: { in: r.convenor } } },
+    membersAfterPublication.length > 0 && {
+      session: { seriesId: { in: membersAfterPublication }, agendaPublishedAt: { not: null } },
+    },
+    r.scholar.length > 0 && invitedPublishedItem(viewer, r.scholar),
+  ]);
+}
+
+export function visibleIssuesWhere(viewer: Viewer): Prisma.IssueWhereInput {
+  const r = roles(viewer);
+  return anyOf<Prisma.IssueWhereInput>([
+    r.governments.length > 0 && { seriesId: { in: r.governments } },
+    r.scholar.length > 0 && { agendaItems: { some: invitedPublishedItem(viewer, r.scholar) } },
+  ]);
+}
+
+export function visiblePapersWhere(viewer: Viewer): Prisma.PositionPaperWhereInput {
+  const r = roles(viewer);
+  return anyOf<Prisma.PositionPaperWhereInput>([
+    ...r.delegate.map((m) => ({ session: { seriesId: m.seriesId }, partyId: m.partyId })),
+    r.governments.length > 0 && {
+      session: { seriesId: { in: r.governments } },
+      releaseLevel: RELEASED_TO_GOVERNMENTS,
+    },
+    r.scholar.length > 0 && {
+      session: { seriesId: { in: r.scholar } },
+      releaseLevel: "ALL_PARTICIPANTS",
+      items: { some: { agendaItem: invitedPublishedItem(viewer, r.scholar) } },
+    },
+    // A scholar's own paper (no party), whatever its level.
+    r.scholar.length > 0 && { session: { seriesId: { in: r.scholar } }, partyId: null, authorId: viewer.userId },
+  ]);
+}
+
+/** A sealed session's stances stay with their own party until revealed. */
+const SEAL_OPEN: Prisma.StanceWhereInput = {
+  session: { OR: [{ stancesSealedAt: null }, { stancesRevealedAt: { not: null } }] },
+};
+
+/**
+ * Stances the viewer may read. `releasedOnly` drops drafts (PARTY level) even of the viewer's own
+ * party: the tracker and every aggregate count released positions only.
+ */
+export function visibleStancesWhere(viewer: Viewer, opts: { releasedOnly?: boolean } = {}): Prisma.StanceWhereInput {
+  const r = roles(viewer);
+  const readable = anyOf<Prisma.StanceWhereInput>([
+    ...r.delegate.map((m) => ({ session: { seriesId: m.seriesId }, partyId: m.partyId as string })),
+    r.governments.length > 0 && {
+      AND: [{ session: { seriesId: { in: r.governments } }, releaseLevel: RELEASED_TO_GOVERNMENTS }, SEAL_OPEN],
+    },
+    r.scholar.length > 0 && {
+      AND: [
+        {
+          session: { seriesId: { in: r.scholar } },
+          releaseLevel: "ALL_PARTICIPANTS",
+          issue: { agendaItems: { some: invitedPublishedItem(viewer, r.scholar) } },
+        },
+        SEAL_OPEN,
+      ],
+    },
+  ]);
+  if (!opts.releasedOnly) return readable;
+  return { AND: [readable, { releaseLevel: { not: "PARTY" } }] };
+}
+
+/** A comment is never more visible than the item or paper it is on. */
+export function visibleCommentsWhere(viewer: Viewer): Prisma.CommentWhereInput {
+  return {
+    OR: [{ agendaItem: visibleAgendaItemsWhere(viewer) }, { paper: visiblePapersWhere(viewer) }],
+  };
+}
+
+/** Individual assessments are seen by their rater only; panels are aggregated elsewhere. */
+export function visibleAssessmentsWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
+  return { scholarId: viewer.userId, session: { seriesId: { in: roles(viewer).scholar } } };
+}
+
+export function visibleMinutesWhere(viewer: Viewer): Prisma.MinutesWhereInput {
+  const r = roles(viewer);
+  const readers = [...r.delegate.map((m) => m.seriesId), ...r.observer];
+  return anyOf<Prisma.MinutesWhereInput>([
+    r.convenor.length > 0 && { session: { seriesId: { in: r.convenor } } },
+    readers.length > 0 && { session: { seriesId: { in: readers } }, releasedAt: { not: null } },
+  ]);
+}
+
+/** Members of the series the viewer sits in on the government side; a scholar sees only themself. */
+export function visibleMembershipsWhere(viewer: Viewer): Prisma.MembershipWhereInput {
+  const r = roles(viewer);
+  return anyOf<Prisma.MembershipWhereInput>([
+    r.governments.length > 0 && { seriesId: { in: r.governments }, removedAt: null },
+    { userId: viewer.userId, removedAt: null },
+  ]);
+}
+
+export function visibleInvitationsWhere(viewer: Viewer): Prisma.InvitationWhereInput {
+  return { seriesId: { in: roles(viewer).convenor } };
+}
+
+export function visibleAuditEventsWhere(viewer: Viewer): Prisma.AuditEventWhereInput {
+  return { seriesId: { in: roles(viewer).convenor } };
+}

@@ -1,0 +1,56 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/server/db";
+import { env } from "@/server/env";
+import { authenticate } from "@/server/auth/authenticate";
+import { AppError } from "@/server/errors";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : "") || "unknown";
+}
+
+// Built on demand: the secret is read when a request needs it, not when `next build` loads the module.
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          try {
+            return await authenticate(db(), credentials ?? {}, clientAddress(req.headers));
+          } catch (error) {
+            // NextAuth passes the message to the sign-in form as `error`.
+            if (error instanceof AppError) throw new Error(error.message);
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          // Kept across token refreshes (unlike iat) so revoking sessions can compare against it.
+          token.authAt = Date.now();
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return {
+          ...session,
+          user: { id: token.sub ?? "", name: token.name ?? "", email: token.email ?? "" },
+          authAt: typeof token.authAt === "number" ? token.authAt : 0,
+        };
+      },
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Db } from "@/server/db";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { recordAudit } from "@/server/audit";
+import { AppError } from "@/server/errors";
+
+/** Changes a password and ends every other session of the account (they were issued before now). */
+export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user) throw new AppError("NOT_FOUND", "Account not found");
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError("BAD_REQUEST", "The current password is wrong", { currentPassword: ["The current password is wrong"] });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, sessionsValidFrom: new Date(), version: { increment: 1 } },
+    });
+    await recordAudit(tx, { actorId: userId, action: "user.password_changed", objectType: "User", objectId: userId });
+  });
+}

@@ -1,0 +1,86 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { Prisma } from "@/prisma/generated/client";
+import type { Db } from "@/server/db";
+import { AppError, type AppErrorCode } from "@/server/errors";
+import { requireMembership, type Viewer } from "@/server/access";
+
+export type Context = {
+  db: Db;
+  viewer: Viewer | null;
+  headers: Headers;
+};
+
+const CODES: Record<AppErrorCode, TRPCError["code"]> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  CONFLICT: "CONFLICT",
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+};
+
+/** The one place where domain and database errors become tRPC codes. */
+export function toTRPCError(error: unknown): TRPCError | null {
+  if (error instanceof AppError) {
+    return new TRPCError({ code: CODES[error.code], message: error.message, cause: error });
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") {
+      return new TRPCError({ code: "CONFLICT", message: "That already exists.", cause: error });
+    }
+    if (error.code === "P2025") return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause: error });
+  }
+  return null;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors =
+      cause instanceof ZodError
+        ? (z.flattenError(cause).fieldErrors as Record<string, string[]>)
+        : cause instanceof AppError
+          ? cause.fieldErrors
+          : undefined;
+    const message =
+      cause instanceof ZodError
+        ? cause.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ")
+        : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors: fieldErrors ?? null } };
+  },
+});
+
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+});
+
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer.isAdmin) throw new TRPCError({ code: "FORBIDDEN", message: "Administrators only." });
+  return next();
+});
+
+/** Loads the viewer's membership of the series the input names; non-members get NOT_FOUND. */
+export const seriesProcedure = authedProcedure
+  .input(z.object({ seriesId: z.string().min(1) }))
+  .use(({ ctx, input, next }) => {
+    const membership = requireMembership(ctx.viewer, input.seriesId);
+    return next({ ctx: { ...ctx, membership } });
+  });

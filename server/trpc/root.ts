@@ -1,0 +1,28 @@
+import { adminRouter } from "@/server/routers/admin/_router";
+import { commentRouter } from "@/server/routers/comment/_router";
+import { dashboardRouter } from "@/server/routers/dashboard/_router";
+import { healthRouter } from "@/server/routers/health/_router";
+import { meRouter } from "@/server/routers/me/_router";
+import { paperRouter } from "@/server/routers/paper/_router";
+import { seriesRouter } from "@/server/routers/series/_router";
+import { sessionRouter } from "@/server/routers/session/_router";
+import { stanceRouter } from "@/server/routers/stance/_router";
+import { trackerRouter } from "@/server/routers/tracker/_router";
+import { createCallerFactory, router } from "@/server/trpc/init";
+
+export const appRouter = router({
+  health: healthRouter,
+  me: meRouter,
+  dashboard: dashboardRouter,
+  series: seriesRouter,
+  session: sessionRouter,
+  paper: paperRouter,
+  stance: stanceRouter,
+  comment: commentRouter,
+  tracker: trackerRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

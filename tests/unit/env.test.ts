@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/server/env";
+
+const valid = {
+  DATABASE_URL: "postgresql://trilogue@127.0.0.1:5432/trilogue",
+  NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef",
+};
+
+function messageOf(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected parseEnv to refuse this environment");
+}
+
+describe("parseEnv", () => {
+  it("accepts a complete environment and fills the defaults", () => {
+    expect(parseEnv(valid)).toMatchObject({ ...valid, NODE_ENV: "development", TRILOGUE_DEMO: "0" });
+  });
+
+  it("names NEXTAUTH_SECRET and says how to make one when it is missing", () => {
+    const message = messageOf({ DATABASE_URL: valid.DATABASE_URL });
+    expect(message).toMatch(/NEXTAUTH_SECRET/);
+    expect(message).toMatch(/openssl rand/);
+    expect(message).not.toMatch(/DATABASE_URL/);
+  });
+
+  it("names NEXTAUTH_SECRET when it is too short to be a secret", () => {
+    expect(messageOf({ ...valid, NEXTAUTH_SECRET: "short" })).toMatch(/NEXTAUTH_SECRET.*32/);
+  });
+
+  it.each(["not a url", "mysql://root@127.0.0.1/trilogue", "127.0.0.1:5432/trilogue"])("names DATABASE_URL when it is %j", (url) => {
+    const message = messageOf({ ...valid, DATABASE_URL: url });
+    expect(message).toMatch(/DATABASE_URL/);
+    expect(message).toMatch(/postgresql:\/\//);
+    expect(message).not.toMatch(/NEXTAUTH_SECRET/);
+  });
+
+  it("names DATABASE_URL when it is missing", () => {
+    expect(messageOf({ NEXTAUTH_SECRET: valid.NEXTAUTH_SECRET })).toMatch(/DATABASE_URL/);
+  });
+
+  it("lists every bad variable at once", () => {
+    const message = messageOf({ DATABASE_URL: "nope" });
+    expect(message).toMatch(/DATABASE_URL/);
+    expect(message).toMatch(/NEXTAUTH_SECRET/);
+  });
+});
