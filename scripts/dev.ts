@@ -1,0 +1,3 @@
+import { launch } from "./lib/launcher";
+
+void launch("dev");
