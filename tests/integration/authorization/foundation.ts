@@ -1,0 +1,53 @@
+import { adminOnly, eddMembers, everyone, ownPartyOnly, type Rows } from "@/tests/integration/authorization/shared";
+
+export const foundationRows: Rows = {
+  "health.ping": { input: () => undefined, expect: { ...everyone("OK"), signedOut: "OK" } },
+  "me.get": { input: () => undefined, expect: everyone("OK") },
+  // A wrong current password: proves the gate without changing anyone's password.
+  "me.changePassword": {
+    input: () => ({ currentPassword: "not-the-password", newPassword: "a-new-password-123", confirmPassword: "a-new-password-123" }),
+    expect: everyone("BAD_REQUEST"),
+  },
+  "dashboard.get": { input: () => undefined, expect: everyone("OK") },
+  "tracker.overview": { input: () => undefined, expect: everyone("OK") },
+  "series.list": { input: () => undefined, expect: everyone("OK") },
+  "series.get": { input: ({ world: w }) => ({ seriesId: w.series.edd.id }), expect: eddMembers },
+  "session.get": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
+  "paper.listForSession": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
+  "paper.get": { input: ({ world: w }) => ({ paperId: w.papers.eddJpParty.id }), expect: ownPartyOnly },
+  "stance.listForSession": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
+  "stance.get": { input: ({ world: w }) => ({ stanceId: w.stances.eddJpParty.id }), expect: ownPartyOnly },
+  "comment.list": { input: ({ world: w }) => ({ paperId: w.papers.eddJpParty.id }), expect: ownPartyOnly },
+  "admin.users.list": { input: () => undefined, expect: adminOnly() },
+  "admin.users.create": {
+    input: ({ unique }) => ({ email: `matrix-${unique()}@fixture.test`, name: "Matrix User", password: "matrix-password-1234" }),
+    expect: adminOnly(),
+  },
+  "admin.users.setActive": { input: ({ world: w }) => ({ userId: w.users.outsider.id, active: true }), expect: adminOnly() },
+  "admin.parties.list": { input: () => undefined, expect: adminOnly() },
+  "admin.parties.create": { input: ({ uniqueLetters }) => ({ code: `Q${uniqueLetters(3)}`, name: "Matrix Party" }), expect: adminOnly() },
+  "admin.parties.update": {
+    input: async ({ world: w, db }) => {
+      const party = await db.party.findUniqueOrThrow({ where: { id: w.parties.us.id } });
+      return { partyId: party.id, code: party.code, name: party.name, version: party.version };
+    },
+    expect: adminOnly(),
+  },
+  "admin.series.list": { input: () => undefined, expect: adminOnly() },
+  "admin.series.create": {
+    input: ({ world: w, unique }) => ({
+      name: "Matrix Series",
+      shortName: `M-${unique()}`.slice(0, 16),
+      track: "TRACK_1",
+      attribution: "ATTRIBUTED",
+      partyIds: [w.parties.us.id, w.parties.jp.id],
+    }),
+    expect: adminOnly(),
+  },
+  // Already the convenor: refused as bad input, so the run leaves memberships as they were.
+  "admin.series.appointConvenor": {
+    input: ({ world: w }) => ({ seriesId: w.series.edd.id, userId: w.users.eddConvenor.id }),
+    expect: adminOnly("BAD_REQUEST"),
+  },
+};
+
