@@ -51,6 +51,7 @@ export const adminRouter = router({
           shortName: true,
           track: true,
           attribution: true,
+          illustrative: true,
           archivedAt: true,
           parties: { select: { party: { select: { code: true } } }, orderBy: { party: { code: "asc" } } },
           memberships: {

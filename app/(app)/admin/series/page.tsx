@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SeriesAdmin } from "@/components/admin/series-admin";
+import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { api } from "@/server/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,18 +16,21 @@ export default async function AdminSeriesPage() {
     caller.admin.users.list(),
   ]);
   return (
-    <SeriesAdmin
-      series={series.map((s) => ({
-        id: s.id,
-        name: s.name,
-        shortName: s.shortName,
-        track: s.track,
-        attribution: s.attribution,
-        parties: s.parties.map((p) => p.party.code),
-        convenors: s.memberships.map((m) => m.user),
-      }))}
-      parties={parties.map((p) => ({ id: p.id, code: p.code, name: p.name }))}
-      accounts={users.filter((u) => u.deactivatedAt === null).map((u) => ({ id: u.id, name: u.name, email: u.email }))}
-    />
+    <>
+      <IllustrativeNotice show={series.some((s) => s.illustrative)} />
+      <SeriesAdmin
+        series={series.map((s) => ({
+          id: s.id,
+          name: s.name,
+          shortName: s.shortName,
+          track: s.track,
+          attribution: s.attribution,
+          parties: s.parties.map((p) => p.party.code),
+          convenors: s.memberships.map((m) => m.user),
+        }))}
+        parties={parties.map((p) => ({ id: p.id, code: p.code, name: p.name }))}
+        accounts={users.filter((u) => u.deactivatedAt === null).map((u) => ({ id: u.id, name: u.name, email: u.email }))}
+      />
+    </>
   );
 }
