@@ -1,18 +1,9 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { Button } from "@/components/ui/button";
+import { NotFoundContent } from "@/components/layout/not-found-content";
 
-// Also what a denied page shows: a page the viewer may not see looks exactly like a missing one.
-export default async function NotFound() {
-  const t = await getTranslations("errors");
+export default function NotFound() {
   return (
-    <main id="main" className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center gap-4 px-6 text-center">
-      <p className="text-sm font-semibold tracking-wide text-muted-foreground">404</p>
-      <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
-      <p className="text-muted-foreground">{t("notFoundBody")}</p>
-      <Button asChild variant="outline">
-        <Link href="/">{t("backHome")}</Link>
-      </Button>
+    <main id="main">
+      <NotFoundContent />
     </main>
   );
 }

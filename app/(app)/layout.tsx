@@ -1,17 +1,10 @@
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
-import { currentViewer } from "@/server/auth/session";
-import { api } from "@/server/trpc/server";
+import { api, requireViewer } from "@/server/trpc/server";
 
-// Every page inside needs a live account: a deactivated or revoked session lands on sign-in here.
+// Every page inside needs a live account: a deactivated or revoked session lands on sign-in.
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const viewer = await currentViewer();
-  if (!viewer) {
-    const path = (await headers()).get("x-trilogue-path") ?? "/";
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  }
+  await requireViewer();
   const me = await (await api()).me.get();
   return (
     <AppShell

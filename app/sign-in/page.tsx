@@ -30,7 +30,9 @@ export default async function SignInPage({ searchParams }: Props) {
           <SignInForm callbackUrl={target} initialError={error && error !== "undefined" ? error : undefined} />
         </div>
         <p className="mt-4 text-center text-xs text-muted-foreground">{t("signIn.noAccount")}</p>
-        <p className="mt-1 text-center text-xs text-muted-foreground">{t("signIn.demoNote")}</p>
+        {process.env.TRILOGUE_DEMO === "1" ? (
+          <p className="mt-1 text-center text-xs text-muted-foreground">{t("signIn.demoNote")}</p>
+        ) : null}
       </div>
     </main>
   );

@@ -52,7 +52,11 @@ export function UsersAdmin({ users, currentUserId }: { users: AdminUserRow[]; cu
     () => [
       { accessorKey: "name", header: t("name"), cell: ({ row }) => <span className="font-medium">{row.original.name}</span> },
       { accessorKey: "email", header: t("email") },
-      { accessorKey: "affiliation", header: t("affiliation") },
+      {
+        accessorKey: "affiliation",
+        header: t("affiliation"),
+        cell: ({ row }) => row.original.affiliation || <span className="text-muted-foreground">—</span>,
+      },
       {
         id: "status",
         header: t("status"),

@@ -32,7 +32,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {error ? (
         <Alert variant="danger" role="alert">
           <AlertTitle>{t("failed")}</AlertTitle>

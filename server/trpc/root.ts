@@ -1,3 +1,9 @@
+import { agendaRouter } from "@/server/routers/agenda/_router";
+import { auditRouter } from "@/server/routers/audit/_router";
+import { calendarRouter } from "@/server/routers/calendar/_router";
+import { invitationRouter } from "@/server/routers/invitation/_router";
+import { issueRouter } from "@/server/routers/issue/_router";
+import { memberRouter } from "@/server/routers/member/_router";
 import { adminRouter } from "@/server/routers/admin/_router";
 import { commentRouter } from "@/server/routers/comment/_router";
 import { dashboardRouter } from "@/server/routers/dashboard/_router";
@@ -21,6 +27,12 @@ export const appRouter = router({
   comment: commentRouter,
   tracker: trackerRouter,
   admin: adminRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  issue: issueRouter,
+  agenda: agendaRouter,
+  audit: auditRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

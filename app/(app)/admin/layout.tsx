@@ -1,13 +1,11 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { MainNav } from "@/components/layout/main-nav";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentViewer } from "@/server/auth/session";
+import { requireAdminPage } from "@/server/trpc/server";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const viewer = await currentViewer();
-  if (!viewer?.isAdmin) notFound();
+  await requireAdminPage();
   const t = await getTranslations("admin");
   return (
     <>

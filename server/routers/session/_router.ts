@@ -45,6 +45,7 @@ export const sessionRouter = router({
         orderBy: { position: "asc" },
       }),
     ]);
-    return { ...session, agenda: items };
+    const membership = ctx.viewer.memberships.find((m) => m.seriesId === session.series.id);
+    return { ...session, agenda: items, myRole: membership?.role ?? null, myPartyId: membership?.partyId ?? null };
   }),
 });

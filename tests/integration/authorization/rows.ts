@@ -1,7 +1,15 @@
+import { agendaRows } from "@/tests/integration/authorization/agenda";
 import { foundationRows } from "@/tests/integration/authorization/foundation";
+import { issuesRows } from "@/tests/integration/authorization/issues";
+import { membersRows } from "@/tests/integration/authorization/members";
+import { sessionsRows } from "@/tests/integration/authorization/sessions";
 import type { Rows } from "@/tests/integration/authorization/shared";
 
 /** Every procedure's row, one module per area of the router. */
 export const MATRIX: Rows = {
   ...foundationRows,
+  ...membersRows,
+  ...sessionsRows,
+  ...issuesRows,
+  ...agendaRows,
 };

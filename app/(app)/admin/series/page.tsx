@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SeriesAdmin } from "@/components/admin/series-admin";
 import { IllustrativeNotice } from "@/components/series/illustrative-notice";
-import { api } from "@/server/trpc/server";
+import { api, requireAdminPage } from "@/server/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("series") };
 }
 
 export default async function AdminSeriesPage() {
+  await requireAdminPage();
   const caller = await api();
   const [series, parties, users] = await Promise.all([
     caller.admin.series.list(),

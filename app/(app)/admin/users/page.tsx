@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { UsersAdmin } from "@/components/admin/users-admin";
-import { api } from "@/server/trpc/server";
-import { currentViewer } from "@/server/auth/session";
+import { api, requireAdminPage } from "@/server/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("users") };
 }
 
 export default async function AdminUsersPage() {
-  const [users, viewer] = await Promise.all([(await api()).admin.users.list(), currentViewer()]);
+  const viewer = await requireAdminPage();
+  const users = await (await api()).admin.users.list();
   return (
     <UsersAdmin
-      currentUserId={viewer?.userId ?? ""}
+      currentUserId={viewer.userId}
       users={users.map((u) => ({
         id: u.id,
         name: u.name,

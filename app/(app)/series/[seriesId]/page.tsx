@@ -1,31 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { SessionStatusBadge } from "@/components/series/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { formatSessionRange } from "@/lib/format";
-import { api, loadOrNotFound } from "@/server/trpc/server";
+import { loadSeries } from "@/components/series/series-data";
 
 type Props = { params: Promise<{ seriesId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { seriesId } = await params;
-  const series = await loadOrNotFound((await api()).series.get({ seriesId }));
+  const series = await loadSeries(seriesId);
   return { title: series.shortName };
 }
 
 export default async function SeriesPage({ params }: Props) {
   const { seriesId } = await params;
-  const series = await loadOrNotFound((await api()).series.get({ seriesId }));
+  const series = await loadSeries(seriesId);
   const t = await getTranslations();
   const now = new Date();
   const upcoming = series.sessions.filter((s) => s.endsAt >= now).reverse();
   const past = series.sessions.filter((s) => s.endsAt < now);
-  const myParty = series.parties.find((p) => p.id === series.myPartyId)?.code;
-  const roleLabel = series.myRole === "DELEGATE" && myParty ? t("roles.delegateOf", { party: myParty }) : t(`roles.${series.myRole}`);
 
   const groups = [
     { key: "CONVENOR", label: t("series.convenors"), members: series.members.filter((m) => m.role === "CONVENOR") },
@@ -56,23 +52,6 @@ export default async function SeriesPage({ params }: Props) {
 
   return (
     <>
-      <IllustrativeNotice show={series.illustrative} />
-      <PageHeader
-        breadcrumb={<Link href="/series" className="text-sm text-muted-foreground hover:underline">{t("series.title")}</Link>}
-        title={series.name}
-        description={series.description || undefined}
-        actions={
-          <div className="flex flex-wrap items-center gap-2">
-            <Badge variant="secondary">{series.shortName}</Badge>
-            <Badge variant="outline">{t(`tracks.${series.track}`)}</Badge>
-            <Badge variant="info">{t("series.yourRole", { role: roleLabel })}</Badge>
-          </div>
-        }
-      />
-      {series.attribution === "CHATHAM_HOUSE" ? (
-        <p className="mb-4 text-sm text-muted-foreground">{t("series.chathamNote")}</p>
-      ) : null}
-
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AgendaPanel } from "@/components/agenda/agenda-panel";
 import { IllustrativeNotice } from "@/components/series/illustrative-notice";
+import { SessionActions } from "@/components/sessions/session-actions";
 import { SessionStatusBadge } from "@/components/series/status-badge";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -26,7 +28,6 @@ export default async function SessionPage({ params }: Props) {
     loadOrNotFound(caller.paper.listForSession({ sessionId })),
   ]);
   const t = await getTranslations();
-  const published = session.agendaPublishedAt !== null;
 
   return (
     <>
@@ -39,43 +40,21 @@ export default async function SessionPage({ params }: Props) {
         }
         title={session.title}
         description={`${formatSessionRange(session.startsAt, session.endsAt, session.timeZone)} · ${describeTimeZone(session.timeZone, session.startsAt)} · ${session.isVirtual ? t("session.virtual") : (session.place ?? "")}`}
-        actions={<SessionStatusBadge status={session.status} />}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <SessionStatusBadge status={session.status} />
+            <SessionActions session={session} />
+          </div>
+        }
       />
       {session.stancesSealedAt && !session.stancesRevealedAt ? (
         <Alert variant="info" className="mb-4"><AlertDescription>{t("session.sealed")}</AlertDescription></Alert>
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <CardHeader><CardTitle as="h2">{t("session.agenda")}</CardTitle></CardHeader>
-          <CardContent>
-            {!published && session.agenda.length > 0 ? (
-              <p className="mb-3 text-sm text-warning-subtle-foreground">{t("session.agendaDraftNote")}</p>
-            ) : null}
-            {session.agenda.length === 0 ? (
-              <p className="text-sm text-muted-foreground">{published ? t("session.agendaEmpty") : t("session.agendaNotPublished")}</p>
-            ) : (
-              <ol className="divide-y divide-border" data-testid="agenda">
-                {session.agenda.map((item, index) => (
-                  <li key={item.id} className="flex gap-3 py-3 text-sm">
-                    <span className="w-6 shrink-0 text-right font-semibold tabular-nums text-muted-foreground">{index + 1}.</span>
-                    <div className="min-w-0 flex-1 space-y-1">
-                      <div className="flex flex-wrap items-center gap-2">
-                        <span className="font-medium">{item.title}</span>
-                        <Badge variant="neutral">{t(`itemStatus.${item.status}`)}</Badge>
-                      </div>
-                      {item.description ? <p className="text-muted-foreground">{item.description}</p> : null}
-                      <p className="text-xs text-muted-foreground">
-                        {item.issue ? `${t("session.issue")}: ${item.issue.title}` : t("session.procedural")}
-                        {item.proposingParty ? ` · ${t("session.proposedBy", { party: item.proposingParty.code })}` : ""}
-                      </p>
-                    </div>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </CardContent>
-        </Card>
+        <div className="lg:col-span-2">
+          <AgendaPanel session={session} />
+        </div>
 
         <Card className="h-fit">
           <CardHeader><CardTitle as="h2">{t("session.papers")}</CardTitle></CardHeader>

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { MainNav, type NavItem } from "@/components/layout/main-nav";
+import { IllustrativeNotice } from "@/components/series/illustrative-notice";
+import { loadSeries } from "@/components/series/series-data";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+
+type Props = { params: Promise<{ seriesId: string }>; children: ReactNode };
+
+export default async function SeriesLayout({ params, children }: Props) {
+  const { seriesId } = await params;
+  const series = await loadSeries(seriesId);
+  const t = await getTranslations();
+  const myParty = series.parties.find((p) => p.id === series.myPartyId)?.code;
+  const roleLabel = series.myRole === "DELEGATE" && myParty ? t("roles.delegateOf", { party: myParty }) : t(`roles.${series.myRole}`);
+  const base = `/series/${series.id}`;
+  const tabs: NavItem[] = [
+    { href: base, label: t("series.tabs.overview"), exact: true },
+    ...(series.myRole === "SCHOLAR"
+      ? []
+      : [
+          { href: `${base}/issues`, label: t("series.tabs.issues") },
+          { href: `${base}/members`, label: t("series.tabs.members") },
+        ]),
+    ...(series.myRole === "CONVENOR" ? [{ href: `${base}/audit`, label: t("series.tabs.audit") }] : []),
+  ];
+  return (
+    <>
+      <IllustrativeNotice show={series.illustrative} />
+      <PageHeader
+        breadcrumb={<Link href="/series" className="text-sm text-muted-foreground hover:underline">{t("series.title")}</Link>}
+        title={series.name}
+        description={series.description || undefined}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge variant="secondary">{series.shortName}</Badge>
+            <Badge variant="outline">{t(`tracks.${series.track}`)}</Badge>
+            <Badge variant="info">{t("series.yourRole", { role: roleLabel })}</Badge>
+          </div>
+        }
+      />
+      {series.attribution === "CHATHAM_HOUSE" ? <p className="mb-4 text-sm text-muted-foreground">{t("series.chathamNote")}</p> : null}
+      <div className="mb-5 border-b border-border pb-2">
+        <MainNav items={tabs} label={t("series.tabs.label")} />
+      </div>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+import type { Rows } from "@/tests/integration/authorization/shared";
+
+export const agendaRows: Rows = {};
