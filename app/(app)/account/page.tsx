@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { CalendarFeedCard } from "@/components/calendar/calendar-feed-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { api } from "@/server/trpc/server";
@@ -10,7 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const me = await (await api()).me.get();
+  const caller = await api();
+  const [me, calendar] = await Promise.all([caller.me.get(), caller.calendar.get()]);
   const t = await getTranslations();
   return (
     <>
@@ -50,6 +52,7 @@ export default async function AccountPage() {
             <ChangePasswordForm email={me.email} />
           </CardContent>
         </Card>
+        <CalendarFeedCard initialUrl={calendar.url} />
       </div>
     </>
   );

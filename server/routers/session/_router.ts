@@ -2,6 +2,8 @@ import { z } from "zod";
 import { orNotFound, visibleAgendaItemsWhere, visibleSessionsWhere } from "@/server/access";
 import { authedProcedure, router } from "@/server/trpc/init";
 import { id } from "@/lib/schemas/common";
+import { advanceSessionStatusSchema, createSessionSchema, updateSessionSchema } from "@/lib/schemas/sessions";
+import { advanceSessionStatus, createSession, updateSession } from "@/server/services/sessions/sessions";
 
 export const sessionRouter = router({
   /** One session with the agenda items the viewer may see (drafts only for convenors). */
@@ -20,6 +22,7 @@ export const sessionRouter = router({
             place: true,
             isVirtual: true,
             status: true,
+            version: true,
             agendaPublishedAt: true,
             agendaUpdatedAt: true,
             stancesSealedAt: true,
@@ -48,4 +51,19 @@ export const sessionRouter = router({
     const membership = ctx.viewer.memberships.find((m) => m.seriesId === session.series.id);
     return { ...session, agenda: items, myRole: membership?.role ?? null, myPartyId: membership?.partyId ?? null };
   }),
+
+  /** Convenors of the series schedule a session; it starts as a draft. */
+  create: authedProcedure
+    .input(createSessionSchema)
+    .mutation(({ ctx, input }) => createSession(ctx.db, ctx.viewer, input)),
+
+  /** Convenors edit title, times, zone and place; a stale version is a CONFLICT. */
+  update: authedProcedure
+    .input(updateSessionSchema)
+    .mutation(({ ctx, input }) => updateSession(ctx.db, ctx.viewer, input)),
+
+  /** Forward one step (AGENDA_PUBLISHED → IN_SESSION → CONCLUDED), by convenors. */
+  advanceStatus: authedProcedure
+    .input(advanceSessionStatusSchema)
+    .mutation(({ ctx, input }) => advanceSessionStatus(ctx.db, ctx.viewer, input)),
 });

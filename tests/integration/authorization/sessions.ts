@@ -1,3 +1,46 @@
-import type { Rows } from "@/tests/integration/authorization/shared";
+import { instantToZonedLocal } from "@/lib/schemas/sessions";
+import { eddConvenorOnly, everyone, type Rows } from "@/tests/integration/authorization/shared";
 
-export const sessionsRows: Rows = {};
+export const sessionsRows: Rows = {
+  // Every convenor call adds one more draft session to the EDD: harmless to the other rows.
+  "session.create": {
+    input: ({ world: w, unique }) => ({
+      seriesId: w.series.edd.id,
+      title: `Matrix session ${unique()}`,
+      startsAt: "2031-05-12T09:00",
+      endsAt: "2031-05-12T17:00",
+      timeZone: "Asia/Tokyo",
+      place: "Tokyo",
+      isVirtual: false,
+    }),
+    expect: eddConvenorOnly,
+  },
+  // The draft session's own values at its current version: the convenor's save changes nothing visible.
+  "session.update": {
+    input: async ({ world: w, db }) => {
+      const s = await db.session.findUniqueOrThrow({ where: { id: w.sessions.eddDraft.id } });
+      return {
+        sessionId: s.id,
+        version: s.version,
+        title: s.title,
+        startsAt: instantToZonedLocal(s.startsAt, s.timeZone),
+        endsAt: instantToZonedLocal(s.endsAt, s.timeZone),
+        timeZone: s.timeZone,
+        place: s.place ?? "",
+        isVirtual: s.isVirtual,
+      };
+    },
+    expect: eddConvenorOnly,
+  },
+  // DRAFT → AGENDA_PUBLISHED belongs to agenda.publish: refused for the convenor, so no row moves a status.
+  "session.advanceStatus": {
+    input: async ({ world: w, db }) => {
+      const s = await db.session.findUniqueOrThrow({ where: { id: w.sessions.eddDraft.id } });
+      return { sessionId: s.id, to: "AGENDA_PUBLISHED", version: s.version };
+    },
+    expect: { ...eddConvenorOnly, convenor: "BAD_REQUEST" },
+  },
+  "calendar.get": { input: () => undefined, expect: everyone("OK") },
+  "calendar.reset": { input: () => undefined, expect: everyone("OK") },
+  "audit.list": { input: ({ world: w }) => ({ seriesId: w.series.edd.id }), expect: eddConvenorOnly },
+};

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Plus } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { SessionStatusBadge } from "@/components/series/status-badge";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatSessionRange } from "@/lib/format";
 import { loadSeries } from "@/components/series/series-data";
@@ -55,7 +57,14 @@ export default async function SeriesPage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
-            <CardHeader><CardTitle as="h2">{t("series.sessions")}</CardTitle></CardHeader>
+            <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
+              <CardTitle as="h2">{t("series.sessions")}</CardTitle>
+              {series.myRole === "CONVENOR" ? (
+                <Button asChild size="sm">
+                  <Link href={`/series/${series.id}/sessions/new`}><Plus aria-hidden /> {t("sessionForm.newSession")}</Link>
+                </Button>
+              ) : null}
+            </CardHeader>
             <CardContent className="space-y-4">
               {series.sessions.length === 0 ? <p className="text-sm text-muted-foreground">{t("series.noSessions")}</p> : null}
               {upcoming.length > 0 ? (

@@ -1,0 +1,66 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { toast } from "sonner";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { useTRPC } from "@/lib/trpc/client";
+
+type Props = { sessionId: string; title: string; version: number; to: "IN_SESSION" | "CONCLUDED" };
+
+/** The next status step; concluding asks for confirmation (there is no way back). */
+export function AdvanceStatusButton({ sessionId, title, version, to }: Props) {
+  const t = useTranslations("sessionActions");
+  const status = useTranslations("sessionStatus");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const advance = useMutation(trpc.session.advanceStatus.mutationOptions());
+
+  const run = async () => {
+    try {
+      await advance.mutateAsync({ sessionId, to, version });
+      toast.success(t("moved", { status: status(to) }));
+      router.refresh();
+    } catch (e) {
+      toast.error(t("failed"), { description: e instanceof Error ? e.message : String(e) });
+      router.refresh();
+    }
+  };
+
+  if (to === "IN_SESSION") {
+    return (
+      <Button size="sm" data-testid="advance-status" onClick={run} disabled={advance.isPending}>
+        {t("startSession")}
+      </Button>
+    );
+  }
+  return (
+    <AlertDialog>
+      <AlertDialogTrigger asChild>
+        <Button size="sm" data-testid="advance-status" disabled={advance.isPending}>{t("conclude")}</Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>{t("concludeTitle", { title })}</AlertDialogTitle>
+          <AlertDialogDescription>{t("concludeBody")}</AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
+          <AlertDialogAction onClick={run}>{t("confirmConclude")}</AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

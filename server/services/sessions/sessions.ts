@@ -1,0 +1,169 @@
+import type { z } from "zod";
+import type { Prisma } from "@/prisma/generated/client";
+import { SESSION_STATUSES } from "@/lib/schemas/common";
+import {
+  zonedLocalToInstant,
+  type advanceSessionStatusSchema,
+  type createSessionSchema,
+  type updateSessionSchema,
+} from "@/lib/schemas/sessions";
+import { orNotFound, requireConvenor, visibleSessionsWhere, type Viewer } from "@/server/access";
+import { recordAudit } from "@/server/audit";
+import type { Db } from "@/server/db";
+import { conflict, invalid } from "@/server/errors";
+
+type Status = (typeof SESSION_STATUSES)[number];
+
+type Fields = {
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  place: string;
+  isVirtual: boolean;
+};
+
+/** The columns a session's fields become: instants in UTC, the zone kept beside them. */
+function toColumns(input: Fields) {
+  const startsAt = zonedLocalToInstant(input.startsAt, input.timeZone);
+  const endsAt = zonedLocalToInstant(input.endsAt, input.timeZone);
+  // The schema already refused these; kept so a caller that bypasses it still writes nothing.
+  if (!startsAt) throw invalid("Enter a valid date and time", "startsAt");
+  if (!endsAt) throw invalid("Enter a valid date and time", "endsAt");
+  if (endsAt < startsAt) throw invalid("The end cannot be before the start", "endsAt");
+  if (!input.isVirtual && !input.place) throw invalid("Enter a place, or mark the session as virtual", "place");
+  return {
+    title: input.title,
+    startsAt,
+    endsAt,
+    timeZone: input.timeZone,
+    place: input.isVirtual ? (input.place || null) : input.place,
+    isVirtual: input.isVirtual,
+  };
+}
+
+const SUMMARY_SELECT = {
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  place: true,
+  isVirtual: true,
+  status: true,
+} satisfies Prisma.SessionSelect;
+
+type SummaryRow = Prisma.SessionGetPayload<{ select: typeof SUMMARY_SELECT }>;
+
+function summaryOf(s: Omit<SummaryRow, "status"> & { status?: SummaryRow["status"] }) {
+  return {
+    title: s.title,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    timeZone: s.timeZone,
+    place: s.place,
+    isVirtual: s.isVirtual,
+  };
+}
+
+/** A session the viewer may see, then their convenorship of its series (members without it: FORBIDDEN). */
+async function sessionForConvenor(db: Db, viewer: Viewer, sessionId: string) {
+  const session = await orNotFound(
+    db.session.findFirst({
+      where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] },
+      select: { id: true, seriesId: true, version: true, ...SUMMARY_SELECT },
+    }),
+    "Session not found",
+  );
+  requireConvenor(viewer, session.seriesId);
+  return session;
+}
+
+const RESULT_SELECT = { id: true, seriesId: true, version: true, ...SUMMARY_SELECT } satisfies Prisma.SessionSelect;
+
+export async function createSession(db: Db, viewer: Viewer, input: z.output<typeof createSessionSchema>) {
+  requireConvenor(viewer, input.seriesId);
+  const data = toColumns(input);
+  return db.$transaction(async (tx) => {
+    const session = await tx.session.create({
+      data: { ...data, seriesId: input.seriesId, status: "DRAFT" },
+      select: RESULT_SELECT,
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: input.seriesId,
+      action: "session.created",
+      objectType: "Session",
+      objectId: session.id,
+      summary: summaryOf(session),
+    });
+    return session;
+  });
+}
+
+export async function updateSession(db: Db, viewer: Viewer, input: z.output<typeof updateSessionSchema>) {
+  const before = await sessionForConvenor(db, viewer, input.sessionId);
+  const data = toColumns(input);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { id: input.sessionId, version: input.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict("Someone changed this session since you opened it. Reload to see their change, then edit again.");
+    const after = await tx.session.findUniqueOrThrow({ where: { id: input.sessionId }, select: RESULT_SELECT });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: before.seriesId,
+      action: "session.updated",
+      objectType: "Session",
+      objectId: input.sessionId,
+      summary: { before: summaryOf(before), after: summaryOf(after) },
+    });
+    return after;
+  });
+}
+
+const LABEL: Record<Status, string> = {
+  DRAFT: "Draft",
+  AGENDA_PUBLISHED: "Agenda published",
+  IN_SESSION: "In session",
+  CONCLUDED: "Concluded",
+};
+
+/** Forward only, one step at a time; DRAFT → AGENDA_PUBLISHED belongs to publishing the agenda. */
+export function checkTransition(from: Status, to: Status): void {
+  const a = SESSION_STATUSES.indexOf(from);
+  const b = SESSION_STATUSES.indexOf(to);
+  if (b === a) throw invalid(`The session is already "${LABEL[from]}".`, "to");
+  if (b < a) throw invalid(`A session's status moves forward only: it cannot go back from "${LABEL[from]}" to "${LABEL[to]}".`, "to");
+  if (b > a + 1) {
+    const next = SESSION_STATUSES[a + 1] as Status;
+    throw invalid(`One step at a time: from "${LABEL[from]}" the next status is "${LABEL[next]}", not "${LABEL[to]}".`, "to");
+  }
+  if (from === "DRAFT") {
+    throw invalid("A draft session becomes \"Agenda published\" by publishing its agenda, from the agenda panel.", "to");
+  }
+}
+
+export async function advanceSessionStatus(db: Db, viewer: Viewer, input: z.output<typeof advanceSessionStatusSchema>) {
+  const session = await sessionForConvenor(db, viewer, input.sessionId);
+  if (session.version !== input.version) {
+    throw conflict("Someone changed this session since you opened it. Reload to see its current status.");
+  }
+  checkTransition(session.status, input.to);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { id: input.sessionId, version: input.version, status: session.status },
+      data: { status: input.to, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict("Someone changed this session since you opened it. Reload to see its current status.");
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: session.seriesId,
+      action: "session.status_changed",
+      objectType: "Session",
+      objectId: input.sessionId,
+      summary: { title: session.title, before: { status: session.status }, after: { status: input.to } },
+    });
+    return tx.session.findUniqueOrThrow({ where: { id: input.sessionId }, select: RESULT_SELECT });
+  });
+}

@@ -1,0 +1,122 @@
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { DEMO, expect, seriesId, signIn, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { formatSessionRange } from "../../lib/format";
+
+/** Pictures for a human to look at, when E2E_SCREENSHOTS_DIR is set; not a check. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS_DIR;
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+test("a convenor schedules a session in Tokyo time, edits it, and finds both in the audit trail", async ({ page, e2eDb }) => {
+  test.setTimeout(60_000);
+  const edd = await seriesId(e2eDb, "EDD");
+  const title = `E2E Tokyo session ${uniqueSuffix()}`;
+
+  await page.goto("/sign-in");
+  await signIn(page, DEMO.eddConvenor);
+  await page.goto(`/series/${edd.id}`);
+  await page.getByRole("link", { name: "New session" }).click();
+  await page.waitForURL(`**/series/${edd.id}/sessions/new`);
+  await waitForHydration(page, "form");
+
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
+  await expect(page.getByText("Local times in Asia/Tokyo (GMT+9)")).toBeVisible();
+  await page.getByLabel(/^Starts/).fill("2031-04-14T09:00");
+  await page.getByLabel(/^Ends/).fill("2031-04-14T08:00");
+  await page.getByRole("textbox", { name: /^Place/ }).fill("Iikura Guest House, Tokyo");
+  await page.getByRole("button", { name: "Create session" }).click();
+  await shoot(page, "session-new-error");
+  // End before start: refused beside the field, nothing created.
+  await expect(page.getByText("The end cannot be before the start")).toBeVisible();
+  await page.getByLabel(/^Ends/).fill("2031-04-15T17:30");
+  await page.getByRole("button", { name: "Create session" }).click();
+
+  await page.waitForURL(/\/sessions\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Asia/Tokyo (GMT+9)")).toBeVisible();
+  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+  const sessionUrl = page.url();
+  await shoot(page, "session-created");
+
+  // Listed on the series page with the zone beside the local times (09:00 Tokyo = 00:00 UTC).
+  await page.goto(`/series/${edd.id}`);
+  const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) });
+  const range = formatSessionRange(new Date("2031-04-14T00:00:00Z"), new Date("2031-04-15T08:30:00Z"), "Asia/Tokyo");
+  await expect(item).toContainText(`${range} (Asia/Tokyo)`);
+  await expect(item).toContainText("09:00");
+  await expect(item).toContainText("17:30");
+  await shoot(page, "series-with-session");
+
+  // Edit the title.
+  await page.goto(sessionUrl);
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.waitForURL(/\/edit$/);
+  await waitForHydration(page, "form");
+  await expect(page.getByLabel(/^Starts/)).toHaveValue("2031-04-14T09:00");
+  await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
+  await page.getByLabel("Title").fill(`${title} (renamed)`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(sessionUrl);
+  await expect(page.getByRole("heading", { level: 1, name: `${title} (renamed)` })).toBeVisible();
+
+  // The audit trail lists both changes, newest first.
+  await page.goto(`/series/${edd.id}/audit`);
+  await expect(page.getByRole("heading", { name: "Audit trail", level: 2 })).toBeVisible();
+  const rows = page.getByRole("row");
+  const updated = rows.filter({ hasText: "session.updated" }).filter({ hasText: `${title} (renamed)` });
+  const created = rows.filter({ hasText: "session.created" }).filter({ hasText: title });
+  await expect(updated).toHaveCount(1);
+  await expect(created).toHaveCount(1);
+  const { rows: me } = await e2eDb.query<{ name: string }>(`SELECT name FROM "User" WHERE email = $1`, [DEMO.eddConvenor]);
+  await expect(updated).toContainText(me[0]!.name);
+  // Only what changed: the title, from the old to the new.
+  await expect(updated).toContainText(`title: ${title} → ${title} (renamed)`);
+  await expect(updated).not.toContainText("startsAt");
+  await shoot(page, "audit-trail");
+});
+
+test("a convenor moves a session with a published agenda into session; the audit trail shows it", async ({ page, e2eDb, asUser }) => {
+  const edscg = await seriesId(e2eDb, "EDSCG");
+  // A session of our own, so a retry or another spec never finds the demo session already moved.
+  const id = `e2esess${uniqueSuffix()}`;
+  const title = `E2E EDSCG session ${id}`;
+  await e2eDb.query(
+    `INSERT INTO "Session" (id, "seriesId", title, "startsAt", "endsAt", "timeZone", place, "isVirtual", status, "agendaPublishedAt", "updatedAt")
+     VALUES ($1, $2, $3, now() + interval '20 days', now() + interval '21 days', 'Asia/Seoul', 'Seoul', false, 'AGENDA_PUBLISHED', now(), now())`,
+    [id, edscg.id, title],
+  );
+
+  // Other members see no status controls.
+  const kr = await asUser(DEMO.krDelegate);
+  await kr.goto(`/sessions/${id}`);
+  await expect(kr.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(kr.getByRole("button", { name: "Start session" })).toHaveCount(0);
+  await expect(kr.getByRole("link", { name: "Edit" })).toHaveCount(0);
+
+  await page.goto("/sign-in");
+  await signIn(page, DEMO.edscgConvenor);
+  await page.goto(`/sessions/${id}`);
+  await waitForHydration(page, "[data-testid=advance-status]");
+  await page.getByRole("button", { name: "Start session" }).click();
+  await expect(page.getByText("In session", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Conclude session" })).toBeVisible();
+  await shoot(page, "session-in-session");
+  const { rows } = await e2eDb.query<{ status: string }>(`SELECT status FROM "Session" WHERE id = $1`, [id]);
+  expect(rows[0]?.status).toBe("IN_SESSION");
+
+  await page.goto(`/series/${edscg.id}/audit`);
+  const row = page.getByRole("row").filter({ hasText: "session.status_changed" }).filter({ hasText: title });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("IN_SESSION");
+
+  // The KR delegate, a member without the role, gets the 404 page for the audit trail.
+  await kr.goto(`/series/${edscg.id}/audit`);
+  await expect(kr.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+
+  await page.goto("/account");
+  await expect(page.getByLabel("Your calendar feed address")).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{32}\.ics$/);
+  await shoot(page, "account-calendar");
+});
