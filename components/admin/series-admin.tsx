@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Layers, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -19,7 +19,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors } from "@/lib/forms";
 import { ATTRIBUTION_RULES, TRACKS } from "@/lib/schemas/common";
-import { createSeriesSchema, type CreateSeriesInput } from "@/lib/schemas/admin";
+import { createSeriesSchema, updateSeriesSchema, type CreateSeriesInput, type UpdateSeriesInput } from "@/lib/schemas/admin";
 import { useTRPC } from "@/lib/trpc/client";
 
 type Account = { id: string; name: string; email: string };
@@ -74,7 +74,8 @@ export function SeriesAdmin({ series, parties, accounts }: { series: SeriesRow[]
                       s.convenors.map((c) => <span key={c.id} className="block">{c.name}</span>)
                     )}
                   </TableCell>
-                  <TableCell className="text-right">
+                  <TableCell className="space-x-2 text-right">
+                    <EditSeriesDialog series={s} parties={parties} />
                     <AppointConvenorDialog series={s} accounts={accounts.filter((a) => !s.convenors.some((c) => c.id === a.id))} />
                   </TableCell>
                 </TableRow>
@@ -233,6 +234,118 @@ function AppointConvenorDialog({ series, accounts }: { series: SeriesRow; accoun
             <Button type="submit" disabled={appoint.isPending}>{t("appoint")}</Button>
           </DialogFooter>
         </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+const EDIT_FIELDS = ["name", "shortName", "description", "track", "attribution", "partyIds"] as const;
+
+/** Edits a series; loads its current values (and version) when opened, so a save never overwrites blindly. */
+function EditSeriesDialog({ series, parties }: { series: SeriesRow; parties: PartyOption[] }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState("");
+  const list = useQuery({ ...trpc.admin.series.list.queryOptions(), enabled: open, staleTime: 0 });
+  const update = useMutation(trpc.admin.series.update.mutationOptions());
+  const current = list.data?.find((s) => s.id === series.id);
+  const form = useForm<UpdateSeriesInput>({ resolver: zodResolver(updateSeriesSchema) });
+  const { errors, isSubmitting } = form.formState;
+  const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
+  if (current && loadedVersion !== current.version) {
+    setLoadedVersion(current.version);
+    form.reset({
+      seriesId: current.id,
+      name: current.name,
+      shortName: current.shortName,
+      description: current.description,
+      track: current.track,
+      attribution: current.attribution,
+      partyIds: current.parties.map((p) => p.party.id),
+      version: current.version,
+    });
+  }
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError("");
+    try {
+      const saved = await update.mutateAsync(values);
+      toast.success(t("seriesEdit.saved", { shortName: saved.shortName }));
+      setOpen(false);
+      router.refresh();
+    } catch (e) {
+      setError(applyServerErrors(e, form.setError, EDIT_FIELDS));
+    }
+  });
+
+  const prefix = `edit-${series.id}`;
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        setError("");
+        if (next) setLoadedVersion(null);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button size="sm" variant="outline" aria-label={t("seriesEdit.editFor", { name: series.shortName })}>{t("seriesEdit.edit")}</Button>
+      </DialogTrigger>
+      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
+        <DialogHeader>
+          <DialogTitle>{t("seriesEdit.title", { name: series.name })}</DialogTitle>
+          <DialogDescription>{t("seriesEdit.description")}</DialogDescription>
+        </DialogHeader>
+        {!current || loadedVersion === null ? (
+          <p className="text-sm text-muted-foreground" role="status">{t("seriesEdit.loading")}</p>
+        ) : (
+          <form onSubmit={onSubmit} noValidate className="space-y-4">
+            {error ? (
+              <Alert variant="danger" role="alert"><AlertTitle>{t("seriesEdit.errorTitle")}</AlertTitle><AlertDescription>{error}</AlertDescription></Alert>
+            ) : null}
+            <FormField id={`${prefix}-name`} label={t("admin.seriesName")} error={errors.name?.message} required>
+              <Input autoComplete="off" {...form.register("name")} />
+            </FormField>
+            <FormField id={`${prefix}-short`} label={t("admin.shortName")} description={t("admin.shortNameHint")} error={errors.shortName?.message} required>
+              <Input autoComplete="off" {...form.register("shortName")} />
+            </FormField>
+            <FormField id={`${prefix}-description`} label={t("admin.seriesDescription")} error={errors.description?.message}>
+              <Textarea rows={3} {...form.register("description")} />
+            </FormField>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <FormField id={`${prefix}-track`} label={t("admin.track")} error={errors.track?.message}>
+                <select className={controlClassName} {...form.register("track")}>
+                  {TRACKS.map((tr) => <option key={tr} value={tr}>{t(`tracks.${tr}`)}</option>)}
+                </select>
+              </FormField>
+              <FormField id={`${prefix}-attribution`} label={t("admin.attribution")} error={errors.attribution?.message}>
+                <select className={controlClassName} {...form.register("attribution")}>
+                  {ATTRIBUTION_RULES.map((a) => <option key={a} value={a}>{t(`attribution.${a}`)}</option>)}
+                </select>
+              </FormField>
+            </div>
+            <fieldset className="space-y-1.5" aria-describedby={errors.partyIds ? `${prefix}-parties-error` : undefined}>
+              <legend className="text-sm font-medium">{t("admin.seriesParties")}</legend>
+              <div className="flex flex-wrap gap-x-5 gap-y-1">
+                {parties.map((p) => (
+                  <label key={p.id} className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" value={p.id} className="size-4 accent-[var(--primary)]" {...form.register("partyIds")} />
+                    {p.code} · {p.name}
+                  </label>
+                ))}
+              </div>
+              {errors.partyIds ? (
+                <p id={`${prefix}-parties-error`} role="alert" className="text-sm text-danger">{errors.partyIds.message ?? errors.partyIds.root?.message}</p>
+              ) : null}
+            </fieldset>
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("seriesEdit.cancel")}</Button>
+              <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("seriesEdit.saving") : t("seriesEdit.save")}</Button>
+            </DialogFooter>
+          </form>
+        )}
       </DialogContent>
     </Dialog>
   );

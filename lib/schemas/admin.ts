@@ -47,3 +47,6 @@ export const createSeriesSchema = z.object({
 export type CreateSeriesInput = z.input<typeof createSeriesSchema>;
 
 export const appointConvenorSchema = z.object({ seriesId: id, userId: id });
+
+export const updateSeriesSchema = createSeriesSchema.omit({ convenorIds: true }).extend({ seriesId: id, version: z.number().int().positive() });
+export type UpdateSeriesInput = z.input<typeof updateSeriesSchema>;

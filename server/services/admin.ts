@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db";
 import type { z } from "zod";
-import type { createPartySchema, createSeriesSchema, createUserSchema, updatePartySchema } from "@/lib/schemas/admin";
+import type { createPartySchema, createSeriesSchema, createUserSchema, updatePartySchema, updateSeriesSchema } from "@/lib/schemas/admin";
 import { hashPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/audit";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";
@@ -151,5 +151,68 @@ export async function appointConvenor(db: Db, actor: Actor, seriesId: string, us
       summary: { userId, before: before ? { role: before.role, removed: Boolean(before.removedAt) } : null },
     });
     return membership;
+  });
+}
+
+/**
+ * Edits a series. A party cannot leave once it holds material (members, papers, stances, proposed
+ * items), and a track 1.5 series stays one while scholars are members.
+ */
+export async function updateSeries(db: Db, actor: Actor, input: z.output<typeof updateSeriesSchema>) {
+  const before = await db.series.findUnique({
+    where: { id: input.seriesId },
+    select: { name: true, shortName: true, description: true, track: true, attribution: true, parties: { select: { partyId: true } } },
+  });
+  if (!before) throw notFound("Series not found");
+  const clash = await db.series.findFirst({ where: { shortName: input.shortName, NOT: { id: input.seriesId } }, select: { id: true } });
+  if (clash) throw invalid(`The short name ${input.shortName} is taken`, "shortName");
+  const parties = await db.party.findMany({ where: { id: { in: input.partyIds } }, select: { id: true, code: true } });
+  if (parties.length !== input.partyIds.length) throw invalid("Choose parties from the list", "partyIds");
+  const beforeParties = before.parties.map((p) => p.partyId);
+  const removed = beforeParties.filter((p) => !input.partyIds.includes(p));
+  const added = input.partyIds.filter((p) => !beforeParties.includes(p));
+  const seriesId = input.seriesId;
+  return db.$transaction(async (tx) => {
+    for (const partyId of removed) {
+      const [members, invitations, papers, stances, items] = await Promise.all([
+        tx.membership.count({ where: { seriesId, partyId, removedAt: null } }),
+        tx.invitation.count({ where: { seriesId, partyId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }),
+        tx.positionPaper.count({ where: { partyId, session: { seriesId } } }),
+        tx.stance.count({ where: { partyId, session: { seriesId } } }),
+        tx.agendaItem.count({ where: { proposingPartyId: partyId, session: { seriesId } } }),
+      ]);
+      if (members + invitations + papers + stances + items > 0) {
+        const code = (await tx.party.findUnique({ where: { id: partyId }, select: { code: true } }))?.code ?? partyId;
+        throw invalid(`${code} cannot be removed: it has members, invitations, papers, stances or proposed items in this series`, "partyIds");
+      }
+    }
+    if (before.track === "TRACK_1_5" && input.track !== "TRACK_1_5") {
+      const scholars = await tx.membership.count({ where: { seriesId, role: "SCHOLAR", removedAt: null } });
+      if (scholars > 0) throw invalid("The track cannot change while scholars are members of the series", "track");
+    }
+    const { count } = await tx.series.updateMany({
+      where: { id: seriesId, version: input.version },
+      data: {
+        name: input.name,
+        shortName: input.shortName,
+        description: input.description,
+        track: input.track,
+        attribution: input.attribution,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw conflict("Someone changed this series since you opened it. Reload to see their change.");
+    if (removed.length > 0) await tx.seriesParty.deleteMany({ where: { seriesId, partyId: { in: removed } } });
+    if (added.length > 0) await tx.seriesParty.createMany({ data: added.map((partyId) => ({ seriesId, partyId })) });
+    const after = { name: input.name, shortName: input.shortName, description: input.description, track: input.track, attribution: input.attribution, partyIds: input.partyIds };
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      seriesId,
+      action: "series.updated",
+      objectType: "Series",
+      objectId: seriesId,
+      summary: { before: { ...before, parties: undefined, partyIds: beforeParties }, after },
+    });
+    return tx.series.findUniqueOrThrow({ where: { id: seriesId }, select: { id: true, shortName: true, version: true } });
   });
 }

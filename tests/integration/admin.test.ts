@@ -122,3 +122,80 @@ describe("admin: series", () => {
     expect(await db.auditEvent.count({ where: { seriesId: series.id, action: "membership.convenor_appointed" } })).toBe(1);
   });
 });
+
+describe("admin: series.update", () => {
+  async function fresh(shortName: string, track: "TRACK_1" | "TRACK_1_5" = "TRACK_1", partyIds = [parties.us.id, parties.jp.id]) {
+    const a = await callerFor(db, admin.id);
+    await a.admin.series.create({ name: `Series ${shortName}`, shortName, track, attribution: "ATTRIBUTED", partyIds });
+    return db.series.findUniqueOrThrow({ where: { shortName } });
+  }
+  const base = (s: { id: string; name: string; shortName: string; version: number }) => ({
+    seriesId: s.id,
+    name: s.name,
+    shortName: s.shortName,
+    description: "",
+    track: "TRACK_1" as const,
+    attribution: "ATTRIBUTED" as const,
+    partyIds: [parties.us.id, parties.jp.id],
+    version: s.version,
+  });
+
+  it("edits name, short name, description, track, attribution and parties with a version check, and audits", async () => {
+    const a = await callerFor(db, admin.id);
+    const s = await fresh("UPD-1");
+    const updated = await a.admin.series.update({
+      ...base(s),
+      name: "Renamed Series",
+      shortName: "UPD-2",
+      description: "Now with a description",
+      track: "TRACK_2",
+      attribution: "CHATHAM_HOUSE",
+      partyIds: [parties.us.id, parties.jp.id, parties.kr.id],
+    });
+    expect(updated.version).toBe(s.version + 1);
+    const row = await db.series.findUniqueOrThrow({ where: { id: s.id }, include: { parties: true } });
+    expect(row).toMatchObject({ name: "Renamed Series", shortName: "UPD-2", description: "Now with a description", track: "TRACK_2", attribution: "CHATHAM_HOUSE" });
+    expect(row.parties.map((p) => p.partyId).sort()).toEqual([parties.us.id, parties.jp.id, parties.kr.id].sort());
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "series.updated", objectId: s.id } });
+    expect(audit.actorId).toBe(admin.id);
+    const stale = await rejection(a.admin.series.update({ ...base(s), name: "Stale edit" }));
+    expect(stale.code).toBe("CONFLICT");
+    expect((await db.series.findUniqueOrThrow({ where: { id: s.id } })).name).toBe("Renamed Series");
+  });
+
+  it("refuses a taken short name and a single party, writing nothing", async () => {
+    const a = await callerFor(db, admin.id);
+    await fresh("TAKEN");
+    const s = await fresh("UPD-3");
+    const taken = await rejection(a.admin.series.update({ ...base(s), shortName: "TAKEN" }));
+    expect([taken.code, taken.message]).toEqual(["BAD_REQUEST", "The short name TAKEN is taken"]);
+    const one = await rejection(a.admin.series.update({ ...base(s), partyIds: [parties.us.id] }));
+    expect(one.code).toBe("BAD_REQUEST");
+    expect((await db.series.findUniqueOrThrow({ where: { id: s.id } })).version).toBe(s.version);
+  });
+
+  it("keeps a party that holds material, and the track 1.5 while scholars are members", async () => {
+    const a = await callerFor(db, admin.id);
+    const s = await fresh("UPD-4", "TRACK_1_5", [parties.us.id, parties.jp.id, parties.kr.id]);
+    const delegate = await createUser(db, { email: "kr-del@admin.test", name: "KR Delegate", passwordHash: "x" });
+    await db.membership.create({ data: { seriesId: s.id, userId: delegate.id, role: "DELEGATE", partyId: parties.kr.id } });
+    const scholar = await createUser(db, { email: "sch@admin.test", name: "Scholar", passwordHash: "x" });
+    await db.membership.create({ data: { seriesId: s.id, userId: scholar.id, role: "SCHOLAR" } });
+    const input = { ...base(s), track: "TRACK_1_5" as const };
+    const dropKr = await rejection(a.admin.series.update({ ...input, partyIds: [parties.us.id, parties.jp.id] }));
+    expect([dropKr.code, dropKr.message]).toEqual(["BAD_REQUEST", expect.stringContaining("KR cannot be removed")]);
+    const track = await rejection(a.admin.series.update({ ...input, partyIds: [parties.us.id, parties.jp.id, parties.kr.id], track: "TRACK_1" }));
+    expect([track.code, track.message]).toEqual(["BAD_REQUEST", expect.stringContaining("scholars")]);
+    // JP holds nothing: it may go.
+    await a.admin.series.update({ ...input, partyIds: [parties.us.id, parties.kr.id] });
+    const row = await db.series.findUniqueOrThrow({ where: { id: s.id }, include: { parties: true } });
+    expect(row.parties.map((p) => p.partyId).sort()).toEqual([parties.us.id, parties.kr.id].sort());
+    expect(row.track).toBe("TRACK_1_5");
+  });
+
+  it("is for administrators only", async () => {
+    const s = await fresh("UPD-5");
+    const person = await createUser(db, { email: "plain@admin.test", name: "Plain", passwordHash: "x" });
+    expect((await rejection((await callerFor(db, person.id)).admin.series.update(base(s)))).code).toBe("FORBIDDEN");
+  });
+});

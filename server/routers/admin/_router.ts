@@ -5,8 +5,9 @@ import {
   createUserSchema,
   setUserActiveSchema,
   updatePartySchema,
+  updateSeriesSchema,
 } from "@/lib/schemas/admin";
-import { appointConvenor, createParty, createSeries, createUser, setUserActive, updateParty } from "@/server/services/admin";
+import { appointConvenor, createParty, createSeries, createUser, setUserActive, updateParty, updateSeries } from "@/server/services/admin";
 import { adminProcedure, router } from "@/server/trpc/init";
 
 // Admins manage accounts, parties and series; none of this reads delegation material.
@@ -53,7 +54,9 @@ export const adminRouter = router({
           attribution: true,
           illustrative: true,
           archivedAt: true,
-          parties: { select: { party: { select: { code: true } } }, orderBy: { party: { code: "asc" } } },
+          description: true,
+          version: true,
+          parties: { select: { party: { select: { id: true, code: true } } }, orderBy: { party: { code: "asc" } } },
           memberships: {
             where: { role: "CONVENOR", removedAt: null },
             select: { user: { select: { id: true, name: true, email: true } } },
@@ -63,6 +66,7 @@ export const adminRouter = router({
       }),
     ),
     create: adminProcedure.input(createSeriesSchema).mutation(({ ctx, input }) => createSeries(ctx.db, ctx.viewer, input)),
+    update: adminProcedure.input(updateSeriesSchema).mutation(({ ctx, input }) => updateSeries(ctx.db, ctx.viewer, input)),
     appointConvenor: adminProcedure
       .input(appointConvenorSchema)
       .mutation(({ ctx, input }) => appointConvenor(ctx.db, ctx.viewer, input.seriesId, input.userId)),

@@ -44,6 +44,23 @@ export const foundationRows: Rows = {
     }),
     expect: adminOnly(),
   },
+  // The EDD as it is, with its current version: a no-op edit every admin call may repeat.
+  "admin.series.update": {
+    input: async ({ world: w, db }) => {
+      const s = await db.series.findUniqueOrThrow({ where: { id: w.series.edd.id }, include: { parties: true } });
+      return {
+        seriesId: s.id,
+        name: s.name,
+        shortName: s.shortName,
+        description: s.description,
+        track: s.track,
+        attribution: s.attribution,
+        partyIds: s.parties.map((p) => p.partyId),
+        version: s.version,
+      };
+    },
+    expect: adminOnly(),
+  },
   // Already the convenor: refused as bad input, so the run leaves memberships as they were.
   "admin.series.appointConvenor": {
     input: ({ world: w }) => ({ seriesId: w.series.edd.id, userId: w.users.eddConvenor.id }),
