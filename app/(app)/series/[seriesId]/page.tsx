@@ -94,7 +94,11 @@ export default async function SeriesPage({ params }: Props) {
                 <ul className="divide-y divide-border">
                   {series.issues.map((i) => (
                     <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                      <span>{i.title}</span>
+                      {series.myRole === "SCHOLAR" ? (
+                        <span>{i.title}</span>
+                      ) : (
+                        <Link href={`/series/${series.id}/issues/${i.id}`} className="hover:underline">{i.title}</Link>
+                      )}
                       <span className="flex items-center gap-2">
                         {i.topic ? <Badge variant="outline">{i.topic}</Badge> : null}
                         <Badge variant={i.kind === "DETERRENCE_CRITERION" ? "info" : "neutral"}>{t(`issueKind.${i.kind}`)}</Badge>
