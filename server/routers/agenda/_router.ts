@@ -1,4 +1,35 @@
-import { router } from "@/server/trpc/init";
+import {
+  agendaScholarSchema,
+  carryOverSchema,
+  createAgendaItemSchema,
+  deleteAgendaItemSchema,
+  listAgendaSchema,
+  publishAgendaSchema,
+  reorderAgendaSchema,
+  updateAgendaItemSchema,
+} from "@/lib/schemas/agenda";
+import { publish, reorder } from "@/server/services/agenda/agenda";
+import { carryOver } from "@/server/services/agenda/carry-over";
+import { createItem, deleteItem, updateItem } from "@/server/services/agenda/items";
+import { listForSession } from "@/server/services/agenda/list";
+import { inviteScholar, uninviteScholar } from "@/server/services/agenda/scholars";
+import { authedProcedure, router } from "@/server/trpc/init";
 
-/** Agenda drafting: items, order, publication, carry-over and scholar invitations per item. */
-export const agendaRouter = router({});
+/**
+ * Agenda drafting: items, order, publication, carry-over and scholar invitations per item.
+ * Every change is for convenors of the session's series (FORBIDDEN for other members); a session
+ * or item the viewer may not see is NOT_FOUND.
+ */
+export const agendaRouter = router({
+  /** The agenda the viewer may see, with updatedAt markers; convenors also get invitations and select options. */
+  listForSession: authedProcedure.input(listAgendaSchema).query(({ ctx, input }) => listForSession(ctx.db, ctx.viewer, input.sessionId)),
+  createItem: authedProcedure.input(createAgendaItemSchema).mutation(({ ctx, input }) => createItem(ctx.db, ctx.viewer, input)),
+  updateItem: authedProcedure.input(updateAgendaItemSchema).mutation(({ ctx, input }) => updateItem(ctx.db, ctx.viewer, input)),
+  /** Only while the agenda is unpublished; afterwards, set the status to DEFERRED. */
+  deleteItem: authedProcedure.input(deleteAgendaItemSchema).mutation(({ ctx, input }) => deleteItem(ctx.db, ctx.viewer, input)),
+  reorder: authedProcedure.input(reorderAgendaSchema).mutation(({ ctx, input }) => reorder(ctx.db, ctx.viewer, input)),
+  publish: authedProcedure.input(publishAgendaSchema).mutation(({ ctx, input }) => publish(ctx.db, ctx.viewer, input)),
+  carryOver: authedProcedure.input(carryOverSchema).mutation(({ ctx, input }) => carryOver(ctx.db, ctx.viewer, input)),
+  inviteScholar: authedProcedure.input(agendaScholarSchema).mutation(({ ctx, input }) => inviteScholar(ctx.db, ctx.viewer, input)),
+  uninviteScholar: authedProcedure.input(agendaScholarSchema).mutation(({ ctx, input }) => uninviteScholar(ctx.db, ctx.viewer, input)),
+});

@@ -1,0 +1,209 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { Pencil, Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm, type UseFormSetError } from "react-hook-form";
+import { toast } from "sonner";
+import { useAgendaRefresh, type AgendaItemView, type AgendaOptions, type AgendaView } from "@/components/agenda/agenda-data";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input, controlClassName } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import {
+  AGENDA_ITEM_STATUSES,
+  agendaItemFormSchema,
+  formToItemFields,
+  sessionDays,
+  zonedParts,
+  type AgendaItemFormValues,
+} from "@/lib/schemas/agenda";
+import { useTRPC } from "@/lib/trpc/client";
+
+type Props = {
+  session: AgendaView["session"];
+  options: AgendaOptions;
+  zone: string;
+  /** Edit this item; without it the dialog adds one. */
+  item?: AgendaItemView;
+};
+
+/** Server field names → the form's fields (the form asks for a day and two times). */
+const SERVER_FIELDS: Record<string, keyof AgendaItemFormValues> = {
+  title: "title",
+  description: "description",
+  startsAt: "startTime",
+  endsAt: "endTime",
+  issueId: "issueId",
+  proposingPartyId: "proposingPartyId",
+  status: "status",
+};
+
+function placeServerErrors(error: unknown, setError: UseFormSetError<AgendaItemFormValues>): string {
+  if (!(error instanceof TRPCClientError)) return error instanceof Error ? error.message : String(error);
+  const fieldErrors = (error.data as { fieldErrors?: Record<string, string[] | undefined> | null } | undefined)?.fieldErrors ?? {};
+  let placed = false;
+  for (const [name, messages] of Object.entries(fieldErrors)) {
+    const field = SERVER_FIELDS[name];
+    if (field && messages?.[0]) {
+      setError(field, { type: "server", message: messages[0] });
+      placed = true;
+    }
+  }
+  return placed ? "" : error.message;
+}
+
+function defaults(item: AgendaItemView | undefined, timeZone: string): AgendaItemFormValues {
+  const start = item?.startsAt ? zonedParts(item.startsAt, timeZone) : null;
+  const end = item?.endsAt ? zonedParts(item.endsAt, timeZone) : null;
+  return {
+    title: item?.title ?? "",
+    description: item?.description ?? "",
+    day: start?.day ?? end?.day ?? "",
+    startTime: start?.time ?? "",
+    endTime: end?.time ?? "",
+    issueId: item?.issue?.id ?? "",
+    proposingPartyId: item?.proposingParty?.id ?? "",
+    status: item?.status ?? "PROPOSED",
+  };
+}
+
+export function ItemFormDialog({ session, options, zone, item }: Props) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const refresh = useAgendaRefresh(session.id);
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState("");
+  const create = useMutation(trpc.agenda.createItem.mutationOptions());
+  const update = useMutation(trpc.agenda.updateItem.mutationOptions());
+  const form = useForm<AgendaItemFormValues>({
+    resolver: zodResolver(agendaItemFormSchema),
+    defaultValues: defaults(item, session.timeZone),
+  });
+  const { errors, isSubmitting } = form.formState;
+  const days = sessionDays(session.startsAt, session.endsAt, session.timeZone);
+  const published = session.agendaPublishedAt !== null;
+  const idPrefix = `agenda-item-${item?.id ?? "new"}`;
+
+  // An edited item may link an issue that is archived since: keep it in the list.
+  const issues = item?.issue && !options.issues.some((i) => i.id === item.issue?.id) ? [...options.issues, item.issue] : options.issues;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError("");
+    const fields = formToItemFields(values, session.timeZone);
+    try {
+      if (item) {
+        await update.mutateAsync({ itemId: item.id, version: item.version, ...fields });
+        toast.success(t("agenda.itemSaved"));
+      } else {
+        await create.mutateAsync({ sessionId: session.id, ...fields });
+        toast.success(t("agenda.itemAdded"));
+      }
+      setOpen(false);
+      await refresh();
+    } catch (e) {
+      setError(placeServerErrors(e, form.setError));
+    }
+  });
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) {
+          setError("");
+          form.reset(defaults(item, session.timeZone));
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        {item ? (
+          <Button size="icon" variant="ghost" className="size-8" aria-label={t("agenda.editLabel", { title: item.title })} title={t("agenda.edit")}>
+            <Pencil aria-hidden />
+          </Button>
+        ) : (
+          <Button size="sm"><Plus aria-hidden /> {t("agenda.addItem")}</Button>
+        )}
+      </DialogTrigger>
+      <DialogContent className="sm:max-w-xl" closeLabel={t("common.close")}>
+        <DialogHeader>
+          <DialogTitle>{item ? t("agenda.editItemTitle") : t("agenda.addItemTitle")}</DialogTitle>
+          <DialogDescription>
+            {item ? (published ? t("agenda.deferInsteadNote") : t("agenda.editItemDescription")) : t("agenda.addItemDescription")}
+          </DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate className="space-y-4">
+          {error ? (
+            <Alert variant="danger" role="alert">
+              <AlertTitle>{t("agenda.errorTitle")}</AlertTitle>
+              <AlertDescription>{error}</AlertDescription>
+            </Alert>
+          ) : null}
+          <FormField id={`${idPrefix}-title`} label={t("agenda.fieldTitle")} error={errors.title?.message} required>
+            <Input autoComplete="off" {...form.register("title")} />
+          </FormField>
+          <FormField
+            id={`${idPrefix}-description`}
+            label={t("agenda.fieldDescription")}
+            description={t("agenda.fieldDescriptionHint")}
+            error={errors.description?.message}
+          >
+            <Textarea rows={4} {...form.register("description")} />
+          </FormField>
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium">{t("agenda.slotHint", { zone })}</legend>
+            <div className="grid gap-3 sm:grid-cols-3">
+              <FormField id={`${idPrefix}-day`} label={t("agenda.fieldDay")} error={errors.day?.message}>
+                <select className={controlClassName} {...form.register("day")}>
+                  <option value="">{t("agenda.noDay")}</option>
+                  {days.map((d) => (
+                    <option key={d} value={d}>
+                      {new Intl.DateTimeFormat("en", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(`${d}T12:00:00Z`))}
+                    </option>
+                  ))}
+                </select>
+              </FormField>
+              <FormField id={`${idPrefix}-start`} label={t("agenda.fieldStart")} error={errors.startTime?.message}>
+                <Input type="time" {...form.register("startTime")} />
+              </FormField>
+              <FormField id={`${idPrefix}-end`} label={t("agenda.fieldEnd")} error={errors.endTime?.message}>
+                <Input type="time" {...form.register("endTime")} />
+              </FormField>
+            </div>
+          </fieldset>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <FormField id={`${idPrefix}-issue`} label={t("agenda.fieldIssue")} error={errors.issueId?.message}>
+              <select className={controlClassName} {...form.register("issueId")}>
+                <option value="">{t("agenda.noIssue")}</option>
+                {issues.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}
+              </select>
+            </FormField>
+            <FormField id={`${idPrefix}-party`} label={t("agenda.fieldParty")} error={errors.proposingPartyId?.message}>
+              <select className={controlClassName} {...form.register("proposingPartyId")}>
+                <option value="">{t("agenda.noParty")}</option>
+                {options.parties.map((p) => <option key={p.id} value={p.id}>{p.code} · {p.name}</option>)}
+              </select>
+            </FormField>
+          </div>
+          <FormField id={`${idPrefix}-status`} label={t("agenda.fieldStatus")} error={errors.status?.message}>
+            <select className={controlClassName} {...form.register("status")}>
+              {AGENDA_ITEM_STATUSES.map((s) => <option key={s} value={s}>{t(`itemStatus.${s}`)}</option>)}
+            </select>
+          </FormField>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("agenda.cancel")}</Button>
+            <Button type="submit" disabled={isSubmitting}>
+              {item ? (isSubmitting ? t("agenda.saving") : t("agenda.save")) : isSubmitting ? t("agenda.adding") : t("agenda.add")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

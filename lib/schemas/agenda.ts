@@ -1,0 +1,133 @@
+import { TZDate } from "@date-fns/tz";
+import { z } from "zod";
+import { id } from "@/lib/schemas/common";
+
+export const AGENDA_ITEM_STATUSES = ["PROPOSED", "ACCEPTED", "DISCUSSED", "DEFERRED"] as const;
+export type AgendaItemStatusName = (typeof AGENDA_ITEM_STATUSES)[number];
+
+/** Statuses carried over by default: everything not yet discussed. */
+export const CARRIED_BY_DEFAULT: readonly AgendaItemStatusName[] = ["PROPOSED", "ACCEPTED", "DEFERRED"];
+
+const title = z.string().trim().min(1, "Enter a title").max(200, "Keep the title under 200 characters");
+const description = z.string().max(20_000, "Keep the description under 20,000 characters");
+const status = z.enum(AGENDA_ITEM_STATUSES, { message: "Choose a status" });
+const optionalId = id.nullable().optional();
+const optionalDate = z.date({ message: "Enter a valid time" }).nullable().optional();
+const version = z.number().int().positive();
+
+function endNotBeforeStart(v: { startsAt?: Date | null; endsAt?: Date | null }, ctx: z.RefinementCtx) {
+  if (v.startsAt && v.endsAt && v.endsAt.getTime() < v.startsAt.getTime()) {
+    ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end is before the start" });
+  }
+}
+
+export const createAgendaItemSchema = z
+  .object({
+    sessionId: id,
+    title,
+    description: description.default(""),
+    startsAt: optionalDate,
+    endsAt: optionalDate,
+    issueId: optionalId,
+    proposingPartyId: optionalId,
+    status: status.default("PROPOSED"),
+  })
+  .superRefine(endNotBeforeStart);
+export type CreateAgendaItemInput = z.input<typeof createAgendaItemSchema>;
+
+/** Fields left out stay as they are; null clears an optional field. */
+export const updateAgendaItemSchema = z
+  .object({
+    itemId: id,
+    version,
+    title: title.optional(),
+    description: description.optional(),
+    startsAt: optionalDate,
+    endsAt: optionalDate,
+    issueId: optionalId,
+    proposingPartyId: optionalId,
+    status: status.optional(),
+  })
+  .superRefine(endNotBeforeStart);
+export type UpdateAgendaItemInput = z.input<typeof updateAgendaItemSchema>;
+
+export const deleteAgendaItemSchema = z.object({ itemId: id, version });
+
+const distinctIds = (message: string) =>
+  z
+    .array(id)
+    .min(1, message)
+    .refine((ids) => new Set(ids).size === ids.length, "Each item once");
+
+export const reorderAgendaSchema = z.object({ sessionId: id, itemIds: distinctIds("List the items in their new order") });
+
+export const publishAgendaSchema = z.object({ sessionId: id, version });
+
+export const carryOverSchema = z.object({ sessionId: id, itemIds: distinctIds("Choose at least one item").optional() });
+
+export const agendaScholarSchema = z.object({ itemId: id, userId: id });
+
+export const listAgendaSchema = z.object({ sessionId: id });
+
+// The add/edit form: a day of the session and wall-clock times in the session's zone.
+
+const clock = z.union([z.literal(""), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, e.g. 09:30")]);
+
+export const agendaItemFormSchema = z
+  .object({
+    title,
+    description,
+    day: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a day")]),
+    startTime: clock,
+    endTime: clock,
+    issueId: z.string(),
+    proposingPartyId: z.string(),
+    status,
+  })
+  .superRefine((v, ctx) => {
+    if ((v.startTime || v.endTime) && !v.day) ctx.addIssue({ code: "custom", path: ["day"], message: "Choose the day of the time slot" });
+    if (v.day && !v.startTime && !v.endTime) ctx.addIssue({ code: "custom", path: ["startTime"], message: "Enter a start or an end time" });
+    if (v.startTime && v.endTime && v.endTime < v.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "The end is before the start" });
+  });
+export type AgendaItemFormValues = z.infer<typeof agendaItemFormSchema>;
+
+/** "2026-03-12" + "09:30" in a zone → the instant. */
+export function zonedInstant(day: string, time: string, timeZone: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, 0, timeZone).getTime());
+}
+
+/** The local calendar day ("2026-03-12") and time ("09:30") of an instant in a zone. */
+export function zonedParts(at: Date, timeZone: string): { day: string; time: string } {
+  const z = new TZDate(at.getTime(), timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return { day: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`, time: `${pad(z.getHours())}:${pad(z.getMinutes())}` };
+}
+
+/** The calendar days a session spans in its own zone, first to last. */
+export function sessionDays(startsAt: Date, endsAt: Date, timeZone: string): string[] {
+  const first = zonedParts(startsAt, timeZone).day;
+  const last = zonedParts(endsAt, timeZone).day;
+  const days: string[] = [];
+  const [y, m, d] = first.split("-").map(Number) as [number, number, number];
+  for (let i = 0; i < 62; i++) {
+    const day = new Date(Date.UTC(y, m - 1, d + i)).toISOString().slice(0, 10);
+    if (day > last) break;
+    days.push(day);
+  }
+  return days;
+}
+
+/** The form's values as the procedures take them (times in the session's zone). */
+export function formToItemFields(v: AgendaItemFormValues, timeZone: string) {
+  return {
+    title: v.title,
+    description: v.description,
+    startsAt: v.day && v.startTime ? zonedInstant(v.day, v.startTime, timeZone) : null,
+    endsAt: v.day && v.endTime ? zonedInstant(v.day, v.endTime, timeZone) : null,
+    issueId: v.issueId || null,
+    proposingPartyId: v.proposingPartyId || null,
+    status: v.status,
+  };
+}

@@ -1,0 +1,82 @@
+import type { z } from "zod";
+import type { publishAgendaSchema, reorderAgendaSchema } from "@/lib/schemas/agenda";
+import type { Viewer } from "@/server/access";
+import { sessionForConvenor } from "@/server/access/agenda";
+import { recordAudit } from "@/server/audit";
+import type { Db } from "@/server/db";
+import { conflict, invalid } from "@/server/errors";
+import { lockSession, touchPublishedAgenda } from "@/server/services/agenda/shared";
+
+/** Puts every item of a session's agenda in the given order, in one transaction. */
+export async function reorder(db: Db, viewer: Viewer, input: z.output<typeof reorderAgendaSchema>) {
+  const session = await sessionForConvenor(db, viewer, input.sessionId);
+
+  return db.$transaction(async (tx) => {
+    await lockSession(tx, session.id);
+    const items = await tx.agendaItem.findMany({
+      where: { sessionId: session.id },
+      select: { id: true, position: true },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    });
+    const onAgenda = new Set(items.map((i) => i.id));
+    if (input.itemIds.some((id) => !onAgenda.has(id))) {
+      throw invalid("The new order lists items that are not on this session's agenda. Reload and try again.", "itemIds");
+    }
+    if (input.itemIds.length !== items.length) {
+      throw invalid(`The new order must list every item of the agenda (${items.length}). Reload and try again.`, "itemIds");
+    }
+    const before = items.map((i) => i.id);
+    const moved = input.itemIds
+      .map((id, index) => ({ id, position: index + 1 }))
+      .filter(({ id, position }) => items.find((i) => i.id === id)?.position !== position);
+    if (moved.length === 0) return { sessionId: session.id, itemIds: before };
+
+    for (const { id, position } of moved) await tx.agendaItem.update({ where: { id }, data: { position } });
+    const fresh = await tx.session.findUniqueOrThrow({ where: { id: session.id }, select: { agendaPublishedAt: true } });
+    await touchPublishedAgenda(tx, { id: session.id, agendaPublishedAt: fresh.agendaPublishedAt }, new Date());
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: session.seriesId,
+      action: "agenda.reordered",
+      objectType: "Session",
+      objectId: session.id,
+      summary: { before, after: input.itemIds },
+    });
+    return { sessionId: session.id, itemIds: input.itemIds };
+  });
+}
+
+/** Makes a draft agenda visible to the series' members: DRAFT → AGENDA_PUBLISHED. */
+export async function publish(db: Db, viewer: Viewer, input: z.output<typeof publishAgendaSchema>) {
+  const session = await sessionForConvenor(db, viewer, input.sessionId);
+
+  return db.$transaction(async (tx) => {
+    await lockSession(tx, session.id);
+    const current = await tx.session.findUniqueOrThrow({
+      where: { id: session.id },
+      select: { status: true, agendaPublishedAt: true, _count: { select: { agendaItems: true } } },
+    });
+    if (current.agendaPublishedAt || current.status !== "DRAFT") {
+      throw invalid(current.agendaPublishedAt ? "The agenda is already published." : "Only the agenda of a draft session can be published.");
+    }
+    if (current._count.agendaItems === 0) throw invalid("Add at least one item before publishing the agenda.");
+    const now = new Date();
+    const { count } = await tx.session.updateMany({
+      where: { id: session.id, version: input.version, status: "DRAFT" },
+      data: { status: "AGENDA_PUBLISHED", agendaPublishedAt: now, agendaUpdatedAt: now, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict("Someone changed this session since you opened it. Reload to see their change.");
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: session.seriesId,
+      action: "agenda.published",
+      objectType: "Session",
+      objectId: session.id,
+      summary: { before: { status: "DRAFT" }, after: { status: "AGENDA_PUBLISHED" }, items: current._count.agendaItems },
+    });
+    return tx.session.findUniqueOrThrow({
+      where: { id: session.id },
+      select: { id: true, status: true, agendaPublishedAt: true, version: true },
+    });
+  });
+}
