@@ -28,6 +28,18 @@ export default async function SessionPage({ params }: Props) {
     loadOrNotFound(caller.paper.listForSession({ sessionId })),
   ]);
   const t = await getTranslations();
+  // Participants: the series' members on the government side; a scholar sees the agenda items only.
+  const participants = session.myRole === "SCHOLAR" ? [] : await caller.member.list({ seriesId: session.series.id });
+  const groups = [
+    { key: "CONVENOR", label: t("series.convenors"), people: participants.filter((m) => m.role === "CONVENOR") },
+    ...[...new Set(participants.filter((m) => m.party).map((m) => m.party!.code))].sort().map((code) => ({
+      key: code,
+      label: participants.find((m) => m.party?.code === code)?.party?.name ?? code,
+      people: participants.filter((m) => m.role === "DELEGATE" && m.party?.code === code),
+    })),
+    { key: "OBSERVER", label: t("series.observers"), people: participants.filter((m) => m.role === "OBSERVER") },
+    { key: "SCHOLAR", label: t("series.scholars"), people: participants.filter((m) => m.role === "SCHOLAR") },
+  ].filter((g) => g.people.length > 0);
 
   return (
     <>
@@ -56,26 +68,49 @@ export default async function SessionPage({ params }: Props) {
           <AgendaPanel session={session} />
         </div>
 
-        <Card className="h-fit">
-          <CardHeader><CardTitle as="h2">{t("session.papers")}</CardTitle></CardHeader>
-          <CardContent>
-            {papers.length === 0 ? (
-              <p className="text-sm text-muted-foreground">{t("session.noPapers")}</p>
-            ) : (
-              <ul className="space-y-2 text-sm" data-testid="papers">
-                {papers.map((p) => (
-                  <li key={p.id} className="flex items-start justify-between gap-2">
-                    <span>
-                      <span className="font-medium">{p.title}</span>
-                      <span className="block text-xs text-muted-foreground">{p.party?.code ?? p.author.name}</span>
-                    </span>
-                    <Badge variant={p.releaseLevel === "PARTY" ? "warning" : "neutral"}>{t(`releaseLevel.${p.releaseLevel}`)}</Badge>
-                  </li>
+        <div className="space-y-6">
+          <Card className="h-fit">
+            <CardHeader><CardTitle as="h2">{t("session.papers")}</CardTitle></CardHeader>
+            <CardContent>
+              {papers.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t("session.noPapers")}</p>
+              ) : (
+                <ul className="space-y-2 text-sm" data-testid="papers">
+                  {papers.map((p) => (
+                    <li key={p.id} className="flex items-start justify-between gap-2">
+                      <span>
+                        <span className="font-medium">{p.title}</span>
+                        <span className="block text-xs text-muted-foreground">{p.party?.code ?? p.author.name}</span>
+                      </span>
+                      <Badge variant={p.releaseLevel === "PARTY" ? "warning" : "neutral"}>{t(`releaseLevel.${p.releaseLevel}`)}</Badge>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+
+          {groups.length > 0 ? (
+            <Card className="h-fit">
+              <CardHeader><CardTitle as="h2">{t("session.participants")}</CardTitle></CardHeader>
+              <CardContent className="space-y-3 text-sm" data-testid="participants">
+                {groups.map((g) => (
+                  <section key={g.key} aria-label={g.label}>
+                    <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{g.label}</h3>
+                    <ul className="mt-1 space-y-0.5">
+                      {g.people.map((m) => (
+                        <li key={m.id}>
+                          {m.user.name}
+                          {m.affiliation ? <span className="text-muted-foreground"> · {m.affiliation}</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
                 ))}
-              </ul>
-            )}
-          </CardContent>
-        </Card>
+              </CardContent>
+            </Card>
+          ) : null}
+        </div>
       </div>
     </>
   );
