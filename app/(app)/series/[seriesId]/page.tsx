@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { getTranslations } from "next-intl/server";
+import { MemberGroups } from "@/components/series/member-groups";
 import { SessionStatusBadge } from "@/components/series/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -24,17 +25,6 @@ export default async function SeriesPage({ params }: Props) {
   const now = new Date();
   const upcoming = series.sessions.filter((s) => s.endsAt >= now).reverse();
   const past = series.sessions.filter((s) => s.endsAt < now);
-
-  const groups = [
-    { key: "CONVENOR", label: t("series.convenors"), members: series.members.filter((m) => m.role === "CONVENOR") },
-    ...series.parties.map((p) => ({
-      key: p.code,
-      label: p.name,
-      members: series.members.filter((m) => m.role === "DELEGATE" && m.party?.code === p.code),
-    })),
-    { key: "OBSERVER", label: t("series.observers"), members: series.members.filter((m) => m.role === "OBSERVER") },
-    { key: "SCHOLAR", label: t("series.scholars"), members: series.members.filter((m) => m.role === "SCHOLAR") },
-  ].filter((g) => g.members.length > 0);
 
   const sessionList = (list: typeof series.sessions) => (
     <ul className="divide-y divide-border">
@@ -114,20 +104,7 @@ export default async function SeriesPage({ params }: Props) {
         <Card className="h-fit">
           <CardHeader><CardTitle as="h2">{t("series.members")}</CardTitle></CardHeader>
           <CardContent className="space-y-4 text-sm">
-            {groups.length === 0 ? <p className="text-muted-foreground">{t("series.noMembers")}</p> : null}
-            {groups.map((g) => (
-              <section key={g.key} aria-label={g.label}>
-                <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{g.label}</h3>
-                <ul className="mt-1 space-y-0.5">
-                  {g.members.map((m) => (
-                    <li key={m.id}>
-                      {m.user.name}
-                      {m.affiliation ? <span className="text-muted-foreground"> · {m.affiliation}</span> : null}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
+            <MemberGroups members={series.members} parties={series.parties} />
           </CardContent>
         </Card>
       </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AgendaPanel } from "@/components/agenda/agenda-panel";
 import { IllustrativeNotice } from "@/components/series/illustrative-notice";
+import { MemberGroups } from "@/components/series/member-groups";
 import { SessionActions } from "@/components/sessions/session-actions";
 import { SessionStatusBadge } from "@/components/series/status-badge";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -30,17 +31,9 @@ export default async function SessionPage({ params }: Props) {
   const t = await getTranslations();
   // Participants: the series' members on the government side; a scholar sees the agenda items only.
   const participants = session.myRole === "SCHOLAR" ? [] : await caller.member.list({ seriesId: session.series.id });
-  const groups = [
-    { key: "CONVENOR", label: t("series.convenors"), people: participants.filter((m) => m.role === "CONVENOR") },
-    ...[...new Set(participants.filter((m) => m.party).map((m) => m.party!.code))].sort().map((code) => ({
-      key: code,
-      label: participants.find((m) => m.party?.code === code)?.party?.name ?? code,
-      people: participants.filter((m) => m.role === "DELEGATE" && m.party?.code === code),
-    })),
-    { key: "OBSERVER", label: t("series.observers"), people: participants.filter((m) => m.role === "OBSERVER") },
-    { key: "SCHOLAR", label: t("series.scholars"), people: participants.filter((m) => m.role === "SCHOLAR") },
-  ].filter((g) => g.people.length > 0);
-
+  const participantParties = [...new Map(participants.flatMap((m) => (m.party ? [[m.party.code, m.party] as const] : []))).values()].sort(
+    (a, b) => a.code.localeCompare(b.code),
+  );
   return (
     <>
       <IllustrativeNotice show={session.series.illustrative} />
@@ -90,23 +83,11 @@ export default async function SessionPage({ params }: Props) {
             </CardContent>
           </Card>
 
-          {groups.length > 0 ? (
+          {participants.length > 0 ? (
             <Card className="h-fit">
               <CardHeader><CardTitle as="h2">{t("session.participants")}</CardTitle></CardHeader>
               <CardContent className="space-y-3 text-sm" data-testid="participants">
-                {groups.map((g) => (
-                  <section key={g.key} aria-label={g.label}>
-                    <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{g.label}</h3>
-                    <ul className="mt-1 space-y-0.5">
-                      {g.people.map((m) => (
-                        <li key={m.id}>
-                          {m.user.name}
-                          {m.affiliation ? <span className="text-muted-foreground"> · {m.affiliation}</span> : null}
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                ))}
+                <MemberGroups members={participants} parties={participantParties} />
               </CardContent>
             </Card>
           ) : null}
