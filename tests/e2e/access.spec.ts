@@ -46,3 +46,29 @@ test("not-found pages answer with HTTP status 404", async ({ page, e2eDb }) => {
     expect(response?.status(), `status of ${path}`).toBe(404);
   }
 });
+
+test("a session page lists its participants by party, and a scholar sees no participant list", async ({ page, e2eDb, asUser }) => {
+  // A TRI-15 session holding an item the Japanese scholar is invited to.
+  const { rows } = await e2eDb.query<{ id: string; title: string }>(
+    `SELECT s.id, s.title FROM "Session" s
+       JOIN "AgendaItem" a ON a."sessionId" = s.id
+       JOIN "AgendaItemScholar" x ON x."agendaItemId" = a.id
+       JOIN "User" u ON u.id = x."userId"
+     WHERE u.email = $1 AND s."agendaPublishedAt" IS NOT NULL
+     ORDER BY s."startsAt" DESC LIMIT 1`,
+    [DEMO.jpScholar],
+  );
+  const { id: sessionId, title } = rows[0]!;
+  await page.goto("/sign-in");
+  await signIn(page, DEMO.krDelegate);
+  await page.goto(`/sessions/${sessionId}`);
+  const participants = page.getByTestId("participants");
+  await expect(participants.getByRole("region", { name: "Republic of Korea" })).toContainText("Lee Min-seo");
+  await expect(participants.getByRole("region", { name: "Japan" })).toContainText("Naoko Fujimura");
+  await expect(participants.getByRole("region", { name: "Convenors" })).toContainText("Eleanor Hart");
+
+  const scholar = await asUser(DEMO.jpScholar);
+  await scholar.goto(`/sessions/${sessionId}`);
+  await expect(scholar.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(scholar.getByTestId("participants")).toHaveCount(0);
+});
