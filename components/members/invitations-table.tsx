@@ -5,19 +5,8 @@ import { MailPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { InvitationStatus } from "@/lib/schemas/members";
@@ -95,20 +84,13 @@ function RevokeInvitation({ invitation }: { invitation: InvitationRow }) {
   }
 
   return (
-    <AlertDialog>
-      <AlertDialogTrigger asChild>
-        <Button size="sm" variant="outline" aria-label={t("revokeFor", { email: invitation.email })}>{t("revoke")}</Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t("revokeTitle", { email: invitation.email })}</AlertDialogTitle>
-          <AlertDialogDescription>{t("revokeBody")}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-          <AlertDialogAction variant="destructive" onClick={() => void confirm()}>{t("revoke")}</AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmAction
+      label={t("revoke")}
+      ariaLabel={t("revokeFor", { email: invitation.email })}
+      title={t("revokeTitle", { email: invitation.email })}
+      description={t("revokeBody")}
+      cancelLabel={t("cancel")}
+      onConfirm={confirm}
+    />
   );
 }
