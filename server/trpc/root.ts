@@ -1,3 +1,6 @@
+import { assessmentRouter } from "@/server/routers/assessment/_router";
+import { briefingRouter } from "@/server/routers/briefing/_router";
+import { minutesRouter } from "@/server/routers/minutes/_router";
 import { agendaRouter } from "@/server/routers/agenda/_router";
 import { auditRouter } from "@/server/routers/audit/_router";
 import { calendarRouter } from "@/server/routers/calendar/_router";
@@ -33,6 +36,9 @@ export const appRouter = router({
   agenda: agendaRouter,
   audit: auditRouter,
   calendar: calendarRouter,
+  assessment: assessmentRouter,
+  minutes: minutesRouter,
+  briefing: briefingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,4 @@
-import { adminOnly, eddMembers, everyone, ownPartyOnly, type Rows } from "@/tests/integration/authorization/shared";
+import { adminOnly, eddMembers, everyone, type Rows } from "@/tests/integration/authorization/shared";
 
 export const foundationRows: Rows = {
   "health.ping": { input: () => undefined, expect: { ...everyone("OK"), signedOut: "OK" } },
@@ -9,15 +9,9 @@ export const foundationRows: Rows = {
     expect: everyone("BAD_REQUEST"),
   },
   "dashboard.get": { input: () => undefined, expect: everyone("OK") },
-  "tracker.overview": { input: () => undefined, expect: everyone("OK") },
   "series.list": { input: () => undefined, expect: everyone("OK") },
   "series.get": { input: ({ world: w }) => ({ seriesId: w.series.edd.id }), expect: eddMembers },
   "session.get": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
-  "paper.listForSession": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
-  "paper.get": { input: ({ world: w }) => ({ paperId: w.papers.eddJpParty.id }), expect: ownPartyOnly },
-  "stance.listForSession": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
-  "stance.get": { input: ({ world: w }) => ({ stanceId: w.stances.eddJpParty.id }), expect: ownPartyOnly },
-  "comment.list": { input: ({ world: w }) => ({ paperId: w.papers.eddJpParty.id }), expect: ownPartyOnly },
   "admin.users.list": { input: () => undefined, expect: adminOnly() },
   "admin.users.create": {
     input: ({ unique }) => ({ email: `matrix-${unique()}@fixture.test`, name: "Matrix User", password: "matrix-password-1234" }),

@@ -1,3 +1,10 @@
+import { papersRows } from "@/tests/integration/authorization/papers";
+import { stancesRows } from "@/tests/integration/authorization/stances";
+import { trackerRows } from "@/tests/integration/authorization/tracker";
+import { commentsRows } from "@/tests/integration/authorization/comments";
+import { assessmentsRows } from "@/tests/integration/authorization/assessments";
+import { minutesRows } from "@/tests/integration/authorization/minutes";
+import { briefingRows } from "@/tests/integration/authorization/briefing";
 import { agendaRows } from "@/tests/integration/authorization/agenda";
 import { foundationRows } from "@/tests/integration/authorization/foundation";
 import { issuesRows } from "@/tests/integration/authorization/issues";
@@ -12,4 +19,11 @@ export const MATRIX: Rows = {
   ...sessionsRows,
   ...issuesRows,
   ...agendaRows,
+  ...papersRows,
+  ...stancesRows,
+  ...trackerRows,
+  ...commentsRows,
+  ...assessmentsRows,
+  ...minutesRows,
+  ...briefingRows,
 };

@@ -22,6 +22,7 @@ export default async function SeriesLayout({ params, children }: Props) {
       ? []
       : [
           { href: `${base}/issues`, label: t("series.tabs.issues") },
+          { href: `${base}/tracker`, label: t("series.tabs.tracker") },
           { href: `${base}/members`, label: t("series.tabs.members") },
         ]),
     ...(series.myRole === "CONVENOR" ? [{ href: `${base}/audit`, label: t("series.tabs.audit") }] : []),

@@ -1,16 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AgendaPanel } from "@/components/agenda/agenda-panel";
-import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { MemberGroups } from "@/components/series/member-groups";
-import { SessionActions } from "@/components/sessions/session-actions";
-import { SessionStatusBadge } from "@/components/series/status-badge";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
-import { describeTimeZone, formatSessionRange } from "@/lib/format";
 import { api, loadOrNotFound } from "@/server/trpc/server";
 
 type Props = { params: Promise<{ sessionId: string }> };
@@ -36,26 +29,6 @@ export default async function SessionPage({ params }: Props) {
   );
   return (
     <>
-      <IllustrativeNotice show={session.series.illustrative} />
-      <PageHeader
-        breadcrumb={
-          <Link href={`/series/${session.series.id}`} className="text-sm text-muted-foreground hover:underline">
-            {t("session.back", { series: session.series.shortName })}
-          </Link>
-        }
-        title={session.title}
-        description={`${formatSessionRange(session.startsAt, session.endsAt, session.timeZone)} · ${describeTimeZone(session.timeZone, session.startsAt)} · ${session.isVirtual ? t("session.virtual") : (session.place ?? "")}`}
-        actions={
-          <div className="flex flex-wrap items-center gap-2">
-            <SessionStatusBadge status={session.status} />
-            <SessionActions session={session} />
-          </div>
-        }
-      />
-      {session.stancesSealedAt && !session.stancesRevealedAt ? (
-        <Alert variant="info" className="mb-4"><AlertDescription>{t("session.sealed")}</AlertDescription></Alert>
-      ) : null}
-
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <AgendaPanel session={session} />

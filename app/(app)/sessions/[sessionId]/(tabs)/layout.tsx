@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { MainNav, type NavItem } from "@/components/layout/main-nav";
+import { IllustrativeNotice } from "@/components/series/illustrative-notice";
+import { SessionStatusBadge } from "@/components/series/status-badge";
+import { SessionActions } from "@/components/sessions/session-actions";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { describeTimeZone, formatSessionRange } from "@/lib/format";
+import { api, loadOrNotFound } from "@/server/trpc/server";
+
+type Props = { params: Promise<{ sessionId: string }>; children: ReactNode };
+
+/** Header and section tabs shared by every page of a session. */
+export default async function SessionLayout({ params, children }: Props) {
+  const { sessionId } = await params;
+  const session = await loadOrNotFound((await api()).session.get({ sessionId }));
+  const t = await getTranslations();
+  const base = `/sessions/${session.id}`;
+  const government = session.myRole !== "SCHOLAR";
+  const tabs: NavItem[] = [
+    { href: base, label: t("session.tabs.overview"), exact: true },
+    { href: `${base}/papers`, label: t("session.tabs.papers") },
+    ...(government
+      ? [
+          { href: `${base}/stances`, label: t("session.tabs.stances") },
+          { href: `${base}/tracker`, label: t("session.tabs.tracker") },
+          { href: `${base}/minutes`, label: t("session.tabs.minutes") },
+        ]
+      : []),
+    ...(session.myRole === "CONVENOR" || session.myRole === "DELEGATE"
+      ? [{ href: `${base}/briefing`, label: t("session.tabs.briefing") }]
+      : []),
+  ];
+  return (
+    <>
+      <IllustrativeNotice show={session.series.illustrative} />
+      <PageHeader
+        breadcrumb={
+          <Link href={`/series/${session.series.id}`} className="text-sm text-muted-foreground hover:underline">
+            {t("session.back", { series: session.series.shortName })}
+          </Link>
+        }
+        title={session.title}
+        description={`${formatSessionRange(session.startsAt, session.endsAt, session.timeZone)} · ${describeTimeZone(session.timeZone, session.startsAt)} · ${session.isVirtual ? t("session.virtual") : (session.place ?? "")}`}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <SessionStatusBadge status={session.status} />
+            <SessionActions session={session} />
+          </div>
+        }
+      />
+      {session.stancesSealedAt && !session.stancesRevealedAt ? (
+        <Alert variant="info" className="mb-4"><AlertDescription>{t("session.sealed")}</AlertDescription></Alert>
+      ) : null}
+      <div className="mb-5 overflow-x-auto border-b border-border pb-2">
+        <MainNav items={tabs} label={t("session.tabs.label")} />
+      </div>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { type Rows } from "@/tests/integration/authorization/shared";
+
+export const briefingRows: Rows = {
+
+};
