@@ -293,7 +293,7 @@ export async function createPaper(db: DbClient, input: CreatePaperInput) {
       releasedAt: released(releaseLevel, input.releasedAt, createdAt),
       withdrawnAt: input.withdrawnAt ?? null,
       createdAt,
-      revisions: { create: { number: 1, title, body, authorId: input.authorId, createdAt } },
+      revisions: { create: { number: 1, title, body, releaseLevel, authorId: input.authorId, createdAt } },
       items: { create: (input.agendaItemIds ?? []).map((agendaItemId) => ({ agendaItemId })) },
     },
   });
@@ -332,7 +332,7 @@ export async function revisePaper(db: DbClient, input: RevisePaperInput) {
       version: { increment: 1 },
       updatedAt: createdAt,
       revisions: {
-        create: { number: (latest?.number ?? 0) + 1, title, body, authorId: input.authorId, createdAt },
+        create: { number: (latest?.number ?? 0) + 1, title, body, releaseLevel, authorId: input.authorId, createdAt },
       },
     },
   });

@@ -114,6 +114,43 @@ export function visibleStancesWhere(viewer: Viewer, opts: { releasedOnly?: boole
   return { AND: [readable, { releaseLevel: { not: "PARTY" } }] };
 }
 
+const LEVELS_FOR_GOVERNMENTS: Prisma.EnumReleaseLevelFilter = RELEASED_TO_GOVERNMENTS;
+
+/**
+ * Revisions of a stance the viewer may read. The owning party reads the whole history; everyone
+ * else only the revisions made at a level released to them, so a release never exposes the drafts
+ * that led to it (raising the level writes a revision of its own).
+ */
+export function visibleStanceRevisionsWhere(viewer: Viewer): Prisma.StanceRevisionWhereInput {
+  const r = roles(viewer);
+  return {
+    AND: [
+      { stance: visibleStancesWhere(viewer) },
+      anyOf<Prisma.StanceRevisionWhereInput>([
+        ...r.delegate.map((m) => ({ stance: { session: { seriesId: m.seriesId }, partyId: m.partyId as string } })),
+        r.governments.length > 0 && { stance: { session: { seriesId: { in: r.governments } } }, releaseLevel: LEVELS_FOR_GOVERNMENTS },
+        r.scholar.length > 0 && { stance: { session: { seriesId: { in: r.scholar } } }, releaseLevel: "ALL_PARTICIPANTS" },
+      ]),
+    ],
+  };
+}
+
+/** Revisions of a paper the viewer may read: the same rule as stances; a scholar reads all of their own paper. */
+export function visiblePaperRevisionsWhere(viewer: Viewer): Prisma.PaperRevisionWhereInput {
+  const r = roles(viewer);
+  return {
+    AND: [
+      { paper: visiblePapersWhere(viewer) },
+      anyOf<Prisma.PaperRevisionWhereInput>([
+        ...r.delegate.map((m) => ({ paper: { session: { seriesId: m.seriesId }, partyId: m.partyId } })),
+        r.governments.length > 0 && { paper: { session: { seriesId: { in: r.governments } } }, releaseLevel: LEVELS_FOR_GOVERNMENTS },
+        r.scholar.length > 0 && { paper: { session: { seriesId: { in: r.scholar } } }, releaseLevel: "ALL_PARTICIPANTS" },
+        r.scholar.length > 0 && { paper: { session: { seriesId: { in: r.scholar } }, partyId: null, authorId: viewer.userId } },
+      ]),
+    ],
+  };
+}
+
 /** A comment is never more visible than the item or paper it is on. */
 export function visibleCommentsWhere(viewer: Viewer): Prisma.CommentWhereInput {
   return {
@@ -124,6 +161,15 @@ export function visibleCommentsWhere(viewer: Viewer): Prisma.CommentWhereInput {
 /** Individual assessments are seen by their rater only; panels are aggregated elsewhere. */
 export function visibleAssessmentsWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
   return { scholarId: viewer.userId, session: { seriesId: { in: roles(viewer).scholar } } };
+}
+
+/**
+ * The assessments a scholar panel (median, IQR, count) may be computed from for this viewer: those
+ * on agenda items the viewer may see. Individual ratings never leave through this fragment — only
+ * aggregates over at least three assessments (see the assessments service).
+ */
+export function panelAssessmentsWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
+  return { agendaItem: visibleAgendaItemsWhere(viewer) };
 }
 
 export function visibleMinutesWhere(viewer: Viewer): Prisma.MinutesWhereInput {

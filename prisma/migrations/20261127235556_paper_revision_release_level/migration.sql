@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PaperRevision" ADD COLUMN     "releaseLevel" "ReleaseLevel" NOT NULL DEFAULT 'PARTY';
