@@ -1,62 +1,45 @@
-import { z } from "zod";
 import {
-  orNotFound,
-  visibleAgendaItemsWhere,
-  visiblePapersWhere,
-  visibleSessionsWhere,
-} from "@/server/access";
+  comparePaperRevisionsSchema,
+  createPaperSchema,
+  listPapersSchema,
+  paperIdSchema,
+  paperVersionSchema,
+  raisePaperReleaseSchema,
+  savePaperDraftSchema,
+  savePaperSchema,
+} from "@/lib/schemas/papers";
+import {
+  comparePaperRevisions,
+  createPaper,
+  discardPaperDraft,
+  getPaper,
+  listPaperRevisions,
+  listPapersForSession,
+  paperAuthorshipForSession,
+  raisePaperRelease,
+  savePaper,
+  savePaperDraft,
+  withdrawPaper,
+} from "@/server/services/papers/papers";
 import { authedProcedure, router } from "@/server/trpc/init";
-import { id } from "@/lib/schemas/common";
 
-const paperSummary = {
-  id: true,
-  title: true,
-  releaseLevel: true,
-  releasedAt: true,
-  withdrawnAt: true,
-  updatedAt: true,
-  version: true,
-  party: { select: { code: true, name: true } },
-  author: { select: { id: true, name: true } },
-} as const;
-
+/**
+ * Position papers: a party's (or a scholar's own) paper for a session, linked to its agenda items.
+ * Reads: visible papers only, NOT_FOUND otherwise. Changes: the owning party's delegates (a scholar's
+ * paper: its author); others who may see the paper get FORBIDDEN.
+ */
 export const paperRouter = router({
-  listForSession: authedProcedure.input(z.object({ sessionId: id })).query(async ({ ctx, input }) => {
-    const { db, viewer } = ctx;
-    await orNotFound(
-      db.session.findFirst({ where: { AND: [{ id: input.sessionId }, visibleSessionsWhere(viewer)] }, select: { id: true } }),
-      "Session not found",
-    );
-    return db.positionPaper.findMany({
-      where: { AND: [{ sessionId: input.sessionId }, visiblePapersWhere(viewer)] },
-      select: paperSummary,
-      orderBy: [{ party: { code: "asc" } }, { title: "asc" }],
-    });
-  }),
-
+  listForSession: authedProcedure.input(listPapersSchema).query(({ ctx, input }) => listPapersForSession(ctx.db, ctx.viewer, input.sessionId)),
+  /** Whether the viewer may start a paper in the session, and the items they may link it to. */
+  authorship: authedProcedure.input(listPapersSchema).query(({ ctx, input }) => paperAuthorshipForSession(ctx.db, ctx.viewer, input.sessionId)),
   /** A paper with its latest text; linked items are filtered to those the viewer may see. */
-  get: authedProcedure.input(z.object({ paperId: id })).query(async ({ ctx, input }) => {
-    const { db, viewer } = ctx;
-    const paper = await orNotFound(
-      db.positionPaper.findFirst({
-        where: { AND: [{ id: input.paperId }, visiblePapersWhere(viewer)] },
-        select: {
-          ...paperSummary,
-          sessionId: true,
-          revisions: {
-            select: { number: true, body: true, createdAt: true, author: { select: { name: true } } },
-            orderBy: { number: "desc" },
-            take: 1,
-          },
-          items: {
-            where: { agendaItem: visibleAgendaItemsWhere(viewer) },
-            select: { agendaItem: { select: { id: true, title: true } } },
-          },
-        },
-      }),
-      "Paper not found",
-    );
-    const { revisions, items, ...rest } = paper;
-    return { ...rest, latest: revisions[0] ?? null, items: items.map((i) => i.agendaItem) };
-  }),
+  get: authedProcedure.input(paperIdSchema).query(({ ctx, input }) => getPaper(ctx.db, ctx.viewer, input.paperId)),
+  revisions: authedProcedure.input(paperIdSchema).query(({ ctx, input }) => listPaperRevisions(ctx.db, ctx.viewer, input.paperId)),
+  compare: authedProcedure.input(comparePaperRevisionsSchema).query(({ ctx, input }) => comparePaperRevisions(ctx.db, ctx.viewer, input)),
+  create: authedProcedure.input(createPaperSchema).mutation(({ ctx, input }) => createPaper(ctx.db, ctx.viewer, input)),
+  save: authedProcedure.input(savePaperSchema).mutation(({ ctx, input }) => savePaper(ctx.db, ctx.viewer, input)),
+  saveDraft: authedProcedure.input(savePaperDraftSchema).mutation(({ ctx, input }) => savePaperDraft(ctx.db, ctx.viewer, input)),
+  discardDraft: authedProcedure.input(paperIdSchema).mutation(({ ctx, input }) => discardPaperDraft(ctx.db, ctx.viewer, input.paperId)),
+  raiseRelease: authedProcedure.input(raisePaperReleaseSchema).mutation(({ ctx, input }) => raisePaperRelease(ctx.db, ctx.viewer, input)),
+  withdraw: authedProcedure.input(paperVersionSchema).mutation(({ ctx, input }) => withdrawPaper(ctx.db, ctx.viewer, input)),
 });

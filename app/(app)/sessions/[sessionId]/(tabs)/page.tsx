@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AgendaPanel } from "@/components/agenda/agenda-panel";
 import { MemberGroups } from "@/components/series/member-groups";
@@ -45,7 +46,9 @@ export default async function SessionPage({ params }: Props) {
                   {papers.map((p) => (
                     <li key={p.id} className="flex items-start justify-between gap-2">
                       <span>
-                        <span className="font-medium">{p.title}</span>
+                        <Link href={`/papers/${p.id}`} className={p.withdrawnAt ? "text-muted-foreground line-through hover:underline" : "font-medium text-primary hover:underline"}>
+                          {p.title}
+                        </Link>
                         <span className="block text-xs text-muted-foreground">{p.party?.code ?? p.author.name}</span>
                       </span>
                       <Badge variant={p.releaseLevel === "PARTY" ? "warning" : "neutral"}>{t(`releaseLevel.${p.releaseLevel}`)}</Badge>

@@ -1,0 +1,115 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { toast } from "sonner";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { higherLevels, type ReleaseLevelName } from "@/lib/schemas/papers";
+import { useTRPC } from "@/lib/trpc/client";
+
+/** Raise the release level, one step or more; it can never be lowered, so it asks first. */
+export function ReleaseControl({ paperId, version, level }: { paperId: string; version: number; level: ReleaseLevelName }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const options = higherLevels(level);
+  const [picked, setPicked] = useState<ReleaseLevelName | undefined>(options[0]);
+  // After a release the options shrink: fall back to the next level up.
+  const target = picked && options.includes(picked) ? picked : options[0];
+  const raise = useMutation(trpc.paper.raiseRelease.mutationOptions());
+  if (options.length === 0 || !target) return <p className="text-sm text-muted-foreground">{t("papers.release.highest")}</p>;
+
+  async function confirm() {
+    if (!target) return;
+    try {
+      await raise.mutateAsync({ paperId, version, releaseLevel: target });
+      toast.success(t("papers.release.done", { level: t(`releaseLevel.${target}`) }));
+      await queryClient.invalidateQueries({ queryKey: trpc.paper.pathKey() });
+      router.refresh();
+    } catch (error) {
+      toast.error(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  return (
+    <div className="space-y-2" data-testid="release-control">
+      <label htmlFor="release-target" className="block text-sm font-medium">
+        {t("papers.release.label")}
+      </label>
+      <div className="flex flex-wrap items-center gap-2">
+        <select
+          id="release-target"
+          value={target}
+          onChange={(e) => setPicked(e.target.value as ReleaseLevelName)}
+          className="h-8 rounded-md border border-input bg-card px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring"
+        >
+          {options.map((l) => (
+            <option key={l} value={l}>
+              {t(`releaseLevel.${l}`)}
+            </option>
+          ))}
+        </select>
+        <AlertDialog>
+          <AlertDialogTrigger asChild>
+            <Button size="sm" disabled={raise.isPending}>
+              {t("papers.release.raise")}
+            </Button>
+          </AlertDialogTrigger>
+          <AlertDialogContent>
+            <AlertDialogHeader>
+              <AlertDialogTitle>{t("papers.release.confirmTitle", { level: t(`releaseLevel.${target}`) })}</AlertDialogTitle>
+              <AlertDialogDescription>{t("papers.release.confirmBody")}</AlertDialogDescription>
+            </AlertDialogHeader>
+            <AlertDialogFooter>
+              <AlertDialogCancel>{t("papers.cancel")}</AlertDialogCancel>
+              <AlertDialogAction onClick={() => void confirm()}>{t("papers.release.raise")}</AlertDialogAction>
+            </AlertDialogFooter>
+          </AlertDialogContent>
+        </AlertDialog>
+      </div>
+      <p className="text-xs text-muted-foreground">{t("papers.release.help")}</p>
+    </div>
+  );
+}
+
+/** Withdraws the paper: it stays listed, marked, with its whole history. */
+export function WithdrawPaper({ paperId, version }: { paperId: string; version: number }) {
+  const t = useTranslations("papers");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const withdraw = useMutation(trpc.paper.withdraw.mutationOptions());
+  return (
+    <ConfirmAction
+      label={t("withdraw.label")}
+      title={t("withdraw.title")}
+      description={t("withdraw.body")}
+      cancelLabel={t("cancel")}
+      onConfirm={async () => {
+        try {
+          await withdraw.mutateAsync({ paperId, version });
+          toast.success(t("withdraw.done"));
+          await queryClient.invalidateQueries({ queryKey: trpc.paper.pathKey() });
+          router.refresh();
+        } catch (error) {
+          toast.error(error instanceof Error ? error.message : String(error));
+        }
+      }}
+    />
+  );
+}
