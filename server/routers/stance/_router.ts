@@ -2,6 +2,10 @@ import { z } from "zod";
 import { orNotFound, visibleSessionsWhere, visibleStancesWhere } from "@/server/access";
 import { authedProcedure, router } from "@/server/trpc/init";
 import { id } from "@/lib/schemas/common";
+import { createStanceSchema, releaseStanceSchema, saveStanceSchema, stanceIdSchema, stanceSessionSchema } from "@/lib/schemas/stances";
+import { getStanceBoard } from "@/server/services/stances/board";
+import { getSealStatus, openSealedStances, sealStances, submitSealedStances } from "@/server/services/stances/seal";
+import { createStance, getStance, getStanceHistory, releaseStance, saveStance } from "@/server/services/stances/stances";
 
 export const stanceRouter = router({
   /** Stances recorded at a session that the viewer may read (their own party's drafts included). */
@@ -27,25 +31,21 @@ export const stanceRouter = router({
     });
   }),
 
-  get: authedProcedure.input(z.object({ stanceId: id })).query(({ ctx, input }) =>
-    orNotFound(
-      ctx.db.stance.findFirst({
-        where: { AND: [{ id: input.stanceId }, visibleStancesWhere(ctx.viewer)] },
-        select: {
-          id: true,
-          position: true,
-          rationale: true,
-          conditions: true,
-          redLine: true,
-          priority: true,
-          releaseLevel: true,
-          version: true,
-          issue: { select: { id: true, title: true, scaleMin: true, scaleMax: true, scaleLabels: true } },
-          party: { select: { code: true, name: true } },
-          session: { select: { id: true, title: true } },
-        },
-      }),
-      "Stance not found",
-    ),
-  ),
+  /** One stance the viewer may read; NOT_FOUND otherwise (drafts of other parties, sealed sessions). */
+  get: authedProcedure.input(stanceIdSchema).query(({ ctx, input }) => getStance(ctx.db, ctx.viewer, input.stanceId)),
+  /** The revisions of a stance the viewer may read (other parties never see the drafts before a release). */
+  history: authedProcedure.input(stanceIdSchema).query(({ ctx, input }) => getStanceHistory(ctx.db, ctx.viewer, input.stanceId)),
+  /** Issues of the session's agenda × the series' parties, with carried positions. */
+  board: authedProcedure.input(stanceSessionSchema).query(({ ctx, input }) => getStanceBoard(ctx.db, ctx.viewer, input.sessionId)),
+
+  // Changes: delegates of the owning party; other members FORBIDDEN; everyone else NOT_FOUND.
+  create: authedProcedure.input(createStanceSchema).mutation(({ ctx, input }) => createStance(ctx.db, ctx.viewer, input)),
+  save: authedProcedure.input(saveStanceSchema).mutation(({ ctx, input }) => saveStance(ctx.db, ctx.viewer, input)),
+  release: authedProcedure.input(releaseStanceSchema).mutation(({ ctx, input }) => releaseStance(ctx.db, ctx.viewer, input)),
+
+  // Sealed release.
+  sealStatus: authedProcedure.input(stanceSessionSchema).query(({ ctx, input }) => getSealStatus(ctx.db, ctx.viewer, input.sessionId)),
+  seal: authedProcedure.input(stanceSessionSchema).mutation(({ ctx, input }) => sealStances(ctx.db, ctx.viewer, input.sessionId)),
+  submitSealed: authedProcedure.input(stanceSessionSchema).mutation(({ ctx, input }) => submitSealedStances(ctx.db, ctx.viewer, input.sessionId)),
+  openSeal: authedProcedure.input(stanceSessionSchema).mutation(({ ctx, input }) => openSealedStances(ctx.db, ctx.viewer, input.sessionId)),
 });
