@@ -40,9 +40,13 @@ export default async function TrackerPage() {
             <TableBody>
               {rows.map((r) => (
                 <TableRow key={r.id}>
-                  <TableCell><Badge variant="secondary">{r.series.shortName}</Badge></TableCell>
                   <TableCell>
-                    <Link href={`/sessions/${r.id}`} className="font-medium hover:underline">{r.title}</Link>
+                    <Link href={`/series/${r.series.id}/tracker`} className="hover:underline" aria-label={`${t("tracker.openSeries")}: ${r.series.shortName}`}>
+                      <Badge variant="secondary">{r.series.shortName}</Badge>
+                    </Link>
+                  </TableCell>
+                  <TableCell>
+                    <Link href={`/sessions/${r.id}/tracker`} className="font-medium hover:underline">{r.title}</Link>
                     <span className="block text-xs text-muted-foreground">{formatDate(r.startsAt, r.timeZone)}</span>
                   </TableCell>
                   <TableCell><SessionStatusBadge status={r.status} /></TableCell>

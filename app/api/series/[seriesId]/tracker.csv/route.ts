@@ -1,0 +1,29 @@
+import { AppError } from "@/server/errors";
+import { currentViewer } from "@/server/auth/session";
+import { db } from "@/server/db";
+import { trackerCsv } from "@/server/services/tracker/csv";
+
+// The series tracker as CSV, for the signed-in viewer: what they may see, party positions only.
+// Not a member (or no such series) → 404, exactly alike; signed out → 401.
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ seriesId: string }> }) {
+  const viewer = await currentViewer();
+  if (!viewer) return new Response("Sign in to continue.", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const { seriesId } = await params;
+  try {
+    const { filename, body } = await trackerCsv(db(), viewer, seriesId);
+    return new Response(body, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") {
+      return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    }
+    throw error;
+  }
+}

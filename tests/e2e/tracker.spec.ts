@@ -1,0 +1,99 @@
+import { readFile } from "node:fs/promises";
+import type pg from "pg";
+import { DEMO, expect, seriesId, signIn, test } from "./fixtures";
+
+// The demo data (prisma/seed/demo-content.ts) lays out issues that narrow, widen, stay blocked and
+// have an outlier; the tracker pages must show them, with data tables behind the chart, and export CSV.
+const NARROWING = "Risk reduction should be framed as interim steps toward denuclearization";
+const WIDENING = "Any first-phase agreement must limit North Korean MRBMs";
+const BLOCKED = "The United States should offer North Korea a negative security assurance";
+const OUTLIER = "An initial deal should cap ICBMs before theatre-range missiles";
+
+async function idOf(db: pg.Pool, sql: string, params: string[]): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(sql, params);
+  if (!rows[0]) throw new Error(`Not in the demo data: ${params.join(" / ")}`);
+  return rows[0].id;
+}
+
+const shots = (name: string) => `shots/${name}.png`;
+
+// Sign-in and server rendering are slow on a busy two-core machine.
+test.describe.configure({ timeout: 90_000 });
+
+test("series tracker: heatmap shows narrowing, widening and blocked issues, with a legend and the method", async ({ page, e2eDb }) => {
+  const tri = await seriesId(e2eDb, "TRI-15");
+  await page.goto("/sign-in");
+  await signIn(page, DEMO.triConvenor);
+  await page.goto(`/series/${tri.id}/tracker`);
+  const heatmap = page.getByTestId("tracker-heatmap");
+  await expect(heatmap).toBeVisible();
+  const row = (title: string) => heatmap.locator("tbody tr", { has: page.getByRole("link", { name: title, exact: true }) });
+  await expect(row(NARROWING).locator('[data-status="NARROWING"]')).toHaveCount(1);
+  await expect(row(WIDENING).locator('[data-status="WIDENING"]').first()).toBeVisible();
+  await expect(row(BLOCKED).locator('[data-status="BLOCKED"]').first()).toBeVisible();
+  // Not colour alone: the cell names its status.
+  await expect(row(NARROWING).getByText("Narrowing").first()).toBeAttached();
+  await expect(page.getByRole("group", { name: "Legend" })).toContainText("Widening");
+  await page.getByText("How this is computed").click();
+  await expect(page.getByTestId("tracker-method")).toContainText("first rule that applies");
+  await page.screenshot({ path: shots("series-tracker"), fullPage: true });
+
+  // Into the issue's timeline: chart, its data table, the status per session.
+  await row(NARROWING).getByRole("link", { name: NARROWING }).click();
+  await expect(page.getByTestId("timeline-title")).toHaveText(NARROWING);
+  // One line per party (US, JP, KR).
+  await expect(page.getByTestId("timeline-chart").locator(".recharts-line")).toHaveCount(3);
+  await page.getByText("Show data table").click();
+  const data = page.getByTestId("timeline-data").getByRole("table");
+  await expect(data).toBeVisible();
+  await expect(data.getByRole("columnheader", { name: "US" })).toBeVisible();
+  expect(await data.locator("tbody tr").count()).toBeGreaterThanOrEqual(3);
+  await expect(page.getByTestId("timeline-statuses")).toContainText("Narrowing");
+  await expect(page.getByTestId("timeline-statuses")).toContainText("Converged");
+  await page.screenshot({ path: shots("issue-timeline"), fullPage: true });
+});
+
+test("session tracker: summary, the outlier, red lines, and the deterrence matrix with rationales on focus", async ({ page, e2eDb }) => {
+  const tri = await seriesId(e2eDb, "TRI-15");
+  const honolulu = await idOf(e2eDb, `SELECT id FROM "Session" WHERE "seriesId" = $1 AND title = $2`, [tri.id, "Second round, Honolulu"]);
+  await page.goto("/sign-in");
+  await signIn(page, DEMO.usDelegate);
+  await page.goto(`/sessions/${honolulu}/tracker`);
+  await expect(page.getByTestId("tracker-summary")).toContainText("converged (priority-weighted)");
+  const table = page.getByTestId("session-tracker-table");
+  const outlierRow = table.getByRole("row").filter({ hasText: OUTLIER });
+  await expect(outlierRow.getByRole("cell").last()).toHaveText("US");
+  const blockedRow = table.getByRole("row").filter({ hasText: BLOCKED });
+  await expect(blockedRow).toHaveAttribute("data-status", "BLOCKED");
+  await expect(blockedRow).toContainText("red line");
+  const matrix = page.getByTestId("deterrence-matrix");
+  await expect(matrix).toBeVisible();
+  const firstRating = matrix.getByRole("button").first();
+  await firstRating.focus();
+  await expect(page.getByRole("tooltip")).toBeVisible();
+  await page.screenshot({ path: shots("session-tracker"), fullPage: true });
+});
+
+test("CSV export downloads the viewer's figures with party codes only; non-members get 404", async ({ page, e2eDb }) => {
+  const tri = await seriesId(e2eDb, "TRI-15");
+  const edd = await seriesId(e2eDb, "EDD");
+  await page.goto("/sign-in");
+  await signIn(page, DEMO.krDelegate);
+  await page.goto(`/series/${tri.id}/tracker`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("tracker-csv").click()]);
+  expect(download.suggestedFilename()).toBe("tracker-TRI-15.csv");
+  const csv = await readFile((await download.path())!, "utf8");
+  expect(csv.split("\r\n")[0]).toMatch(/^issue,kind,session,session_date,US_position,US_carried,US_red_line,JP_position/);
+  expect(csv).toContain("NARROWING");
+  expect(csv).toContain("BLOCKED");
+  // Positions are the parties': no account's name or address leaves in the export.
+  const { rows: people } = await e2eDb.query<{ name: string; email: string }>(`SELECT name, email FROM "User"`);
+  for (const person of people) {
+    expect(csv).not.toContain(person.name);
+    expect(csv).not.toContain(person.email);
+  }
+  expect((await page.request.get(`/api/series/${edd.id}/tracker.csv`)).status()).toBe(404);
+  await page.goto(`/series/${tri.id}/tracker/deterrence`);
+  await expect(page.getByTestId("deterrence-matrix")).toBeVisible();
+  await expect(page.getByTestId("shared-core")).not.toHaveText("");
+});
