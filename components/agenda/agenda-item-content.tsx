@@ -1,19 +1,56 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { MessageSquare } from "lucide-react";
+import Link from "next/link";
+import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Markdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
 import type { AgendaItemView } from "@/components/agenda/agenda-data";
+import { useTRPC } from "@/lib/trpc/client";
 
-/** An item's title, status, slot, links and description: the same for members and in the editor. */
+/**
+ * An item's title (a link to the item's page), status, slot, links, comment count and description:
+ * the same for members and in the editor.
+ */
 export function AgendaItemContent({ item }: { item: AgendaItemView }) {
   const t = useTranslations();
+  const trpc = useTRPC();
+  // Rendered on the session's pages only; every item of the list shares the one counts query.
+  const sessionId = useParams<{ sessionId?: string }>()?.sessionId;
+  const counts = useQuery({
+    ...trpc.comment.countsForSession.queryOptions({ sessionId: sessionId ?? "" }),
+    enabled: Boolean(sessionId),
+  });
+  const mine = counts.data?.find((c) => c.agendaItemId === item.id);
   return (
     <div className="min-w-0 flex-1 space-y-1">
       <div className="flex flex-wrap items-center gap-2">
-        <h3 className="text-sm font-medium" data-testid="agenda-item-title">{item.title}</h3>
+        <h3 className="text-sm font-medium" data-testid="agenda-item-title">
+          {sessionId ? (
+            <Link href={`/sessions/${sessionId}/items/${item.id}`} className="underline-offset-4 hover:underline focus-visible:underline">
+              {item.title}
+            </Link>
+          ) : (
+            item.title
+          )}
+        </h3>
         <Badge variant={item.status === "DEFERRED" ? "warning" : item.status === "DISCUSSED" ? "success" : "neutral"}>
           {t(`itemStatus.${item.status}`)}
         </Badge>
         {item.updatedSincePublication ? <Badge variant="info">{t("agenda.updatedSincePublication")}</Badge> : null}
+        {mine && mine.count > 0 ? (
+          <span className="inline-flex items-center gap-1 text-xs text-muted-foreground" data-testid="agenda-item-comments">
+            <MessageSquare className="size-3.5" aria-hidden />
+            {t("comments.onItem", { count: mine.count })}
+          </span>
+        ) : null}
+        {mine && mine.newCount > 0 ? (
+          <Badge variant="info" data-testid="agenda-item-new-comments">
+            {t("comments.newOnItem", { count: mine.newCount })}
+          </Badge>
+        ) : null}
       </div>
       <p className="text-xs text-muted-foreground">
         {[

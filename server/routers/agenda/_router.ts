@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   agendaScholarSchema,
   carryOverSchema,
@@ -8,8 +9,10 @@ import {
   reorderAgendaSchema,
   updateAgendaItemSchema,
 } from "@/lib/schemas/agenda";
+import { id } from "@/lib/schemas/common";
 import { publish, reorder } from "@/server/services/agenda/agenda";
 import { carryOver } from "@/server/services/agenda/carry-over";
+import { getItem } from "@/server/services/agenda/item-page";
 import { createItem, deleteItem, updateItem } from "@/server/services/agenda/items";
 import { listForSession } from "@/server/services/agenda/list";
 import { inviteScholar, uninviteScholar } from "@/server/services/agenda/scholars";
@@ -23,6 +26,8 @@ import { authedProcedure, router } from "@/server/trpc/init";
 export const agendaRouter = router({
   /** The agenda the viewer may see, with updatedAt markers; convenors also get invitations and select options. */
   listForSession: authedProcedure.input(listAgendaSchema).query(({ ctx, input }) => listForSession(ctx.db, ctx.viewer, input.sessionId)),
+  /** One item for its page (NOT_FOUND unless visible), with the linked papers the viewer may read. */
+  getItem: authedProcedure.input(z.object({ itemId: id })).query(({ ctx, input }) => getItem(ctx.db, ctx.viewer, input.itemId)),
   createItem: authedProcedure.input(createAgendaItemSchema).mutation(({ ctx, input }) => createItem(ctx.db, ctx.viewer, input)),
   updateItem: authedProcedure.input(updateAgendaItemSchema).mutation(({ ctx, input }) => updateItem(ctx.db, ctx.viewer, input)),
   /** Only while the agenda is unpublished; afterwards, set the status to DEFERRED. */

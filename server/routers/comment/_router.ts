@@ -1,41 +1,41 @@
-import { z } from "zod";
-import { orNotFound, visibleAgendaItemsWhere, visibleCommentsWhere, visiblePapersWhere } from "@/server/access";
+import {
+  commentCountsSchema,
+  commentIdSchema,
+  commentTargetSchema,
+  createCommentSchema,
+  editCommentSchema,
+  markSeenSchema,
+} from "@/lib/schemas/comments";
+import {
+  commentCountsForSession,
+  createComment,
+  editComment,
+  getThread,
+  markSeen,
+  setCommentResolved,
+  withdrawComment,
+} from "@/server/services/comments/comments";
 import { authedProcedure, router } from "@/server/trpc/init";
-import { id } from "@/lib/schemas/common";
 
+/**
+ * Threaded comments on agenda items and papers, by anyone who may see the item or paper. A thread
+ * on something the viewer may not see is NOT_FOUND, and nothing is written.
+ */
 export const commentRouter = router({
-  /** The thread on one agenda item or paper; NOT_FOUND when the viewer may not see the target. */
-  list: authedProcedure
-    .input(
-      z.union([z.object({ agendaItemId: id }), z.object({ paperId: id })], {
-        message: "Name an agenda item or a paper",
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      const { db, viewer } = ctx;
-      if ("agendaItemId" in input) {
-        await orNotFound(
-          db.agendaItem.findFirst({ where: { AND: [{ id: input.agendaItemId }, visibleAgendaItemsWhere(viewer)] }, select: { id: true } }),
-        );
-      } else {
-        await orNotFound(
-          db.positionPaper.findFirst({ where: { AND: [{ id: input.paperId }, visiblePapersWhere(viewer)] }, select: { id: true } }),
-        );
-      }
-      const comments = await db.comment.findMany({
-        where: { AND: [input, visibleCommentsWhere(viewer)] },
-        select: {
-          id: true,
-          parentId: true,
-          body: true,
-          createdAt: true,
-          editedAt: true,
-          withdrawnAt: true,
-          author: { select: { id: true, name: true } },
-        },
-        orderBy: { createdAt: "asc" },
-      });
-      // A withdrawn comment keeps its place in the thread; its text stays in the audit trail only.
-      return comments.map((c) => (c.withdrawnAt ? { ...c, body: "" } : c));
-    }),
+  /** The thread on one agenda item or paper, with `isNew` markers and what the viewer may do. */
+  list: authedProcedure.input(commentTargetSchema).query(({ ctx, input }) => getThread(ctx.db, ctx.viewer, input)),
+  /** Comment counts (and new ones) per visible agenda item of a session, for the agenda. */
+  countsForSession: authedProcedure
+    .input(commentCountsSchema)
+    .query(({ ctx, input }) => commentCountsForSession(ctx.db, ctx.viewer, input.sessionId)),
+  /** Records that the viewer has read the thread (the client calls it after showing it). */
+  markSeen: authedProcedure.input(markSeenSchema).mutation(({ ctx, input }) => markSeen(ctx.db, ctx.viewer, input)),
+  create: authedProcedure.input(createCommentSchema).mutation(({ ctx, input }) => createComment(ctx.db, ctx.viewer, input)),
+  /** The author, within 15 minutes of posting. */
+  edit: authedProcedure.input(editCommentSchema).mutation(({ ctx, input }) => editComment(ctx.db, ctx.viewer, input)),
+  /** The author; the thread shows "comment withdrawn", the text stays in the audit trail. */
+  withdraw: authedProcedure.input(commentIdSchema).mutation(({ ctx, input }) => withdrawComment(ctx.db, ctx.viewer, input.commentId)),
+  /** Convenors of the series; other members FORBIDDEN. */
+  resolve: authedProcedure.input(commentIdSchema).mutation(({ ctx, input }) => setCommentResolved(ctx.db, ctx.viewer, input.commentId, true)),
+  reopen: authedProcedure.input(commentIdSchema).mutation(({ ctx, input }) => setCommentResolved(ctx.db, ctx.viewer, input.commentId, false)),
 });

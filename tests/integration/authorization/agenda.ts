@@ -17,6 +17,7 @@ async function publishedEddSession({ world: w, db }: MatrixContext, items = 1) {
 
 export const agendaRows: Rows = {
   "agenda.listForSession": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
+  "agenda.getItem": { input: ({ world: w }) => ({ itemId: w.items.eddGovernments.id }), expect: eddMembers },
   "agenda.createItem": {
     input: async (ctx) => ({ sessionId: (await publishedEddSession(ctx, 0)).session.id, title: "Matrix item" }),
     expect: eddConvenorOnly,

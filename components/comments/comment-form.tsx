@@ -1,0 +1,81 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Textarea } from "@/components/ui/textarea";
+import { applyServerErrors } from "@/lib/forms";
+import { COMMENT_MAX_LENGTH, commentFormSchema, type CommentFormValues } from "@/lib/schemas/comments";
+
+type Props = {
+  /** Unique in the page: the textarea's id. */
+  id: string;
+  label: string;
+  submitLabel: string;
+  initialBody?: string;
+  /** Focus the textarea when the form opens (reply and edit forms). */
+  autoFocus?: boolean;
+  onSubmit: (body: string) => Promise<void>;
+  onCancel?: () => void;
+};
+
+/** The one form for a new comment, a reply and an edit: Markdown text, Ctrl/⌘+Enter to send. */
+export function CommentForm({ id, label, submitLabel, initialBody = "", autoFocus, onSubmit, onCancel }: Props) {
+  const t = useTranslations("comments");
+  const [error, setError] = useState("");
+  const form = useForm<CommentFormValues>({ resolver: zodResolver(commentFormSchema), defaultValues: { body: initialBody } });
+  const { errors, isSubmitting } = form.formState;
+  const length = useWatch({ control: form.control, name: "body" }).length;
+
+  const submit = form.handleSubmit(async (values) => {
+    setError("");
+    try {
+      await onSubmit(values.body);
+      form.reset({ body: "" });
+    } catch (e) {
+      setError(applyServerErrors(e, form.setError, ["body"]));
+    }
+  });
+
+  return (
+    <form onSubmit={submit} className="space-y-2" noValidate data-testid="comment-form">
+      {error ? (
+        <Alert variant="danger">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
+      ) : null}
+      <FormField id={id} label={label} hideLabel error={errors.body?.message} description={t("markdownHint")}>
+        <Textarea
+          rows={3}
+          autoFocus={autoFocus}
+          placeholder={label}
+          {...form.register("body")}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void submit();
+            }
+            if (e.key === "Escape" && onCancel) onCancel();
+          }}
+        />
+      </FormField>
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        {length > COMMENT_MAX_LENGTH * 0.9 ? (
+          <span className="mr-auto text-xs text-muted-foreground">{t("length", { length, max: COMMENT_MAX_LENGTH })}</span>
+        ) : null}
+        {onCancel ? (
+          <Button type="button" size="sm" variant="ghost" onClick={onCancel}>
+            {t("cancel")}
+          </Button>
+        ) : null}
+        <Button type="submit" size="sm" disabled={isSubmitting}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { id } from "@/lib/schemas/common";
+
+/** Comments can be edited by their author for this long after posting. */
+export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
+export const COMMENT_MAX_LENGTH = 10_000;
+
+export const commentBody = z
+  .string({ message: "Write a comment" })
+  .trim()
+  .min(1, "Write a comment")
+  .max(COMMENT_MAX_LENGTH, `Keep comments under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters`);
+
+const TARGET_MESSAGE = "Name an agenda item or a paper";
+
+/** What a thread is on: an agenda item or a paper. */
+export const commentTargetSchema = z.union([z.object({ agendaItemId: id }), z.object({ paperId: id })], { message: TARGET_MESSAGE });
+export type CommentTarget = { agendaItemId: string } | { paperId: string };
+
+/** A new comment, or a reply when parentId names a comment on the same item or paper. */
+export const createCommentSchema = z
+  .object({
+    agendaItemId: id.optional(),
+    paperId: id.optional(),
+    parentId: id.nullable().optional(),
+    body: commentBody,
+  })
+  .superRefine((v, ctx) => {
+    if ((v.agendaItemId === undefined) === (v.paperId === undefined)) ctx.addIssue({ code: "custom", message: TARGET_MESSAGE });
+  });
+export type CreateCommentInput = z.input<typeof createCommentSchema>;
+
+export const editCommentSchema = z.object({ commentId: id, version: z.number().int().positive(), body: commentBody });
+export type EditCommentInput = z.input<typeof editCommentSchema>;
+
+export const commentIdSchema = z.object({ commentId: id });
+
+/** The visit to a thread: `seenAt` is when the list shown was fetched (never later than now). */
+export const markSeenSchema = z.union(
+  [z.object({ agendaItemId: id, seenAt: z.date().optional() }), z.object({ paperId: id, seenAt: z.date().optional() })],
+  { message: TARGET_MESSAGE },
+);
+
+export const commentCountsSchema = z.object({ sessionId: id });
+
+/** The comment form (new comment, reply, edit). */
+export const commentFormSchema = z.object({ body: commentBody });
+export type CommentFormValues = z.infer<typeof commentFormSchema>;

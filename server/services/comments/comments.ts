@@ -1,0 +1,334 @@
+import type { Prisma } from "@/prisma/generated/client";
+import {
+  COMMENT_EDIT_WINDOW_MS,
+  type CommentTarget,
+  type CreateCommentInput,
+  type EditCommentInput,
+} from "@/lib/schemas/comments";
+import {
+  membershipIn,
+  orNotFound,
+  requireConvenor,
+  visibleAgendaItemsWhere,
+  visibleCommentsWhere,
+  visiblePapersWhere,
+  visibleSessionsWhere,
+  type Viewer,
+} from "@/server/access";
+import { recordAudit } from "@/server/audit";
+import { conflict, forbidden, invalid } from "@/server/errors";
+import type { Db } from "@/server/db";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** The thread key CommentThreadVisit stores: "item:<id>" or "paper:<id>". */
+export function threadKey(target: CommentTarget): string {
+  return "agendaItemId" in target ? `item:${target.agendaItemId}` : `paper:${target.paperId}`;
+}
+
+function targetWhere(target: CommentTarget): Prisma.CommentWhereInput {
+  return "agendaItemId" in target ? { agendaItemId: target.agendaItemId } : { paperId: target.paperId };
+}
+
+/** The item or paper a thread is on, if the viewer may see it; NOT_FOUND otherwise (like a missing id). */
+async function targetFor(db: Db | Tx, viewer: Viewer, target: CommentTarget): Promise<{ seriesId: string; key: string }> {
+  if ("agendaItemId" in target) {
+    const item = await orNotFound(
+      db.agendaItem.findFirst({
+        where: { AND: [{ id: target.agendaItemId }, visibleAgendaItemsWhere(viewer)] },
+        select: { session: { select: { seriesId: true } } },
+      }),
+      "Agenda item not found",
+    );
+    return { seriesId: item.session.seriesId, key: threadKey(target) };
+  }
+  const paper = await orNotFound(
+    db.positionPaper.findFirst({
+      where: { AND: [{ id: target.paperId }, visiblePapersWhere(viewer)] },
+      select: { session: { select: { seriesId: true } } },
+    }),
+    "Paper not found",
+  );
+  return { seriesId: paper.session.seriesId, key: threadKey(target) };
+}
+
+/** "item:<id>" / "paper:<id>" of a stored comment. */
+function keyOf(c: { agendaItemId: string | null; paperId: string | null }): string {
+  return c.agendaItemId ? `item:${c.agendaItemId}` : `paper:${c.paperId}`;
+}
+
+function seriesOf(c: { agendaItem: { session: { seriesId: string } } | null; paper: { session: { seriesId: string } } | null }): string {
+  return (c.agendaItem?.session.seriesId ?? c.paper?.session.seriesId) as string;
+}
+
+const COMMENT_FOR_CHANGE = {
+  id: true,
+  agendaItemId: true,
+  paperId: true,
+  parentId: true,
+  authorId: true,
+  body: true,
+  createdAt: true,
+  withdrawnAt: true,
+  resolvedAt: true,
+  version: true,
+  agendaItem: { select: { session: { select: { seriesId: true } } } },
+  paper: { select: { session: { select: { seriesId: true } } } },
+} satisfies Prisma.CommentSelect;
+
+/** A comment the viewer may see (NOT_FOUND otherwise), with its series. */
+async function commentForChange(tx: Tx, viewer: Viewer, commentId: string) {
+  const comment = await orNotFound(
+    tx.comment.findFirst({ where: { AND: [{ id: commentId }, visibleCommentsWhere(viewer)] }, select: COMMENT_FOR_CHANGE }),
+    "Comment not found",
+  );
+  return { ...comment, seriesId: seriesOf(comment), key: keyOf(comment) };
+}
+
+/**
+ * The thread on an item or paper as the viewer may see it, oldest first. Each comment names its
+ * author (name, affiliation, role and party code in the series) so in-platform views can show them
+ * and exports can anonymise them (Chatham House). A withdrawn comment keeps its place with an empty
+ * body: its text is in the audit trail only. `isNew`: posted by someone else after the viewer's
+ * previous visit to the thread (everything by others when they never visited).
+ */
+export async function listComments(db: Db, viewer: Viewer, target: CommentTarget) {
+  return (await loadThread(db, viewer, target)).comments;
+}
+
+async function loadThread(db: Db, viewer: Viewer, target: CommentTarget) {
+  const { seriesId, key } = await targetFor(db, viewer, target);
+  const [rows, visit] = await Promise.all([
+    db.comment.findMany({
+      where: { AND: [targetWhere(target), visibleCommentsWhere(viewer)] },
+      select: {
+        id: true,
+        parentId: true,
+        body: true,
+        createdAt: true,
+        editedAt: true,
+        withdrawnAt: true,
+        resolvedAt: true,
+        version: true,
+        resolvedBy: { select: { id: true, name: true } },
+        author: {
+          select: {
+            id: true,
+            name: true,
+            affiliation: true,
+            memberships: { where: { seriesId }, select: { role: true, affiliation: true, party: { select: { code: true } } } },
+          },
+        },
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    db.commentThreadVisit.findUnique({ where: { userId_targetKey: { userId: viewer.userId, targetKey: key } }, select: { seenAt: true } }),
+  ]);
+  const lastSeenAt = visit?.seenAt ?? null;
+  const now = Date.now();
+  const comments = rows.map(({ author, body, ...c }) => {
+    const membership = author.memberships[0];
+    const mine = author.id === viewer.userId;
+    const withdrawn = c.withdrawnAt !== null;
+    return {
+      ...c,
+      body: withdrawn ? "" : body,
+      author: {
+        id: author.id,
+        name: author.name,
+        affiliation: membership?.affiliation ?? author.affiliation ?? null,
+        role: membership?.role ?? null,
+        partyCode: membership?.party?.code ?? null,
+      },
+      isMine: mine,
+      isNew: !mine && !withdrawn && (lastSeenAt === null || c.createdAt.getTime() > lastSeenAt.getTime()),
+      /** Until when the author may still edit it (null: not theirs, or withdrawn). */
+      editableUntil: mine && !withdrawn ? new Date(c.createdAt.getTime() + COMMENT_EDIT_WINDOW_MS) : null,
+      canEdit: mine && !withdrawn && now - c.createdAt.getTime() <= COMMENT_EDIT_WINDOW_MS,
+      canWithdraw: mine && !withdrawn,
+    };
+  });
+  return { seriesId, comments };
+}
+export type ListedComment = Awaited<ReturnType<typeof listComments>>[number];
+
+/** The thread as the comment list shows it: the comments, and what the viewer may do. */
+export async function getThread(db: Db, viewer: Viewer, target: CommentTarget) {
+  const fetchedAt = new Date();
+  const { seriesId, comments } = await loadThread(db, viewer, target);
+  return { comments, canResolve: membershipIn(viewer, seriesId)?.role === "CONVENOR", fetchedAt };
+}
+
+/** Records the viewer's visit to a thread, up to `seenAt` (when what they saw was fetched); never moves back. */
+export async function markSeen(db: Db, viewer: Viewer, input: CommentTarget & { seenAt?: Date }) {
+  const target: CommentTarget = "agendaItemId" in input ? { agendaItemId: input.agendaItemId } : { paperId: input.paperId };
+  const { key } = await targetFor(db, viewer, target);
+  const now = new Date();
+  const seenAt = input.seenAt && input.seenAt.getTime() < now.getTime() ? input.seenAt : now;
+  return db.$transaction(async (tx) => {
+    const existing = await tx.commentThreadVisit.findUnique({ where: { userId_targetKey: { userId: viewer.userId, targetKey: key } } });
+    if (existing && existing.seenAt.getTime() >= seenAt.getTime()) return { seenAt: existing.seenAt };
+    await tx.commentThreadVisit.upsert({
+      where: { userId_targetKey: { userId: viewer.userId, targetKey: key } },
+      create: { userId: viewer.userId, targetKey: key, seenAt },
+      update: { seenAt },
+    });
+    return { seenAt };
+  });
+}
+
+const RETURNED = { id: true, parentId: true, body: true, createdAt: true, editedAt: true, withdrawnAt: true, resolvedAt: true, version: true } as const;
+
+export async function createComment(db: Db, viewer: Viewer, input: CreateCommentInput) {
+  const target: CommentTarget = input.agendaItemId ? { agendaItemId: input.agendaItemId } : { paperId: input.paperId as string };
+  const body = input.body.trim();
+  return db.$transaction(async (tx) => {
+    const { seriesId, key } = await targetFor(tx, viewer, target);
+    let parentId: string | null = null;
+    if (input.parentId) {
+      const parent = await orNotFound(
+        tx.comment.findFirst({
+          where: { AND: [{ id: input.parentId }, visibleCommentsWhere(viewer)] },
+          select: { id: true, parentId: true, agendaItemId: true, paperId: true },
+        }),
+        "Comment not found",
+      );
+      if (keyOf(parent) !== key) throw invalid("A reply must be on the same item or paper as the comment it answers", "parentId");
+      // One level of threading: a reply to a reply joins the thread of its top-level comment.
+      parentId = parent.parentId ?? parent.id;
+    }
+    const comment = await tx.comment.create({
+      data: { ...("agendaItemId" in target ? { agendaItemId: target.agendaItemId } : { paperId: target.paperId }), parentId, authorId: viewer.userId, body },
+      select: RETURNED,
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId,
+      action: "comment.create",
+      objectType: "Comment",
+      objectId: comment.id,
+      summary: { target: key, parentId, length: body.length },
+    });
+    return comment;
+  });
+}
+
+/** The author only, within 15 minutes of posting; afterwards BAD_REQUEST. */
+export async function editComment(db: Db, viewer: Viewer, input: EditCommentInput) {
+  const body = input.body.trim();
+  return db.$transaction(async (tx) => {
+    const before = await commentForChange(tx, viewer, input.commentId);
+    if (before.authorId !== viewer.userId) throw forbidden("Only the author can edit a comment");
+    if (before.withdrawnAt) throw invalid("This comment was withdrawn", "body");
+    if (Date.now() - before.createdAt.getTime() > COMMENT_EDIT_WINDOW_MS) {
+      throw invalid("Comments can be edited for 15 minutes after posting", "body");
+    }
+    const { count } = await tx.comment.updateMany({
+      where: { id: before.id, version: input.version, withdrawnAt: null },
+      data: { body, editedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict("This comment changed since you opened it. Reload to see the change.");
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: before.seriesId,
+      action: "comment.edit",
+      objectType: "Comment",
+      objectId: before.id,
+      summary: { target: before.key, before: before.body, after: body },
+    });
+    return tx.comment.findUniqueOrThrow({ where: { id: before.id }, select: RETURNED });
+  });
+}
+
+/**
+ * The author withdraws a comment: the row keeps its place in the thread ("comment withdrawn"), its
+ * text is cleared from the row and kept in the audit trail, which only convenors read.
+ */
+export async function withdrawComment(db: Db, viewer: Viewer, commentId: string) {
+  return db.$transaction(async (tx) => {
+    const before = await commentForChange(tx, viewer, commentId);
+    if (before.authorId !== viewer.userId) throw forbidden("Only the author can withdraw a comment");
+    if (before.withdrawnAt) throw invalid("This comment is already withdrawn");
+    const { count } = await tx.comment.updateMany({
+      where: { id: before.id, withdrawnAt: null },
+      data: { withdrawnAt: new Date(), body: "", version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict("This comment changed since you opened it. Reload to see the change.");
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: before.seriesId,
+      action: "comment.withdraw",
+      objectType: "Comment",
+      objectId: before.id,
+      summary: { target: before.key, withdrawnText: before.body },
+    });
+    return tx.comment.findUniqueOrThrow({ where: { id: before.id }, select: RETURNED });
+  });
+}
+
+/** A convenor of the series marks a thread (a top-level comment) resolved, or reopens it. */
+export async function setCommentResolved(db: Db, viewer: Viewer, commentId: string, resolved: boolean) {
+  return db.$transaction(async (tx) => {
+    const before = await commentForChange(tx, viewer, commentId);
+    requireConvenor(viewer, before.seriesId);
+    if (before.parentId) throw invalid("Only a thread's first comment can be resolved or reopened");
+    if (resolved === (before.resolvedAt !== null)) throw invalid(resolved ? "This thread is already resolved" : "This thread is not resolved");
+    const { count } = await tx.comment.updateMany({
+      where: { id: before.id, resolvedAt: resolved ? null : { not: null } },
+      data: resolved
+        ? { resolvedAt: new Date(), resolvedById: viewer.userId, version: { increment: 1 } }
+        : { resolvedAt: null, resolvedById: null, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict("Someone changed this thread since you opened it. Reload to see the change.");
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: before.seriesId,
+      action: resolved ? "comment.resolve" : "comment.reopen",
+      objectType: "Comment",
+      objectId: before.id,
+      summary: { target: before.key },
+    });
+    return tx.comment.findUniqueOrThrow({ where: { id: before.id }, select: RETURNED });
+  });
+}
+
+/**
+ * Per agenda item of a session the viewer may see: how many comments (not withdrawn) it has, and how
+ * many of them are new to the viewer. Three queries whatever the number of items.
+ */
+export async function commentCountsForSession(db: Db, viewer: Viewer, sessionId: string) {
+  await orNotFound(
+    db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] }, select: { id: true } }),
+    "Session not found",
+  );
+  const live: Prisma.CommentWhereInput = { AND: [{ withdrawnAt: null }, visibleCommentsWhere(viewer)] };
+  const items = await db.agendaItem.findMany({
+    where: { AND: [{ sessionId }, visibleAgendaItemsWhere(viewer)] },
+    select: { id: true, _count: { select: { comments: { where: live } } } },
+  });
+  const withComments = items.filter((i) => i._count.comments > 0);
+  if (withComments.length === 0) return items.map((i) => ({ agendaItemId: i.id, count: 0, newCount: 0 }));
+  const visits = await db.commentThreadVisit.findMany({
+    where: { userId: viewer.userId, targetKey: { in: withComments.map((i) => `item:${i.id}`) } },
+    select: { targetKey: true, seenAt: true },
+  });
+  const seen = new Map(visits.map((v) => [v.targetKey.slice("item:".length), v.seenAt]));
+  const fresh = await db.comment.groupBy({
+    by: ["agendaItemId"],
+    where: {
+      AND: [
+        live,
+        { authorId: { not: viewer.userId } },
+        {
+          OR: withComments.map((i) => {
+            const at = seen.get(i.id);
+            return at ? { agendaItemId: i.id, createdAt: { gt: at } } : { agendaItemId: i.id };
+          }),
+        },
+      ],
+    },
+    _count: { _all: true },
+  });
+  const newCount = new Map(fresh.map((f) => [f.agendaItemId, f._count._all]));
+  return items.map((i) => ({ agendaItemId: i.id, count: i._count.comments, newCount: newCount.get(i.id) ?? 0 }));
+}
