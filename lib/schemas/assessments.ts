@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { id } from "@/lib/schemas/common";
+
+/** Longest reasoning a scholar may give with an assessment. */
+export const REASONING_MAX_LENGTH = 2000;
+
+export const assessmentItemSchema = z.object({ agendaItemId: id });
+export type AssessmentItemInput = z.output<typeof assessmentItemSchema>;
+
+export const assessmentSessionSchema = z.object({ sessionId: id });
+
+/** The assessment form: a point of the issue's scale (checked against the scale on the server) and a short reasoning. */
+export const assessmentFormSchema = z.object({
+  position: z.number({ message: "Choose a point of the scale" }).int("Choose a point of the scale"),
+  reasoning: z
+    .string()
+    .trim()
+    .max(REASONING_MAX_LENGTH, `Keep the reasoning under ${REASONING_MAX_LENGTH.toLocaleString("en")} characters`)
+    .default(""),
+});
+export type AssessmentFormInput = z.input<typeof assessmentFormSchema>;
+export type AssessmentFormValues = z.output<typeof assessmentFormSchema>;
+
+/** Save (create or revise): a revision carries the version it started from; a first assessment carries none. */
+export const saveAssessmentSchema = assessmentFormSchema.extend({
+  agendaItemId: id,
+  version: z.number().int().positive().optional(),
+});
+export type SaveAssessmentInput = z.output<typeof saveAssessmentSchema>;
