@@ -1,0 +1,229 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { toast } from "sonner";
+import { ChathamWarning } from "@/components/minutes/chatham-warning";
+import { formatWhen } from "@/components/minutes/format";
+import { MinutesHistory } from "@/components/minutes/minutes-history";
+import { ConflictPanel } from "@/components/revisions/conflict-panel";
+import { MarkdownEditor } from "@/components/revisions/markdown-editor";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { findNameMentions, type MemberName } from "@/lib/name-mentions";
+import { minutesBody } from "@/lib/schemas/minutes";
+import { useTRPC } from "@/lib/trpc/client";
+import type { MinutesView } from "@/server/services/minutes/minutes";
+
+type Saved = { body: string; version: number; revisionNumber: number; updatedAt: Date; authorName: string };
+type Theirs = { body: string; version: number; revisionNumber: number; authorName: string };
+
+function codeOf(error: unknown): string | undefined {
+  return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The convenors' minutes editor: Markdown with a live preview, a save that keeps a revision each
+ * time, one-way release, the history with comparisons, the Chatham House name warning, and the
+ * conflict panel when someone else saved first (nothing typed is lost: the text stays in the editor).
+ */
+export function MinutesEditor({
+  sessionId,
+  timeZone,
+  initial,
+  chathamHouse,
+  members,
+  viewerName,
+}: {
+  sessionId: string;
+  timeZone: string;
+  initial: MinutesView | null;
+  chathamHouse: boolean;
+  members: MemberName[];
+  viewerName: string;
+}) {
+  const t = useTranslations("minutes");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [body, setBody] = useState(initial?.body ?? "");
+  const [saved, setSaved] = useState<Saved | null>(
+    initial
+      ? { body: initial.body, version: initial.version, revisionNumber: initial.revisionNumber, updatedAt: initial.updatedAt, authorName: initial.authorName }
+      : null,
+  );
+  const [releasedAt, setReleasedAt] = useState<Date | null>(initial?.releasedAt ?? null);
+  /** The version the next save carries: the latest revision this editor has seen. */
+  const [baseVersion, setBaseVersion] = useState(initial?.version ?? 0);
+  const [theirs, setTheirs] = useState<Theirs | null>(null);
+  const [error, setError] = useState("");
+
+  const deferredBody = useDeferredValue(body);
+  const mentions = useMemo(() => (chathamHouse ? findNameMentions(deferredBody, members) : []), [chathamHouse, deferredBody, members]);
+  const dirty = body !== (saved?.body ?? "");
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const refreshHistory = () => queryClient.invalidateQueries(trpc.minutes.revisions.queryFilter({ sessionId }));
+
+  /** Someone saved in between: load their text; the next save goes on top of it. */
+  async function loadTheirs() {
+    const latest = await queryClient.fetchQuery({ ...trpc.minutes.get.queryOptions({ sessionId }), staleTime: 0 });
+    if (!latest) return;
+    setTheirs({ body: latest.body, version: latest.version, revisionNumber: latest.revisionNumber, authorName: latest.authorName });
+    setSaved({ body: latest.body, version: latest.version, revisionNumber: latest.revisionNumber, updatedAt: latest.updatedAt, authorName: latest.authorName });
+    setReleasedAt(latest.releasedAt);
+    setBaseVersion(latest.version);
+    toast.warning(t("conflictToast"));
+    void refreshHistory();
+  }
+
+  const save = useMutation(
+    trpc.minutes.save.mutationOptions({
+      onSuccess: (result, input) => {
+        setSaved({ body: input.body, version: result.version, revisionNumber: result.revisionNumber, updatedAt: result.updatedAt, authorName: viewerName });
+        setBaseVersion(result.version);
+        setReleasedAt(result.releasedAt);
+        setTheirs(null);
+        setError("");
+        toast.success(t("saved", { number: result.revisionNumber }));
+        if (result.mentions && result.mentions.length > 0) {
+          toast.warning(t("chatham.savedWarning", { names: result.mentions.map((m) => m.name).join(", ") }));
+        }
+        void refreshHistory();
+        router.refresh();
+      },
+      onError: async (e) => {
+        if (codeOf(e) === "CONFLICT") {
+          setError("");
+          await loadTheirs();
+        } else {
+          setError(messageOf(e));
+        }
+      },
+    }),
+  );
+
+  const release = useMutation(
+    trpc.minutes.release.mutationOptions({
+      onSuccess: (result) => {
+        setReleasedAt(result.releasedAt);
+        toast.success(t("releasedToast"));
+        void refreshHistory();
+        router.refresh();
+      },
+      onError: async (e) => {
+        if (codeOf(e) === "CONFLICT") await loadTheirs();
+        else toast.error(messageOf(e));
+      },
+    }),
+  );
+
+  function submit(text = body) {
+    const parsed = minutesBody.safeParse(text);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "");
+      return;
+    }
+    setError("");
+    save.mutate({ sessionId, body: text, version: baseVersion });
+  }
+
+  const updatedAfterRelease = releasedAt !== null && saved !== null && saved.updatedAt > releasedAt;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-4 lg:col-span-2">
+        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="minutes-status">
+          {saved ? (
+            <span className="text-muted-foreground">
+              {t("revisionMetaBy", { number: saved.revisionNumber, date: formatWhen(saved.updatedAt, timeZone), author: saved.authorName })}
+            </span>
+          ) : null}
+          {releasedAt ? (
+            <Badge variant="success">{t("released", { date: formatWhen(releasedAt, timeZone) })}</Badge>
+          ) : (
+            <Badge variant="warning">{t("notReleased")}</Badge>
+          )}
+          {updatedAfterRelease ? <Badge variant="info">{t("updatedAfterRelease")}</Badge> : null}
+        </div>
+        {!releasedAt ? <p className="text-xs text-muted-foreground">{t("notReleasedHint")}</p> : null}
+        {!saved ? <p className="text-sm text-muted-foreground">{t("startHint")}</p> : null}
+
+        {theirs ? (
+          <ConflictPanel
+            theirs={{ body: theirs.body, label: t("theirsLabel", { number: theirs.revisionNumber, author: theirs.authorName }) }}
+            mine={{ body }}
+            onKeepMine={() => submit(body)}
+            onUseTheirs={() => {
+              setBody(theirs.body);
+              setTheirs(null);
+            }}
+            onDismiss={() => setTheirs(null)}
+          />
+        ) : null}
+
+        <Card>
+          <CardContent className="space-y-3 pt-5">
+            {/* Above the text, so it stays in view while typing. */}
+            {chathamHouse ? <ChathamWarning mentions={mentions} /> : null}
+            <MarkdownEditor
+              id="minutes-body"
+              label={t("editorLabel")}
+              description={t("editorDescription")}
+              value={body}
+              onChange={(v) => {
+                setBody(v);
+                if (error) setError("");
+              }}
+              rows={20}
+              initialMode="split"
+              invalid={error !== ""}
+              errorId={error ? "minutes-body-error" : undefined}
+            />
+            {error ? (
+              <p id="minutes-body-error" role="alert" className="text-sm text-danger">
+                {error}
+              </p>
+            ) : null}
+            <div className="flex flex-wrap items-center gap-2">
+              <Button type="button" onClick={() => submit()} disabled={save.isPending || !dirty}>
+                {save.isPending ? t("saving") : t("save")}
+              </Button>
+              {saved && !releasedAt && !dirty ? (
+                <ConfirmAction
+                  label={t("release")}
+                  title={t("releaseTitle")}
+                  description={t("releaseBody", { number: saved.revisionNumber })}
+                  cancelLabel={t("cancel")}
+                  onConfirm={() => release.mutateAsync({ sessionId, version: baseVersion }).then(() => undefined, () => undefined)}
+                />
+              ) : null}
+              <span className="text-xs text-muted-foreground" aria-live="polite">
+                {dirty ? t("unsaved") : saved ? t("allSaved") : ""}
+                {saved && !releasedAt && dirty ? ` · ${t("releaseDirty")}` : ""}
+              </span>
+            </div>
+          </CardContent>
+        </Card>
+      </div>
+      <div>
+        <MinutesHistory sessionId={sessionId} timeZone={timeZone} />
+      </div>
+    </div>
+  );
+}
