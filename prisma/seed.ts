@@ -13,16 +13,20 @@ import {
   createSeries,
   createSession,
   createStance,
+  createSealSubmission,
   createUser,
   inviteScholarToItem,
+  reviseMinutes,
   revisePaper,
   reviseStance,
+  sealSessionStances,
   type DbClient,
 } from "@/prisma/seed/factories";
 import {
   DEMO_CONTENT,
   type Code,
   type DemoAccountKey,
+  type PaperSpec,
   type ScholarKey,
   type SeriesSpec,
   type StanceSpec,
@@ -43,12 +47,14 @@ const ACCOUNTS = {
   krDelegate: { email: `kr.delegate@${DOMAIN}`, name: "Lee Min-seo", role: "Delegate (Republic of Korea)" },
   jpScholar: { email: `jp.scholar@${DOMAIN}`, name: "Kenji Arakawa", role: "Scholar (track 1.5), Japan" },
   krScholar: { email: `kr.scholar@${DOMAIN}`, name: "Choi Ha-eun", role: "Scholar (track 1.5), Korea" },
+  usScholar: { email: `us.scholar@${DOMAIN}`, name: "Daniel Whitaker", role: "Scholar (track 1.5), United States" },
   observer: { email: `observer@${DOMAIN}`, name: "Sophie Laurent", role: "Observer" },
 } as const satisfies Record<DemoAccountKey, { email: string; name: string; role: string }>;
 
 const SCHOLAR_AFFILIATIONS: Record<ScholarKey, string> = {
   jpScholar: "Hakone Centre for Security Studies",
   krScholar: "Hangang Institute for Peace and Security",
+  usScholar: "Cascadia Center for Nuclear Policy",
 };
 
 export const DEMO_ACCOUNTS: { email: string; password: string; role: string; name: string }[] = Object.values(
@@ -113,7 +119,7 @@ async function seedAccounts(tx: DbClient) {
       name: account.name,
       passwordHash,
       isAdmin: key === "admin",
-      affiliation: key === "jpScholar" || key === "krScholar" ? SCHOLAR_AFFILIATIONS[key] : null,
+      affiliation: key in SCHOLAR_AFFILIATIONS ? SCHOLAR_AFFILIATIONS[key as ScholarKey] : null,
     });
   }
   return users;
@@ -254,28 +260,21 @@ async function seedSeries(tx: DbClient, spec: SeriesSpec, users: Accounts, parti
   for (const paper of spec.papers) {
     const session = sessionOf(paper.session);
     const authorId = users[paper.author].id;
-    const drafts = paperDrafts(paper.sections, paper.revisions, paper.finalEdits ?? {});
-    const at = (step: number) => new Date(session.writtenBy.getTime() - (drafts.length - 1 - step) * 6 * DAY_MS);
-    const first = drafts[0] ?? "";
+    const steps = paperHistory(paper);
+    const at = (step: number) => new Date(session.writtenBy.getTime() - (steps.length - 1 - step) * 4 * DAY_MS);
+    const [first, ...rest] = steps;
     const created = await createPaper(tx, {
       sessionId: session.id,
       partyId: paper.party ? parties[paper.party].id : null,
       authorId,
       title: paper.title,
-      body: first,
-      releaseLevel: drafts.length === 1 ? paper.level : "PARTY",
+      body: first?.body ?? "",
+      releaseLevel: "PARTY",
       agendaItemIds: paper.items.map((issueKey) => itemOf(paper.session, issueKey).id),
       createdAt: at(0),
     });
-    for (const [step, body] of drafts.entries()) {
-      if (step === 0) continue;
-      await revisePaper(tx, {
-        paperId: created.id,
-        authorId,
-        body,
-        releaseLevel: step === drafts.length - 1 ? paper.level : "PARTY",
-        createdAt: at(step),
-      });
+    for (const [i, step] of rest.entries()) {
+      await revisePaper(tx, { paperId: created.id, authorId, body: step.body, releaseLevel: step.level, createdAt: at(i + 1) });
     }
     papers.set(paper.key, created.id);
   }
@@ -328,14 +327,44 @@ async function seedSeries(tx: DbClient, spec: SeriesSpec, users: Accounts, parti
     const discussed = session.items
       .map((i) => `- **${i.title}**${i.status === "DEFERRED" ? " — deferred to the next session" : ""}`)
       .join("\n");
-    await createMinutes(tx, {
+    // A first draft without the closing sentence or the list of items, then the full text.
+    const minutes = await createMinutes(tx, {
       sessionId: session.id,
       authorId: convenorId,
-      body: `${s.minutes}\n\n## Items\n\n${discussed}\n\n_Illustrative demo content: no government's position._`,
-      releasedAt: new Date(endsAt + 10 * DAY_MS),
+      body: `${withoutLastSentence(s.minutes)}\n\n_Draft for the delegations' comments. Illustrative demo content: no government's position._`,
+      releasedAt: null,
       createdAt: new Date(endsAt + 2 * DAY_MS),
     });
+    await reviseMinutes(tx, {
+      minutesId: minutes.id,
+      authorId: convenorId,
+      body: `${s.minutes}\n\n## Items\n\n${discussed}\n\n_Illustrative demo content: no government's position._`,
+      createdAt: new Date(endsAt + 7 * DAY_MS),
+    });
+    if (!s.minutesUnreleased) {
+      await tx.minutes.update({ where: { id: minutes.id }, data: { releasedAt: new Date(endsAt + 10 * DAY_MS) } });
+    }
   }
+
+  for (const s of spec.sessions) {
+    if (!s.sealed) continue;
+    const session = sessionOf(s.key);
+    await sealSessionStances(tx, { sessionId: session.id, sealedAt: new Date(session.writtenBy.getTime() - 12 * DAY_MS) });
+    for (const code of s.sealed.submitted) {
+      await createSealSubmission(tx, {
+        sessionId: session.id,
+        partyId: parties[code].id,
+        submittedById: users[DELEGATE_OF[code]].id,
+        submittedAt: new Date(session.writtenBy.getTime() + 2 * 60 * 60 * 1000),
+      });
+    }
+  }
+}
+
+/** The text up to its last sentence, for a first draft. */
+function withoutLastSentence(text: string): string {
+  const cut = text.trimEnd().slice(0, -1).lastIndexOf(". ");
+  return cut > 0 ? text.slice(0, cut + 1) : text;
 }
 
 function defaultItemStatus(session: SessionStatus): AgendaItemStatus {
@@ -348,19 +377,34 @@ function missing(what: string): never {
   throw new Error(`demo seed: no ${what}`);
 }
 
-/** Bodies of successive revisions: the first lacks the last section, the third applies the final edits. */
-function paperDrafts(sections: readonly string[], revisions: 1 | 2 | 3, finalEdits: Readonly<Record<number, string>>): string[] {
-  const full = sections.join("\n\n");
-  const drafts = [revisions === 1 ? full : sections.slice(0, -1).join("\n\n")];
-  if (revisions >= 2) drafts.push(full);
-  if (revisions === 3) drafts.push(sections.map((text, i) => finalEdits[i] ?? text).join("\n\n"));
-  return drafts;
+/**
+ * A paper's revisions as its party would have made them: drafts at PARTY (the first lacks the last
+ * section), then, when released, a revision at each level it was raised to (raising the level
+ * writes a revision), and with `revisions: 3` the final edits made after the release.
+ */
+function paperHistory(paper: PaperSpec): { body: string; level: ReleaseLevel }[] {
+  const full = paper.sections.join("\n\n");
+  const steps: { body: string; level: ReleaseLevel }[] =
+    paper.revisions === 1
+      ? [{ body: full, level: "PARTY" }]
+      : [
+          { body: paper.sections.slice(0, -1).join("\n\n"), level: "PARTY" },
+          { body: full, level: "PARTY" },
+        ];
+  if (paper.level !== "PARTY") {
+    if (paper.via && paper.via !== "PARTY") steps.push({ body: full, level: paper.via });
+    steps.push({ body: full, level: paper.level });
+  }
+  if (paper.revisions === 3) {
+    steps.push({ body: paper.sections.map((text, i) => paper.finalEdits?.[i] ?? text).join("\n\n"), level: paper.level });
+  }
+  return steps;
 }
 
 /**
- * A stance as its delegation would have built it: drafted inside the party (at `from` when the
- * position moved during drafting), then revised into the released position a few days before the
- * session. Stances left at PARTY stay a single draft.
+ * A stance as its delegation would have built it: drafted inside the party (first at `from` when
+ * the position moved during drafting, then redrafted), every draft at PARTY; released a few days
+ * before the session by a revision of its own at the release level.
  */
 async function seedStance(
   tx: DbClient,
@@ -382,7 +426,8 @@ async function seedStance(
     redLine: stance.redLine ?? false,
     priority: stance.priority ?? 2,
   };
-  const draftedAt = new Date(args.writtenBy.getTime() - 9 * DAY_MS);
+  const moved = stance.from !== undefined && stance.from !== stance.position;
+  const draftedAt = new Date(args.writtenBy.getTime() - (level === "PARTY" ? 5 : 9) * DAY_MS);
   const created = await createStance(tx, {
     issueId: args.issueId,
     sessionId: args.sessionId,
@@ -391,10 +436,18 @@ async function seedStance(
     ...values,
     position: stance.from ?? stance.position,
     releaseLevel: "PARTY",
-    createdAt: level === "PARTY" ? args.writtenBy : draftedAt,
+    createdAt: moved || level !== "PARTY" ? draftedAt : args.writtenBy,
   });
+  if (moved) {
+    const redraftedAt = new Date(args.writtenBy.getTime() - (level === "PARTY" ? 0 : 4) * DAY_MS);
+    await reviseStance(tx, { stanceId: created.id, authorId: args.authorId, ...values, releaseLevel: "PARTY", createdAt: redraftedAt });
+  }
   if (level === "PARTY") return;
-  await reviseStance(tx, { stanceId: created.id, authorId: args.authorId, ...values, releaseLevel: level, createdAt: args.writtenBy });
+  const releasedAt = stance.amended ? new Date(args.writtenBy.getTime() - 2 * DAY_MS) : args.writtenBy;
+  await reviseStance(tx, { stanceId: created.id, authorId: args.authorId, ...values, releaseLevel: level, createdAt: releasedAt });
+  if (stance.amended) {
+    await reviseStance(tx, { stanceId: created.id, authorId: args.authorId, ...stance.amended, releaseLevel: level, createdAt: args.writtenBy });
+  }
 }
 
 /**

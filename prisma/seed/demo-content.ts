@@ -12,7 +12,7 @@ import type {
 // shows each status; the expected outcome is noted above each issue.
 
 export type Code = "US" | "JP" | "KR";
-export type ScholarKey = "jpScholar" | "krScholar";
+export type ScholarKey = "jpScholar" | "krScholar" | "usScholar";
 export type DemoAccountKey =
   | "admin"
   | "eddConvenor"
@@ -34,6 +34,8 @@ export interface StanceSpec {
   level?: ReleaseLevel;
   /** The position of the party-internal draft, when it moved before release. */
   from?: number;
+  /** Wording revised after the release (a second revision at the release level). */
+  amended?: { rationale?: string; conditions?: string };
 }
 
 export interface IssueSpec {
@@ -75,6 +77,10 @@ export interface SessionSpec {
   items: ItemSpec[];
   /** Summary paragraph of the minutes; concluded sessions only. */
   minutes?: string;
+  /** The convenor has drafted the minutes but not released them yet. */
+  minutesUnreleased?: boolean;
+  /** Sealed release: stances stay with their own party until every party submitted; these parties have. */
+  sealed?: { submitted: Code[] };
 }
 
 export interface PaperSpec {
@@ -85,11 +91,17 @@ export interface PaperSpec {
   author: DemoAccountKey;
   title: string;
   level: ReleaseLevel;
+  /** Released first at this lower level, then raised to `level`. */
+  via?: ReleaseLevel;
   /** Issue keys of the session's items the paper is linked to. */
   items: string[];
+  /**
+   * Drafts inside the party: 1 or 2 (the first lacks the last section). With 3, the final edits
+   * are a revision made after the release, so other parties can compare two revisions.
+   */
   revisions: 1 | 2 | 3;
   sections: string[];
-  /** Section index → its wording in revision 3. */
+  /** Section index → its wording in the revision after the release. */
   finalEdits?: Record<number, string>;
 }
 
@@ -212,6 +224,10 @@ const EDD: SeriesSpec = {
             from: -1,
             rationale: "With guardrails in writing, in particular that deterrence remains the purpose of the dialogue, Japan can consider a standing item.",
             conditions: "No public reference to arms control talks until both governments agree.",
+            amended: {
+              conditions:
+                "No public reference to arms control talks until both governments agree; Japan is informed before, not after, any US contact with Pyongyang on these subjects.",
+            },
           },
         },
         e3: {
@@ -758,6 +774,8 @@ const EDSCG: SeriesSpec = {
       ],
       minutes:
         "## Summary\n\nThe US delegation clarified it would not propose a negative security assurance in a first phase; the ROK delegation welcomed this. The delegations converged on presenting an ICBM cap as the first tranche of a single package. The gap on war plans widened.",
+      // Drafted by the convenor, not yet released to the delegations.
+      minutesUnreleased: true,
     },
     {
       key: "k4",
@@ -855,12 +873,12 @@ const EDSCG: SeriesSpec = {
 const TRI: SeriesSpec = {
   name: "Trilateral Track 1.5 Dialogue on Deterrence and Risk Reduction",
   shortName: "TRI-15",
-  description: `A trilateral track 1.5 dialogue in which US, Japanese and Korean officials sit with invited Japanese and Korean scholars, under the Chatham House rule, to ask what counts as credible deterrence for all three at once. ${ILLUSTRATIVE}`,
+  description: `A trilateral track 1.5 dialogue in which US, Japanese and Korean officials sit with invited Japanese and Korean scholars, under the Chatham House rule, to ask what counts as credible deterrence for all three at once. Invited Japanese, Korean and American scholars take part in the items they are invited to. ${ILLUSTRATIVE}`,
   track: "TRACK_1_5",
   attribution: "CHATHAM_HOUSE",
   parties: ["US", "JP", "KR"],
   convenor: "triConvenor",
-  scholars: ["jpScholar", "krScholar"],
+  scholars: ["jpScholar", "krScholar", "usScholar"],
   observers: ["observer"],
   issues: [
     // Outlier: the United States two or more steps from both allies, who stand within one step of each other ("decoupling").
@@ -925,12 +943,14 @@ const TRI: SeriesSpec = {
             conditions: "A written commitment to a second phase; prior trilateral consultation on any proposal.",
           },
         },
+        // Sealed session: released at GOVERNMENTS, hidden from the other parties until the reveal.
         t4: {
           US: {
             position: 1,
-            level: "PARTY",
+            from: 2,
+            level: "GOVERNMENTS",
             rationale:
-              "Draft for internal review: present the ICBM cap as the first tranche of a single two-tranche package, with an agreed timetable for theatre-range limits, to answer the decoupling concern raised in Honolulu and Seoul.",
+              "Present the ICBM cap as the first tranche of a single two-tranche package, with an agreed timetable for theatre-range limits, to answer the decoupling concern raised in Honolulu and Seoul.",
             priority: 3,
           },
         },
@@ -985,13 +1005,18 @@ const TRI: SeriesSpec = {
             position: 1,
             from: 0,
             rationale: "The review clause and the reversibility language make the framing defensible at home. Seoul supports it, with a preference for quiet public messaging.",
+            amended: {
+              rationale:
+                "The review clause and the reversibility language make the framing defensible at home. Seoul supports it, with a preference for quiet public messaging and a joint review after each step.",
+            },
           },
         },
         t4: {
           KR: {
             position: 2,
-            level: "PARTY",
-            rationale: "Draft: propose that the three capitals adopt the agreed framing language in their next leaders' statement.",
+            from: 1,
+            level: "GOVERNMENTS",
+            rationale: "Seoul proposes that the three capitals adopt the agreed framing language in their next leaders' statement.",
           },
         },
       },
@@ -1041,8 +1066,8 @@ const TRI: SeriesSpec = {
           JP: {
             position: 3,
             redLine: true,
-            level: "PARTY",
-            rationale: "Draft for Tokyo's review: declare MRBM limits a red line for any first-phase agreement at the Tokyo session.",
+            level: "GOVERNMENTS",
+            rationale: "Japan declares MRBM limits a red line for any first-phase agreement: without them Tokyo would face the basing-coercion scenario alone.",
             priority: 3,
           },
         },
@@ -1131,7 +1156,8 @@ const TRI: SeriesSpec = {
         },
       },
     },
-    // New at t4: only the United States has released a stance, so the tracker shows INCOMPLETE.
+    // New at t4 (sealed): the United States has submitted a released stance, Japan has only a party
+    // draft and Korea none, so the tracker shows INCOMPLETE to every viewer.
     {
       key: "posture",
       title: "Posture-level measures belong in a first phase",
@@ -1253,7 +1279,13 @@ const TRI: SeriesSpec = {
       items: [
         opening(30),
         { title: "Framing: a review clause for interim steps", issue: "interim", minutes: 75, carried: true, invite: ["krScholar"] },
-        { title: "Sequencing: ICBMs first, theatre systems when?", issue: "icbmFirst", minutes: 90, carried: true, invite: ["jpScholar", "krScholar"] },
+        {
+          title: "Sequencing: ICBMs first, theatre systems when?",
+          issue: "icbmFirst",
+          minutes: 90,
+          carried: true,
+          invite: ["jpScholar", "krScholar", "usScholar"],
+        },
         { title: "MRBMs: what must a first phase contain?", issue: "mrbm", minutes: 75, carried: true, invite: ["jpScholar"] },
         { title: "Negative security assurance", issue: "nsa", minutes: 60, carried: true },
         { title: "Freeze: verification options", issue: "freeze", minutes: 45, carried: true },
@@ -1282,8 +1314,14 @@ const TRI: SeriesSpec = {
       status: "CONCLUDED",
       items: [
         opening(30),
-        { title: "Framing: agreeing the language", issue: "interim", minutes: 60, carried: true, invite: ["jpScholar"] },
-        { title: "Sequencing: a written second-phase commitment?", issue: "icbmFirst", minutes: 90, carried: true, invite: ["krScholar"] },
+        { title: "Framing: agreeing the language", issue: "interim", minutes: 60, carried: true, invite: ["jpScholar", "krScholar", "usScholar"] },
+        {
+          title: "Sequencing: a written second-phase commitment?",
+          issue: "icbmFirst",
+          minutes: 90,
+          carried: true,
+          invite: ["krScholar", "jpScholar", "usScholar"],
+        },
         { title: "MRBMs as a condition of a first phase", issue: "mrbm", minutes: 90, carried: true, invite: ["jpScholar"] },
         { title: "Negative security assurance: timing", issue: "nsa", minutes: 60, carried: true, invite: ["krScholar"] },
         { title: "Fissile material production", issue: "fissile", minutes: 45, carried: true, status: "DEFERRED" },
@@ -1304,9 +1342,18 @@ const TRI: SeriesSpec = {
       startHour: 9,
       endHour: 17.5,
       status: "AGENDA_PUBLISHED",
+      // Sealed release: each delegation has drafted its stances at GOVERNMENTS; only the United
+      // States has submitted, so the others' stances stay with their own party until the reveal.
+      sealed: { submitted: ["US"] },
       items: [
         opening(30),
-        { title: "Sequencing: one package, two tranches?", issue: "icbmFirst", minutes: 90, carried: true, invite: ["jpScholar", "krScholar"] },
+        {
+          title: "Sequencing: one package, two tranches?",
+          issue: "icbmFirst",
+          minutes: 90,
+          carried: true,
+          invite: ["jpScholar", "krScholar", "usScholar"],
+        },
         { title: "MRBMs: closing or managing the gap", issue: "mrbm", minutes: 90, carried: true, invite: ["jpScholar"] },
         { title: "Negative security assurance", issue: "nsa", minutes: 45, carried: true },
         { title: "Fissile material production (carried over)", issue: "fissile", minutes: 45, carried: true },
@@ -1331,6 +1378,7 @@ const TRI: SeriesSpec = {
       author: "usDelegate",
       title: "Risk reduction as interim steps: an American framing",
       level: "ALL_PARTICIPANTS",
+      via: "GOVERNMENTS",
       items: ["interim"],
       revisions: 2,
       sections: [
@@ -1485,6 +1533,13 @@ const TRI: SeriesSpec = {
     },
     {
       session: "t2",
+      issue: "icbmFirst",
+      scholar: "usScholar",
+      position: 1,
+      reasoning: "Capping the ICBM threat first strengthens the credibility of US commitments. The allied concern calls for a dated second phase, not a different first one.",
+    },
+    {
+      session: "t2",
       issue: "interim",
       scholar: "krScholar",
       position: 0,
@@ -1506,10 +1561,38 @@ const TRI: SeriesSpec = {
     },
     {
       session: "t3",
+      issue: "interim",
+      scholar: "krScholar",
+      position: 1,
+      reasoning: "With the review clause and reversibility written in, the framing can be defended in Seoul.",
+    },
+    {
+      session: "t3",
+      issue: "interim",
+      scholar: "usScholar",
+      position: 2,
+      reasoning: "The agreed language is the best available: it keeps the goal, allows practical steps now, and the review clause disciplines both sides.",
+    },
+    {
+      session: "t3",
       issue: "icbmFirst",
       scholar: "krScholar",
       position: -1,
       reasoning: "A written second-phase commitment would matter more than its content, but none is yet on the table.",
+    },
+    {
+      session: "t3",
+      issue: "icbmFirst",
+      scholar: "jpScholar",
+      position: 0,
+      reasoning: "If the second phase were dated, as has been floated in the bilateral channels, the cap would be tolerable. I move to neutral.",
+    },
+    {
+      session: "t3",
+      issue: "icbmFirst",
+      scholar: "usScholar",
+      position: 0,
+      reasoning: "I have moved toward the allied view: without a written second-phase commitment, the reassurance value of the cap is offset by decoupling fears.",
     },
     {
       session: "t3",
@@ -1535,7 +1618,7 @@ const TRI: SeriesSpec = {
       paper: "jpMrbm",
       author: "krDelegate",
       body: "A useful paper. Could it address how the same coercion logic applies to US forces in the Republic of Korea?",
-      replies: [{ author: "jpDelegate", body: "Added as a new section in revision 3." }],
+      replies: [{ author: "jpDelegate", body: "Done in the latest revision: the last section now draws the conclusion for both alliances." }],
       resolvedBy: "jpDelegate",
     },
     {
@@ -1544,6 +1627,13 @@ const TRI: SeriesSpec = {
       author: "krScholar",
       body: "Polling in Seoul consistently links ICBM-first proposals to decoupling fears. A written second-phase commitment would matter more than its detail.",
       replies: [{ author: "krDelegate", body: "This matches what we hear from the National Assembly." }],
+    },
+    {
+      session: "t3",
+      item: "icbmFirst",
+      author: "usScholar",
+      body: "Speaking personally: the sequencing debate would benefit from a worked example of a dated second phase, with the verification steps each tranche needs.",
+      replies: [{ author: "jpScholar", body: "Agreed. The menu in my paper could serve as the theatre-range half of such an example." }],
     },
     {
       session: "t3",

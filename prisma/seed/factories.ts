@@ -499,3 +499,72 @@ export async function createMinutes(db: DbClient, input: CreateMinutesInput) {
     },
   });
 }
+
+export interface ReviseMinutesInput {
+  minutesId: string;
+  authorId: string;
+  /** Defaults to the latest revision's body with a line added. */
+  body?: string;
+  createdAt?: Date;
+}
+
+/** Adds the next revision of a session's minutes and bumps their version. */
+export async function reviseMinutes(db: DbClient, input: ReviseMinutesInput) {
+  const c = client(db);
+  const createdAt = input.createdAt ?? new Date();
+  const minutes = await c.minutes.findUniqueOrThrow({
+    where: { id: input.minutesId },
+    include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
+  });
+  const latest = minutes.revisions[0];
+  return c.minutes.update({
+    where: { id: minutes.id },
+    data: {
+      version: { increment: 1 },
+      updatedAt: createdAt,
+      revisions: {
+        create: {
+          number: (latest?.number ?? 0) + 1,
+          body: input.body ?? `${latest?.body ?? ""}\n\nRevised.`,
+          authorId: input.authorId,
+          createdAt,
+        },
+      },
+    },
+  });
+}
+
+export interface SealSessionStancesInput {
+  sessionId: string;
+  /** Defaults to now. */
+  sealedAt?: Date;
+  /** Set to open the seal (every party submitted, or the convenor revealed). */
+  revealedAt?: Date | null;
+}
+
+/** Sealed release: the session's stances stay with their own party until `revealedAt`. */
+export async function sealSessionStances(db: DbClient, input: SealSessionStancesInput) {
+  return client(db).session.update({
+    where: { id: input.sessionId },
+    data: { stancesSealedAt: input.sealedAt ?? new Date(), stancesRevealedAt: input.revealedAt ?? null, version: { increment: 1 } },
+  });
+}
+
+export interface CreateSealSubmissionInput {
+  sessionId: string;
+  partyId: string;
+  submittedById: string;
+  submittedAt?: Date;
+}
+
+/** Records that a party has submitted its stances for a sealed session. */
+export async function createSealSubmission(db: DbClient, input: CreateSealSubmissionInput) {
+  return client(db).sealSubmission.create({
+    data: {
+      sessionId: input.sessionId,
+      partyId: input.partyId,
+      submittedById: input.submittedById,
+      submittedAt: input.submittedAt ?? new Date(),
+    },
+  });
+}

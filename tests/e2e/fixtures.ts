@@ -27,6 +27,7 @@ export const DEMO = {
   krDelegate: `kr.delegate@${DOMAIN}`,
   jpScholar: `jp.scholar@${DOMAIN}`,
   krScholar: `kr.scholar@${DOMAIN}`,
+  usScholar: `us.scholar@${DOMAIN}`,
   observer: `observer@${DOMAIN}`,
 } as const;
 
