@@ -139,6 +139,10 @@ export async function launch(mode: LaunchMode): Promise<void> {
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || (await localSecret()),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL || baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The briefing-book PDF renderer loads the print page from this server itself, never from
+      // the origin a request names.
+      TRILOGUE_INTERNAL_ORIGIN: baseUrl,
+      PORT: String(port),
       ...(demo ? { TRILOGUE_DEMO: "1" } : {}),
     };
     // Fail here, naming the variable, rather than on the first request.

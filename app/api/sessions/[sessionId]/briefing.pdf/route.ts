@@ -1,0 +1,43 @@
+import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { AppError } from "@/server/errors";
+import { currentViewer } from "@/server/auth/session";
+import { db } from "@/server/db";
+import { briefingFileName, briefingSubject } from "@/server/services/briefing/book";
+import { renderBriefingPdf } from "@/server/services/briefing/pdf";
+
+// The briefing book as PDF: the app's own print page, printed by headless Chromium.
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ sessionId: string }> }) {
+  const { sessionId } = await params;
+  const viewer = await currentViewer();
+  if (!viewer) return new Response("Sign in to download the briefing book.", { status: 401 });
+  let subject;
+  try {
+    subject = await briefingSubject(db(), viewer, sessionId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return new Response("Not found", { status: 404 });
+    throw error;
+  }
+  const t = await getTranslations("briefing");
+  const { session } = subject;
+  const pdf = await renderBriefingPdf({
+    path: `/print/sessions/${encodeURIComponent(session.id)}/briefing`,
+    cookies: (await cookies()).getAll(),
+    header: `${session.series.shortName} · ${session.title} · ${t("documentTitle")}`,
+    illustrativeLabel: session.series.illustrative ? t("illustrative") : null,
+    pageLabel: t("pdf.page", { page: "{page}", pages: "{pages}" }),
+    footerNote: session.series.attribution === "CHATHAM_HOUSE" ? t("pdf.chathamHouse") : t("pdf.restricted"),
+  });
+  const fileName = briefingFileName(session.series.shortName, session.title, "pdf");
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Content-Length": String(pdf.length),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
