@@ -7,67 +7,113 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { loadViewer } from "@/server/access";
 import type { Db } from "@/server/db";
-import { createCaller } from "@/server/trpc/root";
+import { appRouter, createCaller } from "@/server/trpc/root";
 import { dropDatabase, ensureDatabase, withDatabaseName } from "@/scripts/lib/database";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { applyMigrations } from "@/scripts/lib/migrations";
 import { DATA_DIR, REPO_ROOT } from "@/scripts/lib/paths";
 import { createBenchWorld, type BenchWorld } from "@/tests/bench/world";
 
-// npm run bench: builds a large series in a database of its own, then measures the views in
-// process (median/p95 and SQL queries per call) and over HTTP against the production build
-// (autocannon on 127.0.0.1), each next to the trivial health.ping procedure on the same server.
-// It reports; it asserts nothing.
+// npm run bench: builds a large series in a database of its own (by default issue 5's size: 100
+// issues, 200 sessions, 3 parties, stances with several revisions at mixed release levels), then
+// measures the views in process (median/p95, SQL queries and SQL time per call, JSON size) and over
+// HTTP against the production build (autocannon on 127.0.0.1), each next to the trivial
+// health.ping procedure on the same server. It reports; it asserts nothing.
 
-const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 40);
-const ISSUES = Number(process.env.BENCH_ISSUES ?? 40);
-const REVISIONS = Number(process.env.BENCH_REVISIONS ?? 2);
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
+const ISSUES = Number(process.env.BENCH_ISSUES ?? 100);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 30);
+const REVISIONS = Number(process.env.BENCH_REVISIONS ?? 3);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
-const HTTP_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const HTTP_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
+/** Comma-separated view names to measure over HTTP (default: all of VIEWS that exist). */
+const HTTP_VIEWS = process.env.BENCH_HTTP_VIEWS?.split(",").map((v) => v.trim());
 const SECRET = "bench-only-secret-0123456789abcdefghijklmnop";
 
+/** Nearest-rank percentile of sorted values. */
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i] ?? NaN;
 }
 
-type CallerView = { name: string; run: (c: ReturnType<typeof createCaller>) => Promise<unknown> };
+type Caller = ReturnType<typeof createCaller>;
+interface View {
+  name: string;
+  /** The tRPC procedure path; views whose procedure does not exist yet are skipped. */
+  procedure: string;
+  input?: (world: BenchWorld) => unknown;
+}
 
-async function measureInProcess(url: string, world: BenchWorld) {
+/** The session the per-session views are measured on: the last one, which carries the whole history. */
+const measuredSession = (world: BenchWorld) => world.sessionIds.at(-1)!;
+
+const VIEWS: View[] = [
+  { name: "health.ping", procedure: "health.ping" },
+  { name: "tracker.seriesOverview", procedure: "tracker.seriesOverview", input: (w) => ({ seriesId: w.seriesId }) },
+  { name: "tracker.session", procedure: "tracker.session", input: (w) => ({ sessionId: measuredSession(w) }) },
+  { name: "tracker.overview", procedure: "tracker.overview" },
+  { name: "dashboard.get", procedure: "dashboard.get" },
+  { name: "series.get", procedure: "series.get", input: (w) => ({ seriesId: w.seriesId }) },
+  { name: "session.get", procedure: "session.get", input: (w) => ({ sessionId: measuredSession(w) }) },
+  { name: "stance.listForSession", procedure: "stance.listForSession", input: (w) => ({ sessionId: measuredSession(w) }) },
+];
+
+function procedureExists(path: string): boolean {
+  const procedures = (appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures;
+  return path in procedures;
+}
+
+function call(caller: Caller, view: View, world: BenchWorld): Promise<unknown> {
+  let target: unknown = caller;
+  for (const part of view.procedure.split(".")) target = (target as Record<string, unknown>)[part];
+  return (target as (input?: unknown) => Promise<unknown>)(view.input?.(world));
+}
+
+async function measureInProcess(url: string, world: BenchWorld, views: View[]) {
   let queries = 0;
+  let sqlMs = 0;
   const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString: url }),
     omit: { user: { passwordHash: true } },
     log: [{ emit: "event", level: "query" }],
   });
-  client.$on("query", () => void queries++);
+  const byQuery = new Map<string, number>();
+  client.$on("query", (e) => {
+    queries++;
+    sqlMs += Number(e.duration);
+    const key = e.query.replace(/\s+/g, " ").slice(0, 160);
+    byQuery.set(key, (byQuery.get(key) ?? 0) + Number(e.duration));
+  });
   const db = client as unknown as Db;
   const user = await db.user.findUniqueOrThrow({ where: { email: world.delegateEmail }, select: { id: true } });
   const viewer = await loadViewer(db, user.id, Date.now() + 1000);
   const caller = createCaller({ db, viewer, headers: new Headers() });
-  const lastSession = world.sessionIds.at(-1)!;
-  const views: CallerView[] = [
-    { name: "health.ping", run: (c) => c.health.ping() },
-    { name: "dashboard.get", run: (c) => c.dashboard.get() },
-    { name: "series.get", run: (c) => c.series.get({ seriesId: world.seriesId }) },
-    { name: "tracker.overview", run: (c) => c.tracker.overview() },
-    { name: "session.get", run: (c) => c.session.get({ sessionId: lastSession }) },
-    { name: "stance.listForSession", run: (c) => c.stance.listForSession({ sessionId: lastSession }) },
-  ];
   const rows = [];
   for (const view of views) {
-    for (let i = 0; i < 3; i++) await view.run(caller);
+    let bytes = 0;
+    for (let i = 0; i < 3; i++) bytes = JSON.stringify(await call(caller, view, world)).length;
     const times: number[] = [];
     queries = 0;
+    sqlMs = 0;
+    byQuery.clear();
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
-      await view.run(caller);
+      await call(caller, view, world);
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
-    rows.push({ view: view.name, medianMs: percentile(times, 50), p95Ms: percentile(times, 95), queriesPerCall: queries / RUNS });
+    const slowest = [...byQuery].sort((a, b) => b[1] - a[1])[0];
+    if (slowest && slowest[1] / RUNS > 20) console.log(`${view.name}: slowest query ${(slowest[1] / RUNS).toFixed(0)} ms/call: ${slowest[0]}`);
+    rows.push({
+      view: view.name,
+      medianMs: percentile(times, 50),
+      p95Ms: percentile(times, 95),
+      queriesPerCall: queries / RUNS,
+      sqlMsPerCall: sqlMs / RUNS,
+      jsonKB: bytes / 1024,
+    });
   }
   await client.$disconnect();
   return rows;
@@ -111,9 +157,22 @@ function trpcUrl(base: string, proc: string, input?: unknown): string {
 }
 
 async function load(url: string, cookie: string, connections: number) {
-  const result = await autocannon({ url, connections, duration: HTTP_SECONDS, headers: { cookie } });
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: HTTP_SECONDS, headers: { cookie } }, (error, done) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => void times.push(responseTime));
+  });
   if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers`);
-  return { reqPerSec: result.requests.average, p50Ms: result.latency.p50, p97_5Ms: result.latency.p97_5, p99Ms: result.latency.p99 };
+  times.sort((a, b) => a - b);
+  return {
+    reqPerSec: result.requests.average,
+    p50Ms: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+    p99Ms: percentile(times, 99),
+    kBPerResponse: result.requests.total > 0 ? result.throughput.total / result.requests.total / 1024 : 0,
+  };
 }
 
 async function main() {
@@ -133,35 +192,74 @@ async function main() {
     await applyMigrations(url);
     const t0 = performance.now();
     const seedClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
-    const world = await createBenchWorld(seedClient, { sessions: SESSIONS, issues: ISSUES, revisions: REVISIONS });
-    const counts = { stances: await seedClient.stance.count(), stanceRevisions: await seedClient.stanceRevision.count(), agendaItems: await seedClient.agendaItem.count() };
+    const world = await createBenchWorld(seedClient, { url, sessions: SESSIONS, issues: ISSUES, itemsPerSession: ITEMS, revisions: REVISIONS });
+    const counts = {
+      sessions: await seedClient.session.count(),
+      issues: await seedClient.issue.count(),
+      agendaItems: await seedClient.agendaItem.count(),
+      stances: await seedClient.stance.count(),
+      stanceRevisions: await seedClient.stanceRevision.count(),
+      assessments: await seedClient.assessment.count(),
+    };
+    const levels = await seedClient.stance.groupBy({ by: ["releaseLevel"], _count: true });
     await seedClient.$disconnect();
-    console.log(`Data: ${SESSIONS} sessions × ${ISSUES} issues × 3 parties: ${JSON.stringify(counts)} (${Math.round(performance.now() - t0)} ms)`);
+    const generationMs = Math.round(performance.now() - t0);
+    console.log(`Data: ${JSON.stringify(counts)}; stances by level ${JSON.stringify(Object.fromEntries(levels.map((l) => [l.releaseLevel, l._count])))} (${generationMs} ms)`);
 
-    const inProcess = await measureInProcess(url, world);
-    console.log("\nIn process (tRPC caller, real PostgreSQL):");
-    console.table(inProcess.map((r) => ({ ...r, medianMs: r.medianMs.toFixed(1), p95Ms: r.p95Ms.toFixed(1) })));
+    const missing = VIEWS.filter((v) => !procedureExists(v.procedure)).map((v) => v.procedure);
+    if (missing.length > 0) console.log(`Skipped (no such procedure yet): ${missing.join(", ")}`);
+    const views = VIEWS.filter((v) => procedureExists(v.procedure));
+
+    const inProcess = await measureInProcess(url, world, views);
+    console.log(`\nIn process (tRPC caller as a delegate, real PostgreSQL; ${RUNS} calls each):`);
+    console.table(
+      inProcess.map((r) => ({
+        ...r,
+        medianMs: r.medianMs.toFixed(1),
+        p95Ms: r.p95Ms.toFixed(1),
+        sqlMsPerCall: r.sqlMsPerCall.toFixed(1),
+        jsonKB: r.jsonKB.toFixed(1),
+      })),
+    );
 
     app = await startApp(url);
     const base = `http://127.0.0.1:${PORT}`;
     const cookie = await signIn(base, world.delegateEmail, world.password);
-    const targets: [string, string, number][] = [
-      ["health.ping", trpcUrl(base, "health.ping"), CONNECTIONS],
-      ["dashboard.get", trpcUrl(base, "dashboard.get"), CONNECTIONS],
-      ["series.get", trpcUrl(base, "series.get", { seriesId: world.seriesId }), CONNECTIONS],
-      ["tracker.overview", trpcUrl(base, "tracker.overview"), CONNECTIONS],
-      ["session.get", trpcUrl(base, "session.get", { sessionId: world.sessionIds.at(-1) }), CONNECTIONS],
-    ];
     const http = [];
-    for (const [view, target, connections] of targets) http.push({ view, connections, ...(await load(target, cookie, connections)) });
+    for (const view of views) {
+      if (HTTP_VIEWS && view.name !== "health.ping" && !HTTP_VIEWS.includes(view.name)) continue;
+      const target = trpcUrl(base, view.procedure, view.input?.(world));
+      // One warm-up request so the first measured second is not the route's compilation.
+      await fetch(target, { headers: { cookie } }).then((r) => r.arrayBuffer());
+      http.push({ view: view.name, connections: CONNECTIONS, ...(await load(target, cookie, CONNECTIONS)) });
+    }
     const ping = http[0]!.reqPerSec;
-    console.log(`\nHTTP on 127.0.0.1 (autocannon, ${HTTP_SECONDS} s each, production build):`);
-    console.table(http.map((r) => ({ ...r, reqPerSec: Math.round(r.reqPerSec), vsPing: (r.reqPerSec / ping).toFixed(2) })));
+    console.log(`\nHTTP on 127.0.0.1 (autocannon, ${CONNECTIONS} connections, ${HTTP_SECONDS} s each, production build):`);
+    console.table(
+      http.map((r) => ({
+        ...r,
+        reqPerSec: Math.round(r.reqPerSec),
+        kBPerResponse: r.kBPerResponse.toFixed(1),
+        vsPing: (r.reqPerSec / ping).toFixed(2),
+      })),
+    );
 
     await mkdir(path.join(REPO_ROOT, "bench-results"), { recursive: true });
     await writeFile(
       path.join(REPO_ROOT, "bench-results", "latest.json"),
-      JSON.stringify({ at: new Date().toISOString(), sizes: { SESSIONS, ISSUES, REVISIONS, ...counts }, inProcess, http }, null, 2),
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          options: { SESSIONS, ISSUES, ITEMS, REVISIONS, RUNS, HTTP_SECONDS, CONNECTIONS },
+          counts,
+          generationMs,
+          skipped: missing,
+          inProcess,
+          http: http.map((r) => ({ ...r, vsPing: r.reqPerSec / ping })),
+        },
+        null,
+        2,
+      ),
     );
   } finally {
     if (app && app.exitCode === null) {
