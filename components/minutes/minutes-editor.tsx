@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { ChathamWarning } from "@/components/minutes/chatham-warning";
-import { formatWhen } from "@/components/minutes/format";
+import { formatWhen } from "@/lib/format";
 import { MinutesHistory } from "@/components/minutes/minutes-history";
 import { ConflictPanel } from "@/components/revisions/conflict-panel";
 import { MarkdownEditor } from "@/components/revisions/markdown-editor";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { formatWhen } from "@/components/minutes/format";
+import { formatWhen } from "@/lib/format";
 import { RevisionDiff } from "@/components/revisions/revision-diff";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

@@ -1,6 +1,6 @@
 import { FileText } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { formatWhen } from "@/components/minutes/format";
+import { formatWhen } from "@/lib/format";
 import { Markdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";

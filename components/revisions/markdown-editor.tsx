@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Markdown } from "@/components/markdown/markdown";
+import { SegmentedControl } from "@/components/ui/segmented-control";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils";
 
@@ -49,23 +50,7 @@ export function MarkdownEditor({
         <label htmlFor={id} className="text-sm font-medium">
           {label}
         </label>
-        <div role="radiogroup" aria-label={t("mode")} className="inline-flex rounded-md border border-border p-0.5 text-xs">
-          {(["write", "preview", "split"] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              role="radio"
-              aria-checked={mode === m}
-              onClick={() => setMode(m)}
-              className={cn(
-                "rounded px-2 py-1 focus-visible:outline-2 focus-visible:outline-ring",
-                mode === m ? "bg-accent font-medium text-foreground" : "text-muted-foreground",
-              )}
-            >
-              {t(m)}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl options={["write", "preview", "split"] as const} value={mode} onChange={setMode} label={t("mode")} labelOf={(m) => t(m)} />
       </div>
       {description ? (
         <p id={descriptionId} className="text-xs text-muted-foreground">

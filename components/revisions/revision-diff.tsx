@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
+import { SegmentedControl } from "@/components/ui/segmented-control";
 import { inlineDiff, sideBySideDiff, type DiffPart } from "@/lib/text-diff";
 import { cn } from "@/lib/utils";
 
@@ -41,23 +42,7 @@ export function RevisionDiff({
         <p className="text-xs text-muted-foreground">
           {t("comparing", { before: beforeLabel, after: afterLabel })}
         </p>
-        <div role="radiogroup" aria-label={t("mode")} className="inline-flex rounded-md border border-border p-0.5 text-xs">
-          {(["inline", "sideBySide"] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              role="radio"
-              aria-checked={mode === m}
-              onClick={() => setMode(m)}
-              className={cn(
-                "rounded px-2 py-1 focus-visible:outline-2 focus-visible:outline-ring",
-                mode === m ? "bg-accent font-medium text-foreground" : "text-muted-foreground",
-              )}
-            >
-              {t(m)}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl options={["inline", "sideBySide"] as const} value={mode} onChange={setMode} label={t("mode")} labelOf={(m) => t(m)} />
       </div>
       {unchanged ? (
         <p className="text-sm text-muted-foreground">{t("identical")}</p>

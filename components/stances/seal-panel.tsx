@@ -5,7 +5,7 @@ import { format } from "date-fns";
 import { Lock, LockOpen } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
-import { ConfirmButton } from "@/components/stances/confirm-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { useStanceRefresh, type BoardView } from "@/components/stances/stance-data";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/client";
@@ -43,7 +43,7 @@ export function SealPanel({ board }: { board: BoardView }) {
         <CardHeader><CardTitle as="h2">{t("heading")}</CardTitle></CardHeader>
         <CardContent className="flex flex-wrap items-center justify-between gap-3 text-sm">
           <p className="max-w-3xl text-muted-foreground">{t("sealExplain")}</p>
-          <ConfirmButton
+          <ConfirmAction
             label={t("sealButton")}
             title={t("sealTitle")}
             description={t("sealExplain")}
@@ -82,7 +82,7 @@ export function SealPanel({ board }: { board: BoardView }) {
         {!revealedAt ? (
           <div className="flex flex-wrap items-center gap-2">
             {myParty && !mySubmission ? (
-              <ConfirmButton
+              <ConfirmAction
                 variant="default"
                 label={t("submitButton")}
                 title={t("submitTitle", { party: myParty.code })}
@@ -98,7 +98,7 @@ export function SealPanel({ board }: { board: BoardView }) {
             ) : null}
             {myParty && mySubmission ? <p className="text-muted-foreground">{t("youSubmitted")}</p> : null}
             {convenor ? (
-              <ConfirmButton
+              <ConfirmAction
                 label={t("openButton")}
                 title={t("openTitle")}
                 description={t("openBody")}

@@ -5,7 +5,7 @@ import { ListChecks } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { toast } from "sonner";
-import { ConfirmButton } from "@/components/stances/confirm-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { SealPanel } from "@/components/stances/seal-panel";
 import { formatPoint, useStanceRefresh, type BoardCell, type BoardParty, type BoardRow, type BoardView } from "@/components/stances/stance-data";
 import { StanceFormDialog } from "@/components/stances/stance-form-dialog";
@@ -203,7 +203,7 @@ function ReleaseButton({
   if (!next) return null;
   const level = t(`releaseLevel.${next}`);
   return (
-    <ConfirmButton
+    <ConfirmAction
       label={t("stances.release.button", { level })}
       ariaLabel={t("stances.release.buttonLabel", { party: party.code, issue: issueTitle, level })}
       title={t("stances.release.title", { level })}

@@ -23,14 +23,17 @@ type Props = {
   description: ReactNode;
   cancelLabel: string;
   onConfirm: () => void | Promise<void>;
+  variant?: "default" | "outline";
+  disabled?: boolean;
+  className?: string;
 };
 
-/** A small outline button that asks before a destructive change (remove, revoke, archive). */
-export function ConfirmAction({ label, ariaLabel, title, description, cancelLabel, onConfirm }: Props) {
+/** A small button that asks before a change that cannot be undone (remove, revoke, release, seal). */
+export function ConfirmAction({ label, ariaLabel, title, description, cancelLabel, onConfirm, variant = "outline", disabled, className }: Props) {
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
-        <Button size="sm" variant="outline" aria-label={ariaLabel}>{label}</Button>
+        <Button size="sm" variant={variant} aria-label={ariaLabel} disabled={disabled} className={className}>{label}</Button>
       </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>
