@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/server/access";
-import { visibilityClass } from "@/server/services/tracker/cache";
+import type { Db } from "@/server/db";
+import { cachedForSeries, clearTrackerCache, trackerCacheSize, visibilityClass } from "@/server/services/tracker/cache";
 
 const viewer = (memberships: Viewer["memberships"]): Viewer => ({ userId: "u", email: "u@x", name: "U", isAdmin: false, memberships });
 const m = (seriesId: string, role: Viewer["memberships"][number]["role"], partyId: string | null = null) => ({ membershipId: `${seriesId}${role}`, seriesId, role, partyId });
@@ -17,5 +18,62 @@ describe("tracker cache visibility class", () => {
   it("never shares a scholar's or a non-member's figures", () => {
     expect(visibilityClass(viewer([m("s", "SCHOLAR")]), "s")).toBeNull();
     expect(visibilityClass(viewer([m("t", "CONVENOR")]), "s")).toBeNull();
+  });
+});
+
+describe("tracker cache entries", () => {
+  /** A stand-in for the database: only the stamp lookup is ever sent. */
+  const stamps = new Map<string, string | null>();
+  const fakeDb = {
+    $queryRaw: async (sql: { values: unknown[] }) => {
+      const s = stamps.get(sql.values[0] as string);
+      return s ? [{ s }] : [];
+    },
+  } as unknown as Db;
+  const jp = viewer([m("s", "DELEGATE", "JP")]);
+  let computed = 0;
+  const compute = async () => ({ n: ++computed });
+
+  beforeEach(() => {
+    clearTrackerCache();
+    stamps.clear();
+    computed = 0;
+  });
+
+  it("serves the held value while the stamp is unchanged and recomputes when it moves", async () => {
+    stamps.set("s", "1@t");
+    const a = await cachedForSeries(fakeDb, jp, "s", "x", compute);
+    expect(await cachedForSeries(fakeDb, jp, "s", "x", compute)).toBe(a);
+    stamps.set("s", "2@t");
+    const b = await cachedForSeries(fakeDb, jp, "s", "x", compute);
+    expect(b).not.toBe(a);
+    expect(computed).toBe(2);
+  });
+
+  it("never holds a series without a stamp, a scholar's figures or another class's", async () => {
+    await cachedForSeries(fakeDb, jp, "s", "x", compute);
+    await cachedForSeries(fakeDb, jp, "s", "x", compute);
+    expect(computed).toBe(2);
+    expect(trackerCacheSize()).toBe(0);
+    stamps.set("s", "1@t");
+    const scholar = viewer([m("s", "SCHOLAR")]);
+    await cachedForSeries(fakeDb, scholar, "s", "x", compute);
+    await cachedForSeries(fakeDb, scholar, "s", "x", compute);
+    expect(computed).toBe(4);
+    const mine = await cachedForSeries(fakeDb, jp, "s", "x", compute);
+    const kr = await cachedForSeries(fakeDb, viewer([m("s", "DELEGATE", "KR")]), "s", "x", compute);
+    expect(kr).not.toBe(mine);
+  });
+
+  it("computes once for concurrent misses and stays bounded", async () => {
+    stamps.set("s", "1@t");
+    const [a, b] = await Promise.all([cachedForSeries(fakeDb, jp, "s", "x", compute), cachedForSeries(fakeDb, jp, "s", "x", compute)]);
+    expect(a).toBe(b);
+    expect(computed).toBe(1);
+    for (let i = 0; i < 200; i++) {
+      stamps.set(`s${i}`, "1@t");
+      await cachedForSeries(fakeDb, viewer([m(`s${i}`, "OBSERVER")]), `s${i}`, "x", compute);
+    }
+    expect(trackerCacheSize()).toBe(64);
   });
 });

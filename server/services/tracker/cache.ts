@@ -9,14 +9,20 @@ import type { Db } from "@/server/db";
  * Safety: an entry is keyed by the series and the viewer's *visibility class* in it — the exact set
  * of (role, party) memberships that every access fragment reads for that series — so two viewers
  * share an entry only when every fragment gives them the same rows. Scholars see per-person
- * material (their invitations) and are never cached. An entry is used only while the series'
- * fingerprint (counts and latest change of its sessions, issues, agenda items, scholar
- * invitations, stances and parties) is unchanged: any write a fragment could see moves it. The
- * fingerprint is an aggregate read only to decide reuse; it is never shown.
+ * material (their invitations) and are never cached.
+ *
+ * Freshness: an entry is used only while the series' stamp ("SeriesTrackerStamp", one row per
+ * series) is unchanged. PostgreSQL triggers bump it in the same transaction as every insert, update
+ * or delete of the series' sessions, issues, agenda items, scholar invitations, stances, parties
+ * and memberships (migration tracker_stamp), so no code path can forget to invalidate. Checking
+ * it is one primary-key lookup. The stamp is read *before* the figures are computed, so an entry
+ * is never older than its stamp; a series without a stamp row is never cached.
  */
 
 const MAX_ENTRIES = 64;
-const entries = new Map<string, { fingerprint: string; value: unknown }>();
+const entries = new Map<string, { stamp: string; value: unknown }>();
+/** Computations under way, so concurrent misses for one key and stamp compute once. */
+const pending = new Map<string, { stamp: string; value: Promise<unknown> }>();
 
 /** The viewer's visibility class in a series, or null when their view must not be shared. */
 export function visibilityClass(viewer: Viewer, seriesId: string): string | null {
@@ -28,19 +34,16 @@ export function visibilityClass(viewer: Viewer, seriesId: string): string | null
     .join("|");
 }
 
-/** One query: what changed in the series, as a string (never shown to anyone). */
-export async function seriesFingerprint(db: Db, seriesId: string): Promise<string> {
-  const rows = await db.$queryRaw<{ f: string }[]>(Prisma.sql`
-    WITH s AS (SELECT id, "updatedAt" FROM "Session" WHERE "seriesId" = ${seriesId})
-    SELECT concat_ws(';',
-      (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') FROM s),
-      (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') FROM "Issue" WHERE "seriesId" = ${seriesId}),
-      (SELECT count(*) || ':' || coalesce(max(a."updatedAt")::text, '') FROM "AgendaItem" a WHERE a."sessionId" IN (SELECT id FROM s)),
-      (SELECT count(*) || ':' || coalesce(max(st."updatedAt")::text, '') FROM "Stance" st WHERE st."sessionId" IN (SELECT id FROM s)),
-      (SELECT count(*)::text FROM "AgendaItemScholar" x JOIN "AgendaItem" a ON a.id = x."agendaItemId" WHERE a."sessionId" IN (SELECT id FROM s)),
-      (SELECT string_agg(p.id || ':' || p.version, ',' ORDER BY p.id) FROM "SeriesParty" sp JOIN "Party" p ON p.id = sp."partyId" WHERE sp."seriesId" = ${seriesId})
-    ) AS f`);
-  return rows[0]?.f ?? "";
+/**
+ * One primary-key lookup: the series' change stamp (never shown to anyone), or null when the series
+ * has none yet. The time is part of it so that a stamp row removed and created again (TRUNCATE in
+ * tests) never repeats an earlier value.
+ */
+export async function seriesStamp(db: Db, seriesId: string): Promise<string | null> {
+  const rows = await db.$queryRaw<{ s: string }[]>(
+    Prisma.sql`SELECT "version"::text || '@' || "changedAt"::text AS s FROM "SeriesTrackerStamp" WHERE "seriesId" = ${seriesId}`,
+  );
+  return rows[0]?.s ?? null;
 }
 
 /**
@@ -51,21 +54,37 @@ export async function cachedForSeries<T>(db: Db, viewer: Viewer, seriesId: strin
   const cls = visibilityClass(viewer, seriesId);
   if (cls === null) return compute();
   const key = `${name}\u0000${seriesId}\u0000${cls}`;
-  const fingerprint = await seriesFingerprint(db, seriesId);
+  const stamp = await seriesStamp(db, seriesId);
+  if (stamp === null) return compute();
   const held = entries.get(key);
-  if (held && held.fingerprint === fingerprint) {
+  if (held && held.stamp === stamp) {
     // Most recently used last, for eviction.
     entries.delete(key);
     entries.set(key, held);
     return held.value as T;
   }
-  const value = await compute();
-  entries.set(key, { fingerprint, value });
-  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  return value;
+  const running = pending.get(key);
+  if (running && running.stamp === stamp) return running.value as Promise<T>;
+  const value = compute();
+  pending.set(key, { stamp, value });
+  try {
+    const result = await value;
+    entries.delete(key);
+    entries.set(key, { stamp, value: result });
+    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+    return result;
+  } finally {
+    if (pending.get(key)?.value === value) pending.delete(key);
+  }
 }
 
 /** For tests. */
 export function clearTrackerCache() {
   entries.clear();
+  pending.clear();
+}
+
+/** For tests: how many entries are held (bounded by MAX_ENTRIES). */
+export function trackerCacheSize() {
+  return entries.size;
 }

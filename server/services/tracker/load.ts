@@ -74,26 +74,30 @@ export function loadIssues(db: Db, viewer: Viewer, seriesId: string, opts: { kin
   }) as Promise<TrackerIssue[]>;
 }
 
-/** (issue, session) pairs where a visible agenda item of the series discusses the issue. */
-export function loadAgendaLinks(db: Db, viewer: Viewer, seriesId: string, issueIds?: string[]) {
+/**
+ * (issue, session) pairs where a visible agenda item of the given sessions (the series' visible
+ * ones, from loadSessions) discusses the issue.
+ */
+export function loadAgendaLinks(db: Db, viewer: Viewer, sessionIds: string[], issueIds?: string[]) {
   return db.agendaItem.findMany({
     where: {
-      AND: [
-        visibleAgendaItemsWhere(viewer),
-        { session: { seriesId }, issueId: issueIds ? { in: issueIds } : { not: null } },
-      ],
+      AND: [visibleAgendaItemsWhere(viewer), { sessionId: { in: sessionIds }, issueId: issueIds ? { in: issueIds } : { not: null } }],
     },
     select: { issueId: true, sessionId: true },
   }) as Promise<{ issueId: string; sessionId: string }[]>;
 }
 
-/** Every released stance of the series the viewer may see (optionally of some issues), in one query. */
-export function loadReleasedStances(db: Db, viewer: Viewer, seriesId: string, issueIds?: string[]): Promise<StanceRecord[]> {
+/**
+ * Every released stance the viewer may see in the given sessions (the series' visible ones, from
+ * loadSessions), optionally of some issues, in one query. The explicit session ids let PostgreSQL
+ * walk the (sessionId, partyId, releaseLevel) index instead of the fragment's relation filters.
+ */
+export function loadReleasedStances(db: Db, viewer: Viewer, sessionIds: string[], issueIds?: string[]): Promise<StanceRecord[]> {
   return db.stance.findMany({
     where: {
       AND: [
         visibleStancesWhere(viewer, { releasedOnly: true }),
-        { session: { seriesId } },
+        { sessionId: { in: sessionIds }, releaseLevel: { not: "PARTY" } },
         issueIds ? { issueId: { in: issueIds } } : {},
       ],
     },
@@ -101,10 +105,15 @@ export function loadReleasedStances(db: Db, viewer: Viewer, seriesId: string, is
   });
 }
 
-/** Released stances with their rationale, for the deterrence matrix's tooltips. */
-export function loadReleasedCriterionStances(db: Db, viewer: Viewer, seriesId: string) {
+/** Released stances of the given sessions with their rationale, for the deterrence matrix's tooltips. */
+export function loadReleasedCriterionStances(db: Db, viewer: Viewer, sessionIds: string[], criterionIds: string[]) {
   return db.stance.findMany({
-    where: { AND: [visibleStancesWhere(viewer, { releasedOnly: true }), { session: { seriesId } }, { issue: { kind: "DETERRENCE_CRITERION" } }] },
+    where: {
+      AND: [
+        visibleStancesWhere(viewer, { releasedOnly: true }),
+        { sessionId: { in: sessionIds }, issueId: { in: criterionIds }, releaseLevel: { not: "PARTY" } },
+      ],
+    },
     select: { issueId: true, sessionId: true, partyId: true, position: true, redLine: true, priority: true, rationale: true },
   });
 }

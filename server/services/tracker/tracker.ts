@@ -62,12 +62,14 @@ function figuresOf(point: TimelinePoint) {
 
 /** Every issue's timeline over the visible sessions, from one load of the series' released stances. */
 async function computeSeriesTimelines(db: Db, viewer: Viewer, seriesId: string) {
+  const sessionsLoad = loadSessions(db, viewer, seriesId);
+  const sessionIdsLoad = sessionsLoad.then((rows) => rows.map((s) => s.id));
   const [parties, sessions, issues, links, stances] = await Promise.all([
     loadParties(db, viewer, seriesId),
-    loadSessions(db, viewer, seriesId),
+    sessionsLoad,
     loadIssues(db, viewer, seriesId),
-    loadAgendaLinks(db, viewer, seriesId),
-    loadReleasedStances(db, viewer, seriesId),
+    sessionIdsLoad.then((ids) => loadAgendaLinks(db, viewer, ids)),
+    sessionIdsLoad.then((ids) => loadReleasedStances(db, viewer, ids)),
   ]);
   const partyIds = parties.map((p) => p.id);
   const sessionOrder = sessions.map((s) => s.id);
@@ -123,15 +125,16 @@ async function visibleSession(db: Db, viewer: Viewer, sessionId: string) {
  * first; the priority-weighted share of CONVERGED issues on top.
  */
 export async function getSessionTracker(db: Db, viewer: Viewer, sessionId: string) {
-  const session = await visibleSession(db, viewer, sessionId);
-  const seriesId = session.series.id;
-  const [items, all] = await Promise.all([
+  // The agenda read is guarded by its own fragment, so it may run beside the session check; its
+  // rows are used only once the session is known to be visible.
+  const [session, items] = await Promise.all([
+    visibleSession(db, viewer, sessionId),
     db.agendaItem.findMany({
       where: { AND: [visibleAgendaItemsWhere(viewer), { sessionId, issueId: { not: null } }] },
       select: { issueId: true },
     }),
-    seriesTimelines(db, viewer, seriesId),
   ]);
+  const all = await seriesTimelines(db, viewer, session.series.id);
   const onAgenda = new Set(items.map((i) => i.issueId as string));
   const { parties, timelines } = all;
   const rows = all.issues.filter((issue) => onAgenda.has(issue.id)).map((issue) => {
@@ -194,11 +197,13 @@ export async function getIssueTimeline(db: Db, viewer: Viewer, issueId: string) 
     "Issue not found",
   );
   requireMembership(viewer, issue.seriesId);
+  const sessionsLoad = loadSessions(db, viewer, issue.seriesId);
+  const sessionIdsLoad = sessionsLoad.then((rows) => rows.map((s) => s.id));
   const [parties, sessions, links, stances] = await Promise.all([
     loadParties(db, viewer, issue.seriesId),
-    loadSessions(db, viewer, issue.seriesId),
-    loadAgendaLinks(db, viewer, issue.seriesId, [issue.id]),
-    loadReleasedStances(db, viewer, issue.seriesId, [issue.id]),
+    sessionsLoad,
+    sessionIdsLoad.then((ids) => loadAgendaLinks(db, viewer, ids, [issue.id])),
+    sessionIdsLoad.then((ids) => loadReleasedStances(db, viewer, ids, [issue.id])),
   ]);
   const sessionById = new Map(sessions.map((s) => [s.id, s] as const));
   const points = issueTimeline({
@@ -228,14 +233,18 @@ export async function getIssueTimeline(db: Db, viewer: Viewer, issueId: string) 
  */
 export async function getDeterrenceProfile(db: Db, viewer: Viewer, input: { seriesId: string; sessionId?: string }) {
   requireMembership(viewer, input.seriesId);
-  const [parties, sessions, criteria, stances] = await Promise.all([
+  const [parties, sessions, criteria] = await Promise.all([
     loadParties(db, viewer, input.seriesId),
     loadSessions(db, viewer, input.seriesId),
     loadIssues(db, viewer, input.seriesId, { kind: "DETERRENCE_CRITERION" }),
-    // Only the rows of visible criteria are used below (looked up by issue id).
-    loadReleasedCriterionStances(db, viewer, input.seriesId),
   ]);
   if (input.sessionId && !sessions.some((s) => s.id === input.sessionId)) throw notFound("Session not found");
+  const stances = await loadReleasedCriterionStances(
+    db,
+    viewer,
+    sessions.map((s) => s.id),
+    criteria.map((c) => c.id),
+  );
   const order = sessions.map((s) => s.id);
   const at = input.sessionId ?? order.at(-1);
   const held = at ? carryForward(stances, order, at) : new Map<string, never>();

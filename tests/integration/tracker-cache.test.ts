@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { STATUS_LETTER } from "@/lib/schemas/tracker";
+import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
+import { loadViewer } from "@/server/access";
+import { seriesStamp } from "@/server/services/tracker/cache";
+import { seriesTimelines } from "@/server/services/tracker/tracker";
+import { callerFor, signedInNow } from "@/tests/integration/helpers/callers";
+import { testDb } from "@/tests/integration/helpers/db";
+
+// The tracker's figures are cached per (series, visibility class) and reused while the series'
+// stamp is unchanged. The stamp is bumped by PostgreSQL triggers, so every write — through a
+// service or straight to the database — makes the next call recompute.
+const db = testDb();
+let w: FixtureWorld;
+
+beforeAll(async () => {
+  w = await createFixtureWorld(db);
+});
+
+const kr = () => callerFor(db, w.users.krDelegate.id);
+async function probeStatuses() {
+  const overview = await (await kr()).tracker.seriesOverview({ seriesId: w.series.tri.id });
+  return overview.issues.find((i) => i.id === w.issues.triProbe.id)!;
+}
+
+describe("tracker cache invalidation", () => {
+  it("reuses the figures while nothing changed, and the stamp is a primary-key row bumped by writes", async () => {
+    const viewer = (await loadViewer(db, w.users.krDelegate.id, signedInNow()))!;
+    const first = await seriesTimelines(db, viewer, w.series.tri.id);
+    // A cache hit returns the very same object (no recomputation).
+    expect(await seriesTimelines(db, viewer, w.series.tri.id)).toBe(first);
+    const before = await seriesStamp(db, w.series.tri.id);
+    expect(before).not.toBeNull();
+    // A write elsewhere does not move this series' stamp.
+    await db.issue.update({ where: { id: w.issues.eddProbe.id }, data: { title: "EDD probe, renamed" } });
+    expect(await seriesStamp(db, w.series.tri.id)).toBe(before);
+    expect(await seriesTimelines(db, viewer, w.series.tri.id)).toBe(first);
+    // A write in the series does, and the next call recomputes.
+    await db.issue.update({ where: { id: w.issues.triProbe.id }, data: { topic: "renamed topic" } });
+    expect(await seriesStamp(db, w.series.tri.id)).not.toBe(before);
+    expect(await seriesTimelines(db, viewer, w.series.tri.id)).not.toBe(first);
+  });
+
+  it("a stance released through the stance service shows in the next call", async () => {
+    const before = await probeStatuses();
+    const draft = w.stances.triJpProbeDraft;
+    const sessionsBefore = before.statuses.replace(/-/g, "").length;
+    const jp = await callerFor(db, w.users.jpDelegate.id);
+    await jp.stance.release({ stanceId: draft.id, version: draft.version, releaseLevel: "GOVERNMENTS" });
+    const after = await probeStatuses();
+    // The released JP position (−3, far from everyone's 1) gives the probe figures at the draft session.
+    expect(after.statuses.replace(/-/g, "").length).toBe(sessionsBefore + 1);
+    expect(after.latest?.sessionId).toBe(w.sessions.triDraft.id);
+    expect(after.latest?.spreadSteps).toBe(4);
+  });
+
+  it("a direct database write to a stance, a seal, an agenda item or a party name shows in the next call", async () => {
+    const atPublished = async () => {
+      const view = await (await kr()).tracker.seriesOverview({ seriesId: w.series.tri.id });
+      const row = view.issues.find((i) => i.id === w.issues.triProbe.id)!;
+      return { row, parties: view.parties, view };
+    };
+    const column = (await atPublished()).view.sessions.findIndex((x) => x.id === w.sessions.triPublished.id);
+    expect((await atPublished()).row.statuses[column]).toBe(STATUS_LETTER.CONVERGED);
+    // A position changed behind every service's back: US −3 against JP and KR at 1.
+    await db.stance.update({ where: { id: w.stances.triUsProbe.id }, data: { position: -3 } });
+    expect((await atPublished()).row.statuses[column]).not.toBe(STATUS_LETTER.CONVERGED);
+
+    // Sealing the published session hides every released stance of it from the KR delegate's figures.
+    await db.session.update({ where: { id: w.sessions.triPublished.id }, data: { stancesSealedAt: new Date() } });
+    const sealed = await (await kr()).tracker.session({ sessionId: w.sessions.triPublished.id });
+    // Only KR's own released stance still counts there for the KR delegate.
+    const probeSealed = sealed.issues.find((i) => i.issue.id === w.issues.triProbe.id)!;
+    expect(probeSealed.positions.map((p) => p.partyId)).toEqual([w.parties.kr.id]);
+    expect(probeSealed.status).toBe("INCOMPLETE");
+    await db.session.update({ where: { id: w.sessions.triPublished.id }, data: { stancesSealedAt: null } });
+
+    // A party renamed (Party has no series column: the trigger finds the series through SeriesParty).
+    await db.party.update({ where: { id: w.parties.kr.id }, data: { name: "Korea (renamed)" } });
+    expect((await atPublished()).parties.find((p) => p.id === w.parties.kr.id)!.name).toBe("Korea (renamed)");
+
+    // An agenda item removed from the published session's agenda.
+    const s = await (await kr()).tracker.session({ sessionId: w.sessions.triPublished.id });
+    expect(s.issues.map((i) => i.issue.id)).toContain(w.issues.triGovernments.id);
+    await db.agendaItem.delete({ where: { id: w.items.triGovernments.id } });
+    const s2 = await (await kr()).tracker.session({ sessionId: w.sessions.triPublished.id });
+    expect(s2.issues.map((i) => i.issue.id)).not.toContain(w.issues.triGovernments.id);
+  });
+});
