@@ -2,9 +2,9 @@ import type { AgendaItemStatus, AttributionRule, IssueKind, ReleaseLevel, Sessio
 import { membershipIn, orNotFound, visibleIssuesWhere, visibleMembershipsWhere, visibleSessionsWhere, type Viewer, type ViewerMembership } from "@/server/access";
 import { listForSession } from "@/server/services/agenda/list";
 import { getPanelsForSession } from "@/server/services/assessments/panel";
-import { listComments } from "@/server/services/comments/comments";
+import { listCommentsForTargets, type ListedComment } from "@/server/services/comments/comments";
 import { getMinutes } from "@/server/services/minutes/minutes";
-import { getPaper, listPapersForSession } from "@/server/services/papers/papers";
+import { latestReadableRevisions, listPapersForSession } from "@/server/services/papers/papers";
 import { getStanceBoard } from "@/server/services/stances/board";
 import { getSessionTracker } from "@/server/services/tracker/tracker";
 import type { Db } from "@/server/db";
@@ -208,7 +208,6 @@ export function attribute(
   return { kind: "person", name: author.name, partyCode: author.partyCode ?? null, affiliation: author.affiliation ?? null };
 }
 
-type ListedComment = Awaited<ReturnType<typeof listComments>>[number];
 
 /**
  * A thread as the book shows it: withdrawn comments left out (their replies move up a level),
@@ -264,34 +263,36 @@ async function papersOf(db: Db, viewer: Viewer, sessionId: string, seriesId: str
       comments: [],
     }));
   }
-  const papers = await Promise.all(released.map((p) => getPaper(db, viewer, p.id)));
+  const latest = await latestReadableRevisions(db, viewer, released.map((p) => p.id));
   // A scholar's paper under ATTRIBUTED names the scholar's affiliation in the series.
-  const scholarIds = [...new Set(papers.filter((p) => p.partyId === null).map((p) => p.author.id))];
-  const affiliations =
+  const scholarIds = [...new Set(released.filter((p) => p.partyId === null).map((p) => p.author.id))];
+  const [affiliations, threads] = await Promise.all([
     rule === "ATTRIBUTED" && scholarIds.length
-      ? await db.membership.findMany({
+      ? db.membership.findMany({
           where: { AND: [visibleMembershipsWhere(viewer), { seriesId, userId: { in: scholarIds } }] },
           select: { userId: true, affiliation: true },
         })
-      : [];
+      : Promise.resolve([]),
+    listCommentsForTargets(db, viewer, seriesId, { agendaItemIds: [], paperIds: released.map((p) => p.id) }),
+  ]);
   const affiliationOf = new Map(affiliations.map((m) => [m.userId, m.affiliation]));
-  const threads = await Promise.all(papers.map((p) => listComments(db, viewer, { paperId: p.id })));
-  return papers.flatMap((p, n) => {
-    if (!p.latest) return [];
+  return released.flatMap((p) => {
+    const revision = latest.get(p.id);
+    if (!revision) return [];
     const by: BookAttribution = p.party
       ? { kind: "party", code: p.party.code, name: p.party.name }
       : attribute(rule, { name: p.author.name, affiliation: affiliationOf.get(p.author.id) ?? null });
     return [
       {
         id: p.id,
-        title: p.latest.title || p.title,
+        title: revision.title || p.title,
         by,
         releaseLevel: p.releaseLevel,
-        revision: p.latest.number,
-        revisedAt: p.latest.createdAt,
-        body: p.latest.body,
+        revision: revision.number,
+        revisedAt: revision.createdAt,
+        body: revision.body,
         itemTitles: p.items.map((i) => i.title),
-        comments: thread(rule, threads[n] ?? []),
+        comments: thread(rule, threads.get(`paper:${p.id}`) ?? []),
       },
     ];
   });
@@ -382,7 +383,9 @@ export async function buildBriefingBook(db: Db, viewer: Viewer, sessionId: strin
   const issueById = new Map<string, BookIssue>(issues.map((i) => [i.id, i]));
 
   const [itemThreads, papers, stances, tracker, panels, minutes] = await Promise.all([
-    outline ? Promise.resolve([]) : Promise.all(agenda.items.map((i) => listComments(db, viewer, { agendaItemId: i.id }))),
+    outline
+      ? Promise.resolve(new Map<string, ListedComment[]>())
+      : listCommentsForTargets(db, viewer, session.series.id, { agendaItemIds: agenda.items.map((i) => i.id), paperIds: [] }),
     papersOf(db, viewer, sessionId, session.series.id, rule, outline),
     stancesOf(db, viewer, sessionId, issueById),
     trackerOf(db, viewer, sessionId),
@@ -390,7 +393,7 @@ export async function buildBriefingBook(db: Db, viewer: Viewer, sessionId: strin
     getMinutes(db, viewer, sessionId),
   ]);
 
-  const items: BookAgendaItem[] = agenda.items.map((i, n) => ({
+  const items: BookAgendaItem[] = agenda.items.map((i) => ({
     id: i.id,
     position: i.position,
     title: i.title,
@@ -400,7 +403,7 @@ export async function buildBriefingBook(db: Db, viewer: Viewer, sessionId: strin
     endsAt: i.endsAt,
     proposedBy: i.proposingParty?.code ?? null,
     issue: i.issue ? (issueById.get(i.issue.id) ?? null) : null,
-    comments: thread(rule, itemThreads[n] ?? []),
+    comments: thread(rule, itemThreads.get(`item:${i.id}`) ?? []),
   }));
 
   return {

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/prisma/generated/client";
+import type { MemberRole, Prisma } from "@/prisma/generated/client";
 import {
   COMMENT_EDIT_WINDOW_MS,
   type CommentTarget,
@@ -96,38 +96,29 @@ export async function listComments(db: Db, viewer: Viewer, target: CommentTarget
   return (await loadThread(db, viewer, target)).comments;
 }
 
-async function loadThread(db: Db, viewer: Viewer, target: CommentTarget) {
-  const { seriesId, key } = await targetFor(db, viewer, target);
-  const [rows, visit] = await Promise.all([
-    db.comment.findMany({
-      where: { AND: [targetWhere(target), visibleCommentsWhere(viewer)] },
-      select: {
-        id: true,
-        parentId: true,
-        body: true,
-        createdAt: true,
-        editedAt: true,
-        withdrawnAt: true,
-        resolvedAt: true,
-        version: true,
-        resolvedBy: { select: { id: true, name: true } },
-        author: {
-          select: {
-            id: true,
-            name: true,
-            affiliation: true,
-            memberships: { where: { seriesId }, select: { role: true, affiliation: true, party: { select: { code: true } } } },
-          },
-        },
-      },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
-    db.commentThreadVisit.findUnique({ where: { userId_targetKey: { userId: viewer.userId, targetKey: key } }, select: { seenAt: true } }),
-  ]);
-  const lastSeenAt = visit?.seenAt ?? null;
+const THREAD_SELECT = {
+  id: true,
+  agendaItemId: true,
+  paperId: true,
+  parentId: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  withdrawnAt: true,
+  resolvedAt: true,
+  version: true,
+  resolvedBy: { select: { id: true, name: true } },
+  author: { select: { id: true, name: true, affiliation: true } },
+} satisfies Prisma.CommentSelect;
+
+type ThreadRow = Prisma.CommentGetPayload<{ select: typeof THREAD_SELECT }>;
+type AuthorMembership = { role: MemberRole; affiliation: string | null; party: { code: string } | null };
+
+/** Comments as the thread and the exports show them; `memberships` maps author id → their membership in the series. */
+function toListed(rows: ThreadRow[], viewer: Viewer, memberships: Map<string, AuthorMembership>, lastSeenAt: Date | null) {
   const now = Date.now();
-  const comments = rows.map(({ author, body, ...c }) => {
-    const membership = author.memberships[0];
+  return rows.map(({ author, body, agendaItemId: _item, paperId: _paper, ...c }) => {
+    const membership = memberships.get(author.id);
     const mine = author.id === viewer.userId;
     const withdrawn = c.withdrawnAt !== null;
     return {
@@ -148,7 +139,62 @@ async function loadThread(db: Db, viewer: Viewer, target: CommentTarget) {
       canWithdraw: mine && !withdrawn,
     };
   });
-  return { seriesId, comments };
+}
+
+/** The authors' memberships in the series, in one query. */
+async function authorMemberships(db: Db, seriesId: string, authorIds: string[]): Promise<Map<string, AuthorMembership>> {
+  if (authorIds.length === 0) return new Map();
+  const rows = await db.membership.findMany({
+    where: { seriesId, userId: { in: authorIds } },
+    select: { userId: true, role: true, affiliation: true, party: { select: { code: true } } },
+  });
+  return new Map(rows.map(({ userId, ...m }) => [userId, m]));
+}
+
+async function loadThread(db: Db, viewer: Viewer, target: CommentTarget) {
+  const { seriesId, key } = await targetFor(db, viewer, target);
+  const [rows, visit] = await Promise.all([
+    db.comment.findMany({
+      where: { AND: [targetWhere(target), visibleCommentsWhere(viewer)] },
+      select: THREAD_SELECT,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    db.commentThreadVisit.findUnique({ where: { userId_targetKey: { userId: viewer.userId, targetKey: key } }, select: { seenAt: true } }),
+  ]);
+  const memberships = await authorMemberships(db, seriesId, [...new Set(rows.map((r) => r.author.id))]);
+  return { seriesId, comments: toListed(rows, viewer, memberships, visit?.seenAt ?? null) };
+}
+
+/**
+ * Every thread on the given items and papers of one series that the viewer may read, in a constant
+ * number of queries (for exports), keyed "item:<id>" / "paper:<id>". Targets the viewer may not see
+ * simply have no comments: visibleCommentsWhere checks the item or paper.
+ */
+export async function listCommentsForTargets(
+  db: Db,
+  viewer: Viewer,
+  seriesId: string,
+  targets: { agendaItemIds: string[]; paperIds: string[] },
+): Promise<Map<string, ListedComment[]>> {
+  if (targets.agendaItemIds.length === 0 && targets.paperIds.length === 0) return new Map();
+  const rows = await db.comment.findMany({
+    where: {
+      AND: [
+        { OR: [{ agendaItemId: { in: targets.agendaItemIds } }, { paperId: { in: targets.paperIds } }] },
+        visibleCommentsWhere(viewer),
+      ],
+    },
+    select: THREAD_SELECT,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const memberships = await authorMemberships(db, seriesId, [...new Set(rows.map((r) => r.author.id))]);
+  const byKey = new Map<string, ThreadRow[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
+  // Exports mark nothing as new: no visit is read or written.
+  return new Map([...byKey].map(([key, list]) => [key, toListed(list, viewer, memberships, null)]));
 }
 export type ListedComment = Awaited<ReturnType<typeof listComments>>[number];
 

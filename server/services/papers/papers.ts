@@ -157,6 +157,22 @@ export async function getPaper(db: Db, viewer: Viewer, paperId: string) {
   };
 }
 
+/**
+ * The latest revision the viewer may read of each paper, with its body, in one query (for exports;
+ * a session's papers have a handful of revisions each).
+ */
+export async function latestReadableRevisions(db: Db, viewer: Viewer, paperIds: string[]) {
+  if (paperIds.length === 0) return new Map<string, never>();
+  const rows = await db.paperRevision.findMany({
+    where: { AND: [{ paperId: { in: paperIds } }, visiblePaperRevisionsWhere(viewer)] },
+    select: { paperId: true, ...REVISION_META, body: true },
+    orderBy: [{ paperId: "asc" }, { number: "desc" }],
+  });
+  const latest = new Map<string, Omit<(typeof rows)[number], "paperId">>();
+  for (const { paperId, ...revision } of rows) if (!latest.has(paperId)) latest.set(paperId, revision);
+  return latest;
+}
+
 /** The revisions the viewer may read, newest first, without their bodies. */
 export async function listPaperRevisions(db: Db, viewer: Viewer, paperId: string) {
   await orNotFound(
