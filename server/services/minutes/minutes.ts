@@ -113,11 +113,11 @@ export async function listMinutesRevisions(db: Db, viewer: Viewer, sessionId: st
   const session = await visibleSession(db, viewer, sessionId);
   requireConvenor(viewer, session.seriesId);
   const rows = await db.minutesRevision.findMany({
-    where: { minutes: { sessionId } },
+    where: { minutes: { AND: [{ sessionId }, visibleMinutesWhere(viewer)] } },
     orderBy: { number: "desc" },
     select: { number: true, createdAt: true, body: true, author: { select: { name: true } } },
   });
-  const minutes = await db.minutes.findUnique({ where: { sessionId }, select: { releasedAt: true } });
+  const minutes = await db.minutes.findFirst({ where: { AND: [{ sessionId }, visibleMinutesWhere(viewer)] }, select: { releasedAt: true } });
   return rows.map((r) => ({
     number: r.number,
     createdAt: r.createdAt,
@@ -133,7 +133,7 @@ export async function getMinutesRevision(db: Db, viewer: Viewer, input: { sessio
   requireConvenor(viewer, session.seriesId);
   const row = await orNotFound(
     db.minutesRevision.findFirst({
-      where: { minutes: { sessionId: input.sessionId }, number: input.number },
+      where: { minutes: { AND: [{ sessionId: input.sessionId }, visibleMinutesWhere(viewer)] }, number: input.number },
       select: { number: true, body: true, createdAt: true, author: { select: { name: true } } },
     }),
     "Revision not found",
