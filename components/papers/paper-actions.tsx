@@ -5,18 +5,6 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { higherLevels, type ReleaseLevelName } from "@/lib/schemas/papers";
 import { useTRPC } from "@/lib/trpc/client";
@@ -64,23 +52,15 @@ export function ReleaseControl({ paperId, version, level }: { paperId: string; v
             </option>
           ))}
         </select>
-        <AlertDialog>
-          <AlertDialogTrigger asChild>
-            <Button size="sm" disabled={raise.isPending}>
-              {t("papers.release.raise")}
-            </Button>
-          </AlertDialogTrigger>
-          <AlertDialogContent>
-            <AlertDialogHeader>
-              <AlertDialogTitle>{t("papers.release.confirmTitle", { level: t(`releaseLevel.${target}`) })}</AlertDialogTitle>
-              <AlertDialogDescription>{t("papers.release.confirmBody")}</AlertDialogDescription>
-            </AlertDialogHeader>
-            <AlertDialogFooter>
-              <AlertDialogCancel>{t("papers.cancel")}</AlertDialogCancel>
-              <AlertDialogAction onClick={() => void confirm()}>{t("papers.release.raise")}</AlertDialogAction>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+        <ConfirmAction
+          variant="default"
+          disabled={raise.isPending}
+          label={t("papers.release.raise")}
+          title={t("papers.release.confirmTitle", { level: t(`releaseLevel.${target}`) })}
+          description={t("papers.release.confirmBody")}
+          cancelLabel={t("papers.cancel")}
+          onConfirm={confirm}
+        />
       </div>
       <p className="text-xs text-muted-foreground">{t("papers.release.help")}</p>
     </div>
