@@ -1,10 +1,10 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { Prisma } from "@/prisma/generated/client";
 import type { Db } from "@/server/db";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { requireMembership, type Viewer } from "@/server/access";
+import { transformer } from "@/server/serialization";
 
 export type Context = {
   db: Db;
@@ -36,7 +36,7 @@ export function toTRPCError(error: unknown): TRPCError | null {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors =

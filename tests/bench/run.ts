@@ -26,6 +26,8 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 30);
 const REVISIONS = Number(process.env.BENCH_REVISIONS ?? 3);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const HTTP_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Seconds of the same load before each measurement, discarded: V8 optimises the hot path first. */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 /** Comma-separated view names to measure over HTTP (default: all of VIEWS that exist). */
@@ -156,14 +158,19 @@ function trpcUrl(base: string, proc: string, input?: unknown): string {
   return `${base}/api/trpc/${proc}${query}`;
 }
 
-async function load(url: string, cookie: string, connections: number) {
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: HTTP_SECONDS, headers: { cookie } }, (error, done) =>
+function run(url: string, cookie: string, connections: number, seconds: number, times?: number[]) {
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers: { cookie } }, (error, done) =>
       error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
     );
-    instance.on("response", (_client, _status, _bytes, responseTime) => void times.push(responseTime));
+    if (times) instance.on("response", (_client, _status, _bytes, responseTime) => void times.push(responseTime));
   });
+}
+
+async function load(url: string, cookie: string, connections: number) {
+  if (WARMUP_SECONDS > 0) await run(url, cookie, connections, WARMUP_SECONDS);
+  const times: number[] = [];
+  const result = await run(url, cookie, connections, HTTP_SECONDS, times);
   if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers`);
   times.sort((a, b) => a - b);
   return {
@@ -229,12 +236,14 @@ async function main() {
     for (const view of views) {
       if (HTTP_VIEWS && view.name !== "health.ping" && !HTTP_VIEWS.includes(view.name)) continue;
       const target = trpcUrl(base, view.procedure, view.input?.(world));
-      // One warm-up request so the first measured second is not the route's compilation.
-      await fetch(target, { headers: { cookie } }).then((r) => r.arrayBuffer());
+      // One request first, so a failing route shows here rather than as thousands of errors.
+      const first = await fetch(target, { headers: { cookie } });
+      await first.arrayBuffer();
+      if (!first.ok) throw new Error(`${view.name}: HTTP ${first.status}`);
       http.push({ view: view.name, connections: CONNECTIONS, ...(await load(target, cookie, CONNECTIONS)) });
     }
     const ping = http[0]!.reqPerSec;
-    console.log(`\nHTTP on 127.0.0.1 (autocannon, ${CONNECTIONS} connections, ${HTTP_SECONDS} s each, production build):`);
+    console.log(`\nHTTP on 127.0.0.1 (autocannon, ${CONNECTIONS} connections, ${HTTP_SECONDS} s each after ${WARMUP_SECONDS} s of warm-up, production build):`);
     console.table(
       http.map((r) => ({
         ...r,
@@ -250,7 +259,7 @@ async function main() {
       JSON.stringify(
         {
           at: new Date().toISOString(),
-          options: { SESSIONS, ISSUES, ITEMS, REVISIONS, RUNS, HTTP_SECONDS, CONNECTIONS },
+          options: { SESSIONS, ISSUES, ITEMS, REVISIONS, RUNS, HTTP_SECONDS, WARMUP_SECONDS, CONNECTIONS },
           counts,
           generationMs,
           skipped: missing,

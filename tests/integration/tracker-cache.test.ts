@@ -41,6 +41,20 @@ describe("tracker cache invalidation", () => {
     expect(await seriesTimelines(db, viewer, w.series.tri.id)).not.toBe(first);
   });
 
+  it("the series overview is built once per stamp, frozen, and rebuilt after a change", async () => {
+    const caller = await kr();
+    const first = await caller.tracker.seriesOverview({ seriesId: w.series.tri.id });
+    // Shared between requests of the same class, so it must not be mutable by any of them.
+    expect(await caller.tracker.seriesOverview({ seriesId: w.series.tri.id })).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.issues[0])).toBe(true);
+    const probe = w.issues.triProbe.id;
+    await db.issue.update({ where: { id: probe }, data: { title: "Probe, retitled for the overview" } });
+    const second = await caller.tracker.seriesOverview({ seriesId: w.series.tri.id });
+    expect(second).not.toBe(first);
+    expect(second.issues.find((i) => i.id === probe)!.title).toBe("Probe, retitled for the overview");
+    expect(first.issues.find((i) => i.id === probe)!.title).not.toBe("Probe, retitled for the overview");
+  });
+
   it("a stance released through the stance service shows in the next call", async () => {
     const before = await probeStatuses();
     const draft = w.stances.triJpProbeDraft;

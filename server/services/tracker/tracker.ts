@@ -6,6 +6,7 @@ import { carryForward, positionKey } from "@/server/domain/convergence/carry";
 import { deterrenceProfile } from "@/server/domain/convergence/deterrence";
 import { normalise, type PartyPosition } from "@/server/domain/convergence/figures";
 import { issueTimeline, sessionSummary, type TimelinePoint } from "@/server/domain/convergence/timeline";
+import { shareImmutable } from "@/server/serialization";
 import { cachedForSeries } from "@/server/services/tracker/cache";
 import {
   byIssue,
@@ -159,12 +160,27 @@ export async function getSessionTracker(db: Db, viewer: Viewer, sessionId: strin
   };
 }
 
+/** Overviews derived from a cached figures object, so a repeated view does not rebuild them. */
+const overviews = new WeakMap<object, ReturnType<typeof buildSeriesOverview>>();
+
 /**
  * Issues × sessions statuses for the heatmap. Each issue's row is a string with one letter per
  * session (STATUS_LETTER; "-" where the issue has no figures), aligned with `sessions`.
+ *
+ * Built once per figures object (so once per series, visibility class and stamp while cached),
+ * frozen and serialised once for every response that carries it (server/serialization.ts).
  */
 export async function getSeriesOverview(db: Db, viewer: Viewer, seriesId: string) {
-  const { parties, sessions, issues, timelines } = await seriesTimelines(db, viewer, seriesId);
+  const all = await seriesTimelines(db, viewer, seriesId);
+  let overview = overviews.get(all);
+  if (!overview) {
+    overview = shareImmutable(buildSeriesOverview(all));
+    overviews.set(all, overview);
+  }
+  return overview;
+}
+
+function buildSeriesOverview({ parties, sessions, issues, timelines }: Awaited<ReturnType<typeof computeSeriesTimelines>>) {
   const column = new Map(sessions.map((s, i) => [s.id, i] as const));
   const rows = issues.map((issue) => {
     const points = timelines.get(issue.id) ?? [];
@@ -181,7 +197,7 @@ export async function getSeriesOverview(db: Db, viewer: Viewer, seriesId: string
     };
   });
   return {
-    parties,
+    parties: parties.map((p) => ({ ...p })),
     sessions: sessions.map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt, timeZone: s.timeZone })),
     issues: rows,
   };

@@ -1,0 +1,59 @@
+import superjson from "superjson";
+import { describe, expect, it } from "vitest";
+import { shareImmutable, transformer } from "@/server/serialization";
+
+describe("the tRPC transformer's serialise-once for shared values", () => {
+  const fresh = () => ({
+    sessions: [{ id: "s1", startsAt: new Date("2026-03-01T09:00:00Z") }],
+    issues: [{ id: "i1", statuses: "CN", latest: { agreement: 0.5 } }],
+  });
+
+  it("serialises an ordinary value afresh every time, exactly as superjson does", () => {
+    const value = fresh();
+    const a = transformer.serialize(value);
+    value.issues[0]!.statuses = "CW";
+    const b = transformer.serialize(value);
+    expect(a).toEqual(superjson.serialize(fresh()));
+    expect((b.json as { issues: { statuses: string }[] }).issues[0]!.statuses).toBe("CW");
+    expect(Object.isFrozen(value)).toBe(false);
+  });
+
+  it("serialises a shared value once, and the result round-trips to an equal value", () => {
+    const value = shareImmutable(fresh());
+    const a = transformer.serialize(value);
+    expect(transformer.serialize(value)).toBe(a);
+    expect(a).toEqual(superjson.serialize(fresh()));
+    const back = transformer.deserialize(a) as ReturnType<typeof fresh>;
+    expect(back).toEqual(fresh());
+    expect(back.sessions[0]!.startsAt).toBeInstanceOf(Date);
+  });
+
+  it("freezes a shared value deeply, so it cannot drift from its serialised form", () => {
+    const value = shareImmutable(fresh());
+    transformer.serialize(value);
+    expect(() => {
+      (value.issues[0] as { statuses: string }).statuses = "WW";
+    }).toThrow(TypeError);
+    expect(() => (value.issues as unknown[]).push({})).toThrow(TypeError);
+    expect(value.issues[0]!.statuses).toBe("CN");
+    // The cached serialised form is frozen too: a caller cannot alter what the next response sends.
+    const cached = transformer.serialize(value) as { json: { issues: { statuses: string }[] } };
+    expect(() => {
+      cached.json.issues[0]!.statuses = "WW";
+    }).toThrow(TypeError);
+  });
+
+  it("never reuses one shared value's serialisation for another, even an equal one", () => {
+    const a = shareImmutable(fresh());
+    const b = shareImmutable({ ...fresh(), issues: [{ id: "i1", statuses: "WW", latest: { agreement: 0 } }] });
+    const sa = transformer.serialize(a);
+    const sb = transformer.serialize(b);
+    expect(sb).not.toBe(sa);
+    expect((sb.json as { issues: { statuses: string }[] }).issues[0]!.statuses).toBe("WW");
+  });
+
+  it("refuses to share a Map or a Set, which freezing cannot protect", () => {
+    expect(() => shareImmutable({ byId: new Map([["a", 1]]) })).toThrow(/Maps and Sets/);
+    expect(() => shareImmutable({ ids: new Set(["a"]) })).toThrow(/Maps and Sets/);
+  });
+});
