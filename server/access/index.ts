@@ -3,7 +3,7 @@ import { forbidden, notFound } from "@/server/errors";
 import { membershipIn, type Viewer, type ViewerMembership } from "@/server/access/viewer";
 
 export * from "@/server/access/where";
-export { loadViewer, membershipIn, type Viewer, type ViewerMembership } from "@/server/access/viewer";
+export { loadViewer, sessionViewer, viewerCached, membershipIn, type Viewer, type ViewerMembership } from "@/server/access/viewer";
 
 /** Not a member: the series does not exist as far as the viewer can tell. */
 export function requireMembership(viewer: Viewer, seriesId: string): ViewerMembership {

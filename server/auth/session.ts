@@ -1,12 +1,15 @@
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { authOptions } from "@/server/auth/options";
-import { loadViewer, type Viewer } from "@/server/access/viewer";
+import { sessionViewer, type Viewer } from "@/server/access/viewer";
+import { startChangeFeed } from "@/server/changes/feed";
 import { db } from "@/server/db";
+import { env } from "@/server/env";
 
 /** The viewer of the current request (server components and route handlers), loaded once. */
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions());
+  startChangeFeed(env().DATABASE_URL);
   if (!session?.user?.id) return null;
-  return loadViewer(db(), session.user.id, session.authAt);
+  return sessionViewer(db(), session.user.id, session.authAt);
 });

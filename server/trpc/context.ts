@@ -1,13 +1,18 @@
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { loadViewer } from "@/server/access";
+import { sessionViewer } from "@/server/access";
+import { startChangeFeed } from "@/server/changes/feed";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import type { Context } from "@/server/trpc/init";
 
-/** Builds the request context: the viewer comes from the JWT, then from the database (deactivation bites here). */
+/**
+ * Builds the request context: the viewer comes from the JWT, then from the database (deactivation
+ * bites here), held between requests only while the change feed listens (server/changes/).
+ */
 export async function createRequestContext(req: NextRequest): Promise<Context> {
+  startChangeFeed(env().DATABASE_URL);
   const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
-  const viewer = token?.sub ? await loadViewer(db(), token.sub, token.authAt ?? 0) : null;
+  const viewer = token?.sub ? await sessionViewer(db(), token.sub, token.authAt ?? 0) : null;
   return { db: db(), viewer, headers: req.headers };
 }

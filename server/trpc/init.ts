@@ -5,6 +5,7 @@ import type { Db } from "@/server/db";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { requireMembership, type Viewer } from "@/server/access";
 import { transformer } from "@/server/serialization";
+import { runningChangeFeed } from "@/server/changes/feed";
 
 export type Context = {
   db: Db;
@@ -62,10 +63,24 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * A mutation that ends here empties the caches held against PostgreSQL's change feed before its
+ * answer is sent, so nobody reads a value older than a write this server has confirmed
+ * (server/changes/feed.ts). Failed mutations too: one may have committed part of its work.
+ */
+const localWrites = t.middleware(async ({ type, next }) => {
+  if (type !== "mutation") return next();
+  try {
+    return await next();
+  } finally {
+    runningChangeFeed()?.localWrite();
+  }
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(localWrites).use(mapErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

@@ -93,6 +93,10 @@ describe("tracker cache invalidation", () => {
     await db.party.update({ where: { id: w.parties.kr.id }, data: { name: "Korea (renamed)" } });
     expect((await atPublished()).parties.find((p) => p.id === w.parties.kr.id)!.name).toBe("Korea (renamed)");
 
+    // The series renamed: the session tracker carries the series' name.
+    await db.series.update({ where: { id: w.series.tri.id }, data: { name: "Trilateral (renamed)" } });
+    expect((await (await kr()).tracker.session({ sessionId: w.sessions.triPublished.id })).series.name).toBe("Trilateral (renamed)");
+
     // An agenda item removed from the published session's agenda.
     const s = await (await kr()).tracker.session({ sessionId: w.sessions.triPublished.id });
     expect(s.issues.map((i) => i.issue.id)).toContain(w.issues.triGovernments.id);

@@ -1,6 +1,7 @@
 import { Prisma } from "@/prisma/generated/client";
 import type { Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
+import { ChangeAwareCache } from "@/server/changes/cache";
 
 /**
  * A small in-process cache of computed series figures, so the heatmap of a large series does not
@@ -17,6 +18,11 @@ import type { Db } from "@/server/db";
  * and memberships (migration tracker_stamp), so no code path can forget to invalidate. Checking
  * it is one primary-key lookup. The stamp is read *before* the figures are computed, so an entry
  * is never older than its stamp; a series without a stamp row is never cached.
+ *
+ * In the web server that lookup is itself held while PostgreSQL's change feed listens: the stamp
+ * row announces every bump (migration change_notifications), which empties the held stamp, and a
+ * mutation ending in this process empties it before its answer (server/changes/feed.ts). So a
+ * repeated view costs no query at all; without a listening feed every view reads the stamp.
  */
 
 const MAX_ENTRIES = 64;
@@ -46,6 +52,18 @@ export async function seriesStamp(db: Db, seriesId: string): Promise<string | nu
   return rows[0]?.s ?? null;
 }
 
+const stamps = new ChangeAwareCache<string | null>("trilogue_series", 1_000);
+
+/** The series' stamp, held while the change feed listens (see above), else read. */
+export function currentSeriesStamp(db: Db, seriesId: string): Promise<string | null> {
+  return stamps.get(seriesId, () => seriesStamp(db, seriesId));
+}
+
+/** For tests: whether a series' stamp is held. */
+export function seriesStampHeld(seriesId: string): boolean {
+  return stamps.has(seriesId);
+}
+
 /**
  * The cached value for (series, viewer's class) if the series has not changed since, else a fresh
  * one from `compute`. Viewers without a shareable class always get `compute()`.
@@ -54,7 +72,7 @@ export async function cachedForSeries<T>(db: Db, viewer: Viewer, seriesId: strin
   const cls = visibilityClass(viewer, seriesId);
   if (cls === null) return compute();
   const key = `${name}\u0000${seriesId}\u0000${cls}`;
-  const stamp = await seriesStamp(db, seriesId);
+  const stamp = await currentSeriesStamp(db, seriesId);
   if (stamp === null) return compute();
   const held = entries.get(key);
   if (held && held.stamp === stamp) {

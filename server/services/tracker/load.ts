@@ -16,7 +16,15 @@ import type { StanceRecord } from "@/server/domain/convergence/timeline";
  */
 
 export type TrackerParty = { id: string; code: string; name: string };
-export type TrackerSession = { id: string; title: string; startsAt: Date; timeZone: string; status: string };
+export type TrackerSession = {
+  id: string;
+  title: string;
+  startsAt: Date;
+  timeZone: string;
+  status: string;
+  stancesSealedAt: Date | null;
+  stancesRevealedAt: Date | null;
+};
 export type TrackerIssue = {
   id: string;
   title: string;
@@ -53,7 +61,7 @@ export async function loadParties(db: Db, viewer: Viewer, seriesId: string): Pro
 export function loadSessions(db: Db, viewer: Viewer, seriesId: string): Promise<TrackerSession[]> {
   return db.session.findMany({
     where: { AND: [visibleSessionsWhere(viewer), { seriesId }] },
-    select: { id: true, title: true, startsAt: true, timeZone: true, status: true },
+    select: { id: true, title: true, startsAt: true, timeZone: true, status: true, stancesSealedAt: true, stancesRevealedAt: true },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
 }

@@ -1,5 +1,6 @@
 import { STATUS_LETTER, NO_STATUS_LETTER } from "@/lib/schemas/tracker";
-import { orNotFound, requireMembership, visibleAgendaItemsWhere, visibleIssuesWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
+import { membershipIn, orNotFound, requireMembership, visibleIssuesWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
+import { ChangeAwareCache } from "@/server/changes/cache";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { carryForward, positionKey } from "@/server/domain/convergence/carry";
@@ -65,7 +66,9 @@ function figuresOf(point: TimelinePoint) {
 async function computeSeriesTimelines(db: Db, viewer: Viewer, seriesId: string) {
   const sessionsLoad = loadSessions(db, viewer, seriesId);
   const sessionIdsLoad = sessionsLoad.then((rows) => rows.map((s) => s.id));
-  const [parties, sessions, issues, links, stances] = await Promise.all([
+  const [series, parties, sessions, issues, links, stances] = await Promise.all([
+    // The caller checked membership (seriesTimelines); a series' own row is no one's secret inside it.
+    db.series.findUniqueOrThrow({ where: { id: seriesId }, select: { id: true, shortName: true, name: true, illustrative: true } }),
     loadParties(db, viewer, seriesId),
     sessionsLoad,
     loadIssues(db, viewer, seriesId),
@@ -89,79 +92,102 @@ async function computeSeriesTimelines(db: Db, viewer: Viewer, seriesId: string) 
       }),
     );
   }
-  return { parties, sessions, issues, timelines };
+  /** The issues each session's visible agenda discusses. */
+  const agendaIssues = new Map<string, Set<string>>();
+  for (const link of links) {
+    const set = agendaIssues.get(link.sessionId);
+    if (set) set.add(link.issueId);
+    else agendaIssues.set(link.sessionId, new Set([link.issueId]));
+  }
+  return { series, parties, sessions, issues, timelines, agendaIssues };
 }
+
+type SeriesFigures = Awaited<ReturnType<typeof computeSeriesTimelines>>;
 
 /**
  * The series' figures for this viewer, reused while nothing in the series changed for viewers who
  * see exactly the same rows (see ./cache.ts). The result is shared: callers must not mutate it.
  */
-export function seriesTimelines(db: Db, viewer: Viewer, seriesId: string) {
+export function seriesTimelines(db: Db, viewer: Viewer, seriesId: string): Promise<SeriesFigures> {
   requireMembership(viewer, seriesId);
   return cachedForSeries(db, viewer, seriesId, "timelines", () => computeSeriesTimelines(db, viewer, seriesId));
 }
 
-async function visibleSession(db: Db, viewer: Viewer, sessionId: string) {
-  return orNotFound(
-    db.session.findFirst({
-      where: { AND: [visibleSessionsWhere(viewer), { id: sessionId }] },
-      select: {
-        id: true,
-        title: true,
-        startsAt: true,
-        timeZone: true,
-        status: true,
-        stancesSealedAt: true,
-        stancesRevealedAt: true,
-        series: { select: { id: true, shortName: true, name: true, illustrative: true } },
-      },
-    }),
-    "Session not found",
-  );
+/**
+ * Which series a session belongs to, read through the session fragment and held while the change
+ * feed listens. It only chooses where to look: the session must then be among the sessions the
+ * viewer's own figures hold (loaded through the same fragment), else NOT_FOUND.
+ */
+const sessionSeries = new ChangeAwareCache<string>("trilogue_series", 5_000);
+
+async function seriesOfSession(db: Db, viewer: Viewer, sessionId: string): Promise<string> {
+  return sessionSeries.get(sessionId, async () => {
+    const row = await db.session.findFirst({ where: { AND: [visibleSessionsWhere(viewer), { id: sessionId }] }, select: { seriesId: true } });
+    if (!row) throw notFound("Session not found");
+    return row.seriesId;
+  });
 }
+
+/** Session views derived from a cached figures object, by session. */
+const sessionViews = new WeakMap<SeriesFigures, Map<string, ReturnType<typeof buildSessionTracker>>>();
 
 /**
  * One session: its issues (those a visible agenda item of the session discusses) with each party's
  * position (recorded there or carried), spread, agreement, status and outlier, the most important
  * first; the priority-weighted share of CONVERGED issues on top.
+ *
+ * Everything comes from the series' figures for the viewer's class (the session, its agenda's
+ * issues, the positions), so a repeated view while the series is unchanged runs no query; the
+ * answer is built once per figures object, frozen and serialised once.
  */
 export async function getSessionTracker(db: Db, viewer: Viewer, sessionId: string) {
-  // The agenda read is guarded by its own fragment, so it may run beside the session check; its
-  // rows are used only once the session is known to be visible.
-  const [session, items] = await Promise.all([
-    visibleSession(db, viewer, sessionId),
-    db.agendaItem.findMany({
-      where: { AND: [visibleAgendaItemsWhere(viewer), { sessionId, issueId: { not: null } }] },
-      select: { issueId: true },
-    }),
-  ]);
-  const all = await seriesTimelines(db, viewer, session.series.id);
-  const onAgenda = new Set(items.map((i) => i.issueId as string));
+  const seriesId = await seriesOfSession(db, viewer, sessionId);
+  // The same answer as for a session that does not exist, whichever check refuses.
+  if (!membershipIn(viewer, seriesId)) throw notFound("Session not found");
+  const all = await seriesTimelines(db, viewer, seriesId);
+  let views = sessionViews.get(all);
+  if (!views) {
+    views = new Map();
+    sessionViews.set(all, views);
+  }
+  let view = views.get(sessionId);
+  if (!view) {
+    const session = all.sessions.find((s) => s.id === sessionId);
+    if (!session) throw notFound("Session not found");
+    view = shareImmutable(buildSessionTracker(all, session));
+    views.set(sessionId, view);
+  }
+  return view;
+}
+
+function buildSessionTracker(all: SeriesFigures, session: TrackerSession) {
+  const onAgenda = all.agendaIssues.get(session.id) ?? new Set<string>();
   const { parties, timelines } = all;
   const rows = all.issues.filter((issue) => onAgenda.has(issue.id)).map((issue) => {
-    const point = timelines.get(issue.id)?.find((p) => p.sessionId === sessionId);
+    const point = timelines.get(issue.id)?.find((p) => p.sessionId === session.id);
     const figures = point
       ? figuresOf(point)
       : { status: "INCOMPLETE" as const, missing: parties.map((p) => p.id), spreadSteps: null, spread: null, agreement: null, outlier: null, blockedBy: null, previousSpreadSteps: null, weight: null };
     return {
-      issue: { id: issue.id, title: issue.title, kind: issue.kind, topic: issue.topic, scaleMin: issue.scaleMin, scaleMax: issue.scaleMax, scaleLabels: issue.scaleLabels },
+      issue: { id: issue.id, title: issue.title, kind: issue.kind, topic: issue.topic, scaleMin: issue.scaleMin, scaleMax: issue.scaleMax, scaleLabels: [...issue.scaleLabels] },
       positions: point ? describePositions(issue, point.positions) : [],
       ...figures,
+      missing: [...figures.missing],
     };
   });
   rows.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || a.issue.title.localeCompare(b.issue.title));
   return {
     session: { id: session.id, title: session.title, startsAt: session.startsAt, timeZone: session.timeZone, status: session.status },
-    series: session.series,
+    series: { ...all.series },
     sealed: session.stancesSealedAt !== null && session.stancesRevealedAt === null,
-    parties,
+    parties: parties.map((p) => ({ ...p })),
     summary: sessionSummary(rows),
     issues: rows,
   };
 }
 
 /** Overviews derived from a cached figures object, so a repeated view does not rebuild them. */
-const overviews = new WeakMap<object, ReturnType<typeof buildSeriesOverview>>();
+const overviews = new WeakMap<SeriesFigures, ReturnType<typeof buildSeriesOverview>>();
 
 /**
  * Issues × sessions statuses for the heatmap. Each issue's row is a string with one letter per
@@ -180,7 +206,7 @@ export async function getSeriesOverview(db: Db, viewer: Viewer, seriesId: string
   return overview;
 }
 
-function buildSeriesOverview({ parties, sessions, issues, timelines }: Awaited<ReturnType<typeof computeSeriesTimelines>>) {
+function buildSeriesOverview({ parties, sessions, issues, timelines }: SeriesFigures) {
   const column = new Map(sessions.map((s, i) => [s.id, i] as const));
   const rows = issues.map((issue) => {
     const points = timelines.get(issue.id) ?? [];
