@@ -1,14 +1,11 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/prisma/generated/client";
 import { loadViewer } from "@/server/access";
-import type { Db } from "@/server/db";
 import { getPanelsForSession } from "@/server/services/assessments/panel";
 import { addMember, createAgendaItem, createAssessment, createIssue, createSession, createUser } from "@/prisma/seed/factories";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { callerFor, outcomeOf } from "@/tests/integration/helpers/callers";
 import { signedInNow } from "@/tests/integration/helpers/callers";
-import { testDatabaseUrl, testDb } from "@/tests/integration/helpers/db";
+import { countingTestDb, testDb } from "@/tests/integration/helpers/db";
 
 const db = testDb();
 let w: FixtureWorld;
@@ -296,22 +293,14 @@ describe("stability against the previous round", () => {
 });
 
 describe("getPanelsForSession", () => {
-  let queries = 0;
-  const counted = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: testDatabaseUrl() }),
-    omit: { user: { passwordHash: true } },
-    log: [{ emit: "event", level: "query" }],
-  });
-  counted.$on("query", () => {
-    queries++;
-  });
-  afterAll(() => counted.$disconnect());
+  const counted = countingTestDb();
+  afterAll(() => counted.close());
 
   async function measure(sessionId: string) {
     const viewer = (await loadViewer(db, w.users.usDelegate.id, signedInNow()))!;
-    queries = 0;
-    const panels = await getPanelsForSession(counted as unknown as Db, viewer, sessionId);
-    return { queries, panels };
+    counted.queries = 0;
+    const panels = await getPanelsForSession(counted.db, viewer, sessionId);
+    return { queries: counted.queries, panels };
   }
 
   it("answers in the same number of queries whatever the session holds, one entry per visible linked item", async () => {

@@ -1,35 +1,24 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/prisma/generated/client";
 import { createAgendaItem, createComment, createPaper } from "@/prisma/seed/factories";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { loadViewer } from "@/server/access";
-import type { Db } from "@/server/db";
 import { buildBriefingBook } from "@/server/services/briefing/book";
 import { signedInNow } from "@/tests/integration/helpers/callers";
-import { testDatabaseUrl } from "@/tests/integration/helpers/db";
+import { countingTestDb } from "@/tests/integration/helpers/db";
 
 // The briefing book reads every item's and paper's comments and every paper's text in a fixed
 // number of queries, however many items, papers and comments the session holds.
-let queries = 0;
-const counted = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: testDatabaseUrl() }),
-  omit: { user: { passwordHash: true } },
-  log: [{ emit: "event", level: "query" }],
-});
-counted.$on("query", () => {
-  queries++;
-});
-const db = counted as unknown as Db;
+const counted = countingTestDb();
+const db = counted.db;
 let w: FixtureWorld;
 
 /** Queries of one book build, after a warm-up build (the tracker's figures are cached per series). */
 async function measure(userId: string) {
   const viewer = await loadViewer(db, userId, signedInNow());
   await buildBriefingBook(db, viewer!, w.sessions.triPublished.id);
-  queries = 0;
+  counted.queries = 0;
   const book = await buildBriefingBook(db, viewer!, w.sessions.triPublished.id);
-  return { queries, items: book.agenda.length, papers: book.papers.length };
+  return { queries: counted.queries, items: book.agenda.length, papers: book.papers.length };
 }
 
 beforeAll(async () => {
@@ -37,7 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await counted.$disconnect();
+  await counted.close();
 });
 
 describe("briefing book query count", () => {

@@ -1,28 +1,17 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/prisma/generated/client";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { loadViewer, sessionViewer, viewerCached } from "@/server/access";
 import { runningChangeFeed, startChangeFeed, stopChangeFeed, type ChangeFeed } from "@/server/changes/feed";
-import type { Db } from "@/server/db";
 import { seriesStampHeld } from "@/server/services/tracker/cache";
 import { createCaller } from "@/server/trpc/root";
 import { signedInNow } from "@/tests/integration/helpers/callers";
-import { testDatabaseUrl } from "@/tests/integration/helpers/db";
+import { countingTestDb, testDatabaseUrl } from "@/tests/integration/helpers/db";
 
 // The web server holds accounts and tracker stamps between requests while PostgreSQL's change feed
 // listens (server/changes/). Here the feed runs against the test database and every change is
 // written straight to the database, behind every service's back, as another process would.
-let queries = 0;
-const counted = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: testDatabaseUrl() }),
-  omit: { user: { passwordHash: true } },
-  log: [{ emit: "event", level: "query" }],
-});
-counted.$on("query", () => {
-  queries++;
-});
-const db = counted as unknown as Db;
+const counted = countingTestDb();
+const db = counted.db;
 let w: FixtureWorld;
 let feed: ChangeFeed;
 
@@ -53,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Module state is shared between files: later files must not run with a live feed.
   await stopChangeFeed();
-  await counted.$disconnect();
+  await counted.close();
 });
 
 describe("change feed: the viewer of a request", () => {
@@ -61,9 +50,9 @@ describe("change feed: the viewer of a request", () => {
     const id = w.users.usDelegate.id;
     await holdViewer(id);
     const first = await sessionViewer(db, id, signedInNow());
-    queries = 0;
+    counted.queries = 0;
     const second = await sessionViewer(db, id, signedInNow());
-    expect(queries).toBe(0);
+    expect(counted.queries).toBe(0);
     expect(second).toEqual(first);
     // Each call gets its own object: nothing a request does to it reaches the next one.
     expect(second).not.toBe(first);
@@ -107,9 +96,9 @@ describe("change feed: the tracker", () => {
     const probe = w.issues.triProbe.id;
     for (let i = 0; i < 50 && !seriesStampHeld(w.series.tri.id); i++) await view();
     expect(seriesStampHeld(w.series.tri.id)).toBe(true);
-    queries = 0;
+    counted.queries = 0;
     await view();
-    expect(queries).toBe(0);
+    expect(counted.queries).toBe(0);
     await db.issue.update({ where: { id: probe }, data: { title: "Probe, renamed elsewhere" } });
     await until(() => !seriesStampHeld(w.series.tri.id), "the stamp's notification");
     expect((await view()).issues.find((i) => i.id === probe)!.title).toBe("Probe, renamed elsewhere");
@@ -120,9 +109,9 @@ describe("change feed: the tracker", () => {
     const session = () => kr.tracker.session({ sessionId: w.sessions.triPublished.id });
     let first = await session();
     for (let i = 0; i < 50 && !seriesStampHeld(w.series.tri.id); i++) first = await session();
-    queries = 0;
+    counted.queries = 0;
     expect(await session()).toBe(first);
-    expect(queries).toBe(0);
+    expect(counted.queries).toBe(0);
 
     // The EDD session's series is now held (an EDD member looked at it); KR is not in EDD, and a
     // TRI scholar never sees a session without an invited item: both get the missing session's error.

@@ -1,35 +1,23 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/prisma/generated/client";
 import { loadViewer } from "@/server/access";
-import type { Db } from "@/server/db";
 import { createTRPCContextStub } from "@/tests/integration/helpers/context";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { addMember, createAgendaItem, createIssue, createSession, createStance } from "@/prisma/seed/factories";
 import { signedInNow } from "@/tests/integration/helpers/callers";
-import { testDatabaseUrl } from "@/tests/integration/helpers/db";
+import { countingTestDb } from "@/tests/integration/helpers/db";
 import { createCaller } from "@/server/trpc/root";
 
 // A page's number of SQL queries must not grow with the data behind it (no N+1 loops).
-let queries = 0;
-// This client counts the SQL it sends.
-const counted = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: testDatabaseUrl() }),
-  omit: { user: { passwordHash: true } },
-  log: [{ emit: "event", level: "query" }],
-});
-counted.$on("query", () => {
-  queries++;
-});
-const db = counted as unknown as Db;
+const counted = countingTestDb();
+const db = counted.db;
 let w: FixtureWorld;
 
 async function countQueries(userId: string, run: (caller: ReturnType<typeof createCaller>) => Promise<unknown>) {
   const viewer = await loadViewer(db, userId, signedInNow());
   const caller = createCaller(createTRPCContextStub(db, viewer));
-  queries = 0;
+  counted.queries = 0;
   await run(caller);
-  return queries;
+  return counted.queries;
 }
 
 const VIEWS: [string, (c: ReturnType<typeof createCaller>, w: FixtureWorld) => Promise<unknown>][] = [
@@ -71,7 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await counted.$disconnect();
+  await counted.close();
 });
 
 describe("query counts", () => {

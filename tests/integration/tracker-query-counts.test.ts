@@ -1,27 +1,16 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/prisma/generated/client";
 import { loadViewer } from "@/server/access";
-import type { Db } from "@/server/db";
 import { createTRPCContextStub } from "@/tests/integration/helpers/context";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { createAgendaItem, createIssue, createSession, createStance, inviteScholarToItem } from "@/prisma/seed/factories";
 import { signedInNow } from "@/tests/integration/helpers/callers";
-import { testDatabaseUrl } from "@/tests/integration/helpers/db";
+import { countingTestDb } from "@/tests/integration/helpers/db";
 import { createCaller } from "@/server/trpc/root";
 
 // Every tracker view runs a fixed number of SQL queries, whatever the number of issues and sessions
 // (the series' released stances load in one query; no per-issue or per-session queries).
-let queries = 0;
-const counted = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: testDatabaseUrl() }),
-  omit: { user: { passwordHash: true } },
-  log: [{ emit: "event", level: "query" }],
-});
-counted.$on("query", () => {
-  queries++;
-});
-const db = counted as unknown as Db;
+const counted = countingTestDb();
+const db = counted.db;
 let w: FixtureWorld;
 
 type Caller = ReturnType<typeof createCaller>;
@@ -38,9 +27,9 @@ async function measure(userId: string) {
   const caller = createCaller(createTRPCContextStub(db, viewer));
   const out: Record<string, number> = {};
   for (const [name, run] of VIEWS) {
-    queries = 0;
+    counted.queries = 0;
     await run(caller, w);
-    out[name] = queries;
+    out[name] = counted.queries;
   }
   return out;
 }
@@ -77,7 +66,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await counted.$disconnect();
+  await counted.close();
 });
 
 describe("tracker query counts", () => {

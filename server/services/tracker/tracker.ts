@@ -153,7 +153,11 @@ export async function getSessionTracker(db: Db, viewer: Viewer, sessionId: strin
   let view = views.get(sessionId);
   if (!view) {
     const session = all.sessions.find((s) => s.id === sessionId);
-    if (!session) throw notFound("Session not found");
+    if (!session) {
+      // Deleted since its series was noted (or never visible to this class): look it up afresh next time.
+      sessionSeries.invalidate(sessionId);
+      throw notFound("Session not found");
+    }
     view = shareImmutable(buildSessionTracker(all, session));
     views.set(sessionId, view);
   }

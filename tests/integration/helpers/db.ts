@@ -1,4 +1,6 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import { inject } from "vitest";
+import { PrismaClient } from "@/prisma/generated/client";
 import { truncateAppTables } from "@/scripts/lib/database";
 import { createDb, type Db } from "@/server/db";
 
@@ -27,4 +29,21 @@ export async function disconnectTestDb(): Promise<void> {
 /** Empties every app table (not the migration history); refuses anything but a local database. */
 export async function resetDatabase(): Promise<void> {
   await truncateAppTables(testDatabaseUrl());
+}
+
+/**
+ * A Prisma client of its own on the test database that counts the SQL statements it sends, for
+ * asserting that a view's query count does not grow with the data. Close it after the file.
+ */
+export function countingTestDb() {
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: testDatabaseUrl() }),
+    omit: { user: { passwordHash: true } },
+    log: [{ emit: "event", level: "query" }],
+  });
+  const counting = { db: client as unknown as Db, queries: 0, close: () => client.$disconnect() };
+  client.$on("query", () => {
+    counting.queries++;
+  });
+  return counting;
 }
