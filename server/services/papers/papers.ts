@@ -212,9 +212,9 @@ async function paperForChange(tx: Db | Tx, actor: Viewer, paperId: string, opts:
   return paper;
 }
 
-async function latestRevision(tx: Db | Tx, paperId: string) {
+async function latestRevision(tx: Db | Tx, viewer: Viewer, paperId: string) {
   return tx.paperRevision.findFirstOrThrow({
-    where: { paperId },
+    where: { AND: [{ paperId }, visiblePaperRevisionsWhere(viewer)] },
     orderBy: { number: "desc" },
     select: { number: true, title: true, body: true },
   });
@@ -326,7 +326,7 @@ export async function raisePaperRelease(db: Db, actor: Viewer, input: RaisePaper
     if (releaseRank(input.releaseLevel) <= releaseRank(paper.releaseLevel)) {
       throw invalid("A release level can only be raised", "releaseLevel");
     }
-    const latest = await latestRevision(tx, paper.id);
+    const latest = await latestRevision(tx, actor, paper.id);
     const next = input.version + 1;
     const now = new Date();
     const { count } = await tx.positionPaper.updateMany({

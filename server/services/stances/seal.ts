@@ -3,6 +3,7 @@ import {
   requireConvenor,
   requireDelegateParty,
   visibleSessionsWhere,
+  visibleStancesWhere,
   type Viewer,
 } from "@/server/access";
 import { recordAudit } from "@/server/audit";
@@ -48,7 +49,8 @@ export async function sealStances(db: Db, viewer: Viewer, sessionId: string) {
     const session = await lockedSealState(tx, visible.id);
     if (session.stancesSealedAt) throw invalid("This session's stances are already sealed");
     if (session.status === "CONCLUDED") throw invalid("A concluded session's stances cannot be sealed");
-    const released = await tx.stance.count({ where: { sessionId: session.id, releaseLevel: { not: "PARTY" } } });
+    // Through the fragment like every stance read: unsealed, a convenor reads every released stance.
+    const released = await tx.stance.count({ where: { AND: [visibleStancesWhere(viewer, { releasedOnly: true }), { sessionId: session.id }] } });
     if (released > 0) {
       throw invalid("Some stances of this session are already released beyond their party; the session can no longer be sealed.");
     }
@@ -82,7 +84,7 @@ export async function submitSealedStances(db: Db, viewer: Viewer, sessionId: str
     if (session.sealSubmissions.some((s) => s.partyId === partyId)) throw invalid("Your party has already submitted its stances");
     const now = new Date();
     const drafts = await tx.stance.findMany({
-      where: { sessionId: session.id, partyId, releaseLevel: "PARTY" },
+      where: { AND: [visibleStancesWhere(viewer), { sessionId: session.id, partyId, releaseLevel: "PARTY" }] },
       select: { id: true, version: true, position: true, rationale: true, conditions: true, redLine: true, priority: true },
     });
     for (const d of drafts) {

@@ -128,8 +128,26 @@ async function seriesOfSession(db: Db, viewer: Viewer, sessionId: string): Promi
   });
 }
 
-/** Session views derived from a cached figures object, by session. */
-const sessionViews = new WeakMap<SeriesFigures, Map<string, ReturnType<typeof buildSessionTracker>>>();
+/**
+ * Answers derived from a figures object (the heatmap, each session's view), built once each while
+ * the figures are cached, deep-frozen and serialised once (server/serialization.ts). They go with
+ * the figures: a new stamp, another class or a scholar's uncached figures build afresh.
+ */
+const derived = new WeakMap<SeriesFigures, Map<string, object>>();
+
+function derivedOnce<T extends object>(all: SeriesFigures, key: string, build: () => T): T {
+  let views = derived.get(all);
+  if (!views) {
+    views = new Map();
+    derived.set(all, views);
+  }
+  let view = views.get(key) as T | undefined;
+  if (!view) {
+    view = shareImmutable(build());
+    views.set(key, view);
+  }
+  return view;
+}
 
 /**
  * One session: its issues (those a visible agenda item of the session discusses) with each party's
@@ -137,31 +155,22 @@ const sessionViews = new WeakMap<SeriesFigures, Map<string, ReturnType<typeof bu
  * first; the priority-weighted share of CONVERGED issues on top.
  *
  * Everything comes from the series' figures for the viewer's class (the session, its agenda's
- * issues, the positions), so a repeated view while the series is unchanged runs no query; the
- * answer is built once per figures object, frozen and serialised once.
+ * issues, the positions), so a repeated view while the series is unchanged runs no query.
  */
 export async function getSessionTracker(db: Db, viewer: Viewer, sessionId: string) {
   const seriesId = await seriesOfSession(db, viewer, sessionId);
   // The same answer as for a session that does not exist, whichever check refuses.
   if (!membershipIn(viewer, seriesId)) throw notFound("Session not found");
   const all = await seriesTimelines(db, viewer, seriesId);
-  let views = sessionViews.get(all);
-  if (!views) {
-    views = new Map();
-    sessionViews.set(all, views);
-  }
-  let view = views.get(sessionId);
-  if (!view) {
+  return derivedOnce(all, `session:${sessionId}`, () => {
     const session = all.sessions.find((s) => s.id === sessionId);
     if (!session) {
       // Deleted since its series was noted (or never visible to this class): look it up afresh next time.
       sessionSeries.invalidate(sessionId);
       throw notFound("Session not found");
     }
-    view = shareImmutable(buildSessionTracker(all, session));
-    views.set(sessionId, view);
-  }
-  return view;
+    return buildSessionTracker(all, session);
+  });
 }
 
 function buildSessionTracker(all: SeriesFigures, session: TrackerSession) {
@@ -190,24 +199,13 @@ function buildSessionTracker(all: SeriesFigures, session: TrackerSession) {
   };
 }
 
-/** Overviews derived from a cached figures object, so a repeated view does not rebuild them. */
-const overviews = new WeakMap<SeriesFigures, ReturnType<typeof buildSeriesOverview>>();
-
 /**
  * Issues × sessions statuses for the heatmap. Each issue's row is a string with one letter per
  * session (STATUS_LETTER; "-" where the issue has no figures), aligned with `sessions`.
- *
- * Built once per figures object (so once per series, visibility class and stamp while cached),
- * frozen and serialised once for every response that carries it (server/serialization.ts).
  */
 export async function getSeriesOverview(db: Db, viewer: Viewer, seriesId: string) {
   const all = await seriesTimelines(db, viewer, seriesId);
-  let overview = overviews.get(all);
-  if (!overview) {
-    overview = shareImmutable(buildSeriesOverview(all));
-    overviews.set(all, overview);
-  }
-  return overview;
+  return derivedOnce(all, "overview", () => buildSeriesOverview(all));
 }
 
 function buildSeriesOverview({ parties, sessions, issues, timelines }: SeriesFigures) {
