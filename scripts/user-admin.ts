@@ -32,7 +32,7 @@ runCli(async () => {
         update: { isAdmin: true, passwordHash, deactivatedAt: null, sessionsValidFrom: new Date(), version: { increment: 1 } },
         select: { id: true },
       });
-      await recordAudit(tx, { actorId: null, action: "user.admin_bootstrapped", objectType: "User", objectId: saved.id });
+      await recordAudit(tx, { actorId: null, action: "user.admin_bootstrapped", subject: { kind: "user", id: saved.id } });
       return saved;
     });
     console.log(`Administrator ${address} (${user.id}) is ready on ${database.description}.`);

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/prisma/generated/client";
+import { auditScope, type AuditSubject } from "@/server/access/audit";
 
 type AuditWriter = { auditEvent: { create: (args: { data: Prisma.AuditEventUncheckedCreateInput }) => Promise<unknown> } };
 
@@ -6,9 +7,9 @@ export type AuditInput = {
   actorId: string | null;
   seriesId?: string | null;
   action: string;
-  objectType: string;
-  objectId: string;
-  /** A short before/after summary; never secrets. */
+  /** The object, with what decides who could read it at this moment (server/access/audit.ts). */
+  subject: AuditSubject;
+  /** A short before/after summary; never secrets. Read only by those who may read the object at this level. */
   summary?: Prisma.InputJsonValue;
 };
 
@@ -19,9 +20,8 @@ export async function recordAudit(db: AuditWriter, input: AuditInput): Promise<v
       actorId: input.actorId,
       seriesId: input.seriesId ?? null,
       action: input.action,
-      objectType: input.objectType,
-      objectId: input.objectId,
       summary: input.summary,
+      ...auditScope(input.subject),
     },
   });
 }

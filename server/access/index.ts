@@ -3,6 +3,7 @@ import { forbidden, notFound } from "@/server/errors";
 import { membershipIn, type Viewer, type ViewerMembership } from "@/server/access/viewer";
 
 export * from "@/server/access/where";
+export * from "@/server/access/audit";
 export { loadViewer, sessionViewer, viewerCached, membershipIn, type Viewer, type ViewerMembership } from "@/server/access/viewer";
 
 /** Not a member: the series does not exist as far as the viewer can tell. */

@@ -5,17 +5,21 @@ import { seriesIdsWhere, type Viewer } from "@/server/access/viewer";
 // material composes one of these — lists, counts, search and aggregates alike — so a rule is
 // written once. See DESIGN.md "Release levels".
 
-const NOTHING = { id: { in: [] as string[] } };
 const RELEASED_TO_GOVERNMENTS = { in: ["GOVERNMENTS", "ALL_PARTICIPANTS"] } satisfies Prisma.EnumReleaseLevelFilter;
 
-function anyOf<T extends object>(branches: (T | false)[]): T | typeof NOTHING | { OR: T[] } {
+/**
+ * Any one of the branches; none at all matches nothing. (Not `{ OR: [] }`: Prisma reads an empty
+ * OR as no condition at all. An empty `id IN ()` is false for every model.)
+ */
+export function anyOf<T extends { OR?: unknown }>(branches: (T | false)[]): T {
   const kept = branches.filter((b): b is T => b !== false);
-  if (kept.length === 0) return NOTHING;
+  if (kept.length === 0) return { id: { in: [] } } as unknown as T;
   if (kept.length === 1) return kept[0] as T;
-  return { OR: kept };
+  return { OR: kept } as T;
 }
 
-function roles(viewer: Viewer) {
+/** The series the viewer sits in, by role. */
+export function viewerRoles(viewer: Viewer) {
   const convenor = seriesIdsWhere(viewer, ["CONVENOR"]);
   const delegate = viewer.memberships.filter((m) => m.role === "DELEGATE" && m.partyId);
   const observer = seriesIdsWhere(viewer, ["OBSERVER"]);
@@ -33,11 +37,11 @@ function invitedPublishedItem(viewer: Viewer, scholarSeries: string[]): Prisma.A
 }
 
 export function visibleSeriesWhere(viewer: Viewer): Prisma.SeriesWhereInput {
-  return { id: { in: roles(viewer).all } };
+  return { id: { in: viewerRoles(viewer).all } };
 }
 
 export function visibleSessionsWhere(viewer: Viewer): Prisma.SessionWhereInput {
-  const r = roles(viewer);
+  const r = viewerRoles(viewer);
   return anyOf<Prisma.SessionWhereInput>([
     r.governments.length > 0 && { seriesId: { in: r.governments } },
     r.scholar.length > 0 && { agendaItems: { some: invitedPublishedItem(viewer, r.scholar) } },
@@ -46,7 +50,7 @@ export function visibleSessionsWhere(viewer: Viewer): Prisma.SessionWhereInput {
 
 /** Drafts of agendas are visible to convenors only until published. */
 export function visibleAgendaItemsWhere(viewer: Viewer): Prisma.AgendaItemWhereInput {
-  const r = roles(viewer);
+  const r = viewerRoles(viewer);
   const membersAfterPublication = [...r.delegate.map((m) => m.seriesId), ...r.observer];
   return anyOf<Prisma.AgendaItemWhereInput>([
     r.convenor.length > 0 && { session: { seriesId: { in: r.convenor } } },
@@ -58,7 +62,7 @@ export function visibleAgendaItemsWhere(viewer: Viewer): Prisma.AgendaItemWhereI
 }
 
 export function visibleIssuesWhere(viewer: Viewer): Prisma.IssueWhereInput {
-  const r = roles(viewer);
+  const r = viewerRoles(viewer);
   return anyOf<Prisma.IssueWhereInput>([
     r.governments.length > 0 && { seriesId: { in: r.governments } },
     r.scholar.length > 0 && { agendaItems: { some: invitedPublishedItem(viewer, r.scholar) } },
@@ -66,7 +70,7 @@ export function visibleIssuesWhere(viewer: Viewer): Prisma.IssueWhereInput {
 }
 
 export function visiblePapersWhere(viewer: Viewer): Prisma.PositionPaperWhereInput {
-  const r = roles(viewer);
+  const r = viewerRoles(viewer);
   return anyOf<Prisma.PositionPaperWhereInput>([
     ...r.delegate.map((m) => ({ session: { seriesId: m.seriesId }, partyId: m.partyId })),
     r.governments.length > 0 && {
@@ -93,7 +97,7 @@ const SEAL_OPEN: Prisma.StanceWhereInput = {
  * party: the tracker and every aggregate count released positions only.
  */
 export function visibleStancesWhere(viewer: Viewer, opts: { releasedOnly?: boolean } = {}): Prisma.StanceWhereInput {
-  const r = roles(viewer);
+  const r = viewerRoles(viewer);
   const readable = anyOf<Prisma.StanceWhereInput>([
     ...r.delegate.map((m) => ({ session: { seriesId: m.seriesId }, partyId: m.partyId as string })),
     r.governments.length > 0 && {
@@ -122,7 +126,7 @@ const LEVELS_FOR_GOVERNMENTS: Prisma.EnumReleaseLevelFilter = RELEASED_TO_GOVERN
  * that led to it (raising the level writes a revision of its own).
  */
 export function visibleStanceRevisionsWhere(viewer: Viewer): Prisma.StanceRevisionWhereInput {
-  const r = roles(viewer);
+  const r = viewerRoles(viewer);
   return {
     AND: [
       { stance: visibleStancesWhere(viewer) },
@@ -137,7 +141,7 @@ export function visibleStanceRevisionsWhere(viewer: Viewer): Prisma.StanceRevisi
 
 /** Revisions of a paper the viewer may read: the same rule as stances; a scholar reads all of their own paper. */
 export function visiblePaperRevisionsWhere(viewer: Viewer): Prisma.PaperRevisionWhereInput {
-  const r = roles(viewer);
+  const r = viewerRoles(viewer);
   return {
     AND: [
       { paper: visiblePapersWhere(viewer) },
@@ -160,7 +164,7 @@ export function visibleCommentsWhere(viewer: Viewer): Prisma.CommentWhereInput {
 
 /** Individual assessments are seen by their rater only; panels are aggregated elsewhere. */
 export function visibleAssessmentsWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
-  return { scholarId: viewer.userId, session: { seriesId: { in: roles(viewer).scholar } } };
+  return { scholarId: viewer.userId, session: { seriesId: { in: viewerRoles(viewer).scholar } } };
 }
 
 /**
@@ -173,7 +177,7 @@ export function panelAssessmentsWhere(viewer: Viewer): Prisma.AssessmentWhereInp
 }
 
 export function visibleMinutesWhere(viewer: Viewer): Prisma.MinutesWhereInput {
-  const r = roles(viewer);
+  const r = viewerRoles(viewer);
   const readers = [...r.delegate.map((m) => m.seriesId), ...r.observer];
   return anyOf<Prisma.MinutesWhereInput>([
     r.convenor.length > 0 && { session: { seriesId: { in: r.convenor } } },
@@ -183,7 +187,7 @@ export function visibleMinutesWhere(viewer: Viewer): Prisma.MinutesWhereInput {
 
 /** Members of the series the viewer sits in on the government side; a scholar sees only themself. */
 export function visibleMembershipsWhere(viewer: Viewer): Prisma.MembershipWhereInput {
-  const r = roles(viewer);
+  const r = viewerRoles(viewer);
   return anyOf<Prisma.MembershipWhereInput>([
     r.governments.length > 0 && { seriesId: { in: r.governments }, removedAt: null },
     { userId: viewer.userId, removedAt: null },
@@ -191,9 +195,5 @@ export function visibleMembershipsWhere(viewer: Viewer): Prisma.MembershipWhereI
 }
 
 export function visibleInvitationsWhere(viewer: Viewer): Prisma.InvitationWhereInput {
-  return { seriesId: { in: roles(viewer).convenor } };
-}
-
-export function visibleAuditEventsWhere(viewer: Viewer): Prisma.AuditEventWhereInput {
-  return { seriesId: { in: roles(viewer).convenor } };
+  return { seriesId: { in: viewerRoles(viewer).convenor } };
 }

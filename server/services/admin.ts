@@ -25,8 +25,7 @@ export async function createUser(db: Db, actor: Actor, input: z.output<typeof cr
     await recordAudit(tx, {
       actorId: actor.userId,
       action: "user.created",
-      objectType: "User",
-      objectId: user.id,
+      subject: { kind: "user", id: user.id },
       summary: { email: user.email, isAdmin: user.isAdmin },
     });
     return user;
@@ -50,8 +49,7 @@ export async function setUserActive(db: Db, actor: Actor, userId: string, active
     await recordAudit(tx, {
       actorId: actor.userId,
       action: active ? "user.reactivated" : "user.deactivated",
-      objectType: "User",
-      objectId: userId,
+      subject: { kind: "user", id: userId },
     });
     return updated;
   });
@@ -62,7 +60,7 @@ export async function createParty(db: Db, actor: Actor, input: z.output<typeof c
   if (clash) throw invalid(`A party with code ${input.code} already exists`, "code");
   return db.$transaction(async (tx) => {
     const party = await tx.party.create({ data: input, select: { id: true, code: true, name: true, version: true } });
-    await recordAudit(tx, { actorId: actor.userId, action: "party.created", objectType: "Party", objectId: party.id, summary: input });
+    await recordAudit(tx, { actorId: actor.userId, action: "party.created", subject: { kind: "party", id: party.id }, summary: input });
     return party;
   });
 }
@@ -81,8 +79,7 @@ export async function updateParty(db: Db, actor: Actor, input: z.output<typeof u
     await recordAudit(tx, {
       actorId: actor.userId,
       action: "party.updated",
-      objectType: "Party",
-      objectId: input.partyId,
+      subject: { kind: "party", id: input.partyId },
       summary: { before, after: { code: input.code, name: input.name } },
     });
     return tx.party.findUniqueOrThrow({ where: { id: input.partyId }, select: { id: true, code: true, name: true, version: true } });
@@ -118,8 +115,7 @@ export async function createSeries(db: Db, actor: Actor, input: z.output<typeof 
       actorId: actor.userId,
       seriesId: series.id,
       action: "series.created",
-      objectType: "Series",
-      objectId: series.id,
+      subject: { kind: "series", id: series.id },
       summary: { name: input.name, shortName: input.shortName, track: input.track, partyIds: input.partyIds },
     });
     return series;
@@ -146,8 +142,7 @@ export async function appointConvenor(db: Db, actor: Actor, seriesId: string, us
       actorId: actor.userId,
       seriesId,
       action: "membership.convenor_appointed",
-      objectType: "Membership",
-      objectId: membership.id,
+      subject: { kind: "membership", id: membership.id },
       summary: { userId, before: before ? { role: before.role, removed: Boolean(before.removedAt) } : null },
     });
     return membership;
@@ -209,8 +204,7 @@ export async function updateSeries(db: Db, actor: Actor, input: z.output<typeof 
       actorId: actor.userId,
       seriesId,
       action: "series.updated",
-      objectType: "Series",
-      objectId: seriesId,
+      subject: { kind: "series", id: seriesId },
       summary: { before: { ...before, parties: undefined, partyIds: beforeParties }, after },
     });
     return tx.series.findUniqueOrThrow({ where: { id: seriesId }, select: { id: true, shortName: true, version: true } });

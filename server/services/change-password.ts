@@ -16,6 +16,6 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
       where: { id: userId },
       data: { passwordHash, sessionsValidFrom: new Date(), version: { increment: 1 } },
     });
-    await recordAudit(tx, { actorId: userId, action: "user.password_changed", objectType: "User", objectId: userId });
+    await recordAudit(tx, { actorId: userId, action: "user.password_changed", subject: { kind: "user", id: userId } });
   });
 }

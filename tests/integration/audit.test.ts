@@ -14,13 +14,12 @@ beforeAll(async () => {
       actorId: w.users.eddConvenor.id,
       seriesId: w.series.edd.id,
       action: "test.event",
-      objectType: "Session",
-      objectId: `edd-${i}`,
+      subject: { kind: "series", id: `edd-${i}` },
       summary: { n: i },
     });
   }
-  await recordAudit(db, { actorId: w.users.edscgConvenor.id, seriesId: w.series.edscg.id, action: "test.event", objectType: "Session", objectId: "edscg-only" });
-  await recordAudit(db, { actorId: w.users.admin.id, action: "user.created", objectType: "User", objectId: "no-series" });
+  await recordAudit(db, { actorId: w.users.edscgConvenor.id, seriesId: w.series.edscg.id, action: "test.event", subject: { kind: "series", id: "edscg-only" } });
+  await recordAudit(db, { actorId: w.users.admin.id, action: "user.created", subject: { kind: "user", id: "no-series" } });
 });
 
 describe("audit.list", () => {

@@ -23,7 +23,7 @@ async function auditedUser() {
   const user = await db.user.create({ data: { email: `auditor${n}@migrations.test`, name: "Auditor", passwordHash: "x" } });
   const series = await db.series.create({ data: { name: "Audit series", shortName: `AUD${n}`, track: "TRACK_2" } });
   const event = await db.auditEvent.create({
-    data: { actorId: user.id, seriesId: series.id, action: "series.created", objectType: "Series", objectId: series.id },
+    data: { actorId: user.id, seriesId: series.id, action: "series.created", objectType: "Series", objectId: series.id, audience: "CONVENORS" },
   });
   return { user, series, event };
 }
@@ -75,6 +75,25 @@ describe("AuditEvent is append-only", () => {
     await db.series.delete({ where: { id: series.id } });
     const kept = await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } });
     expect(kept).toMatchObject({ actorId: null, seriesId: null, action: "series.created", objectId: series.id });
+  });
+
+  it("lets a deleted object's foreign key clear its pointer, and nothing else move it", async () => {
+    const { series } = await auditedUser();
+    const session = await db.session.create({
+      data: { seriesId: series.id, title: "Pointer", startsAt: new Date("2030-01-01T10:00Z"), endsAt: new Date("2030-01-01T12:00Z") },
+    });
+    const other = await db.session.create({
+      data: { seriesId: series.id, title: "Other", startsAt: new Date("2030-01-02T10:00Z"), endsAt: new Date("2030-01-02T12:00Z") },
+    });
+    const event = await db.auditEvent.create({
+      data: { seriesId: series.id, action: "session.created", objectType: "Session", objectId: session.id, audience: "GOVERNMENTS", sessionId: session.id },
+    });
+    const moved = await rejectionOf(db.$executeRaw`UPDATE "AuditEvent" SET "sessionId" = ${other.id} WHERE "id" = ${event.id}`);
+    expect(moved.message).toMatch(/append-only/);
+    const cleared = await rejectionOf(db.$executeRaw`UPDATE "AuditEvent" SET "sessionId" = NULL WHERE "id" = ${event.id}`);
+    expect(cleared.message).toMatch(/append-only/);
+    await db.session.delete({ where: { id: session.id } });
+    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ sessionId: null, objectId: session.id, audience: "GOVERNMENTS" });
   });
 
   it("still lets tests TRUNCATE it", async () => {

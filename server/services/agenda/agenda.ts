@@ -38,8 +38,7 @@ export async function reorder(db: Db, viewer: Viewer, input: z.output<typeof reo
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "agenda.reordered",
-      objectType: "Session",
-      objectId: session.id,
+      subject: { kind: "session", id: session.id, audience: fresh.agendaPublishedAt ? "GOVERNMENTS" : "CONVENORS" },
       summary: { before, after: input.itemIds },
     });
     return { sessionId: session.id, itemIds: input.itemIds };
@@ -70,8 +69,7 @@ export async function publish(db: Db, viewer: Viewer, input: z.output<typeof pub
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "agenda.published",
-      objectType: "Session",
-      objectId: session.id,
+      subject: { kind: "session", id: session.id, audience: "GOVERNMENTS" },
       summary: { before: { status: "DRAFT" }, after: { status: "AGENDA_PUBLISHED" }, items: current._count.agendaItems },
     });
     return tx.session.findUniqueOrThrow({

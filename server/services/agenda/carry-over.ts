@@ -71,8 +71,8 @@ export async function carryOver(db: Db, viewer: Viewer, input: z.output<typeof c
       actorId: viewer.userId,
       seriesId: source.seriesId,
       action: "agenda.carried_over",
-      objectType: "Session",
-      objectId: source.id,
+      // The carried items are drafts until the next session's agenda is published.
+      subject: { kind: "session", id: source.id, audience: fresh.agendaPublishedAt ? "GOVERNMENTS" : "CONVENORS" },
       summary: {
         toSessionId: target.id,
         items: created.map((c) => ({ from: c.carriedFromId, to: c.id })),

@@ -64,13 +64,13 @@ export async function createItem(db: Db, viewer: Viewer, input: z.output<typeof 
       },
       select: ITEM_SELECT,
     });
-    await touchPublishedAgenda(tx, { id: session.id, agendaPublishedAt: await publishedAt(tx, session.id) }, item.updatedAt);
+    const agendaPublishedAt = await publishedAt(tx, session.id);
+    await touchPublishedAgenda(tx, { id: session.id, agendaPublishedAt }, item.updatedAt);
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "agenda.item_created",
-      objectType: "AgendaItem",
-      objectId: item.id,
+      subject: { kind: "agendaItem", id: item.id, sessionId: session.id, agendaPublished: agendaPublishedAt !== null },
       summary: { sessionId: session.id, title: item.title, position, status: item.status, issueId: item.issueId },
     });
     return item;
@@ -122,13 +122,13 @@ export async function updateItem(db: Db, viewer: Viewer, input: z.output<typeof 
     });
     if (count === 0) throw conflict(STALE_ITEM);
     const item = await readItem(tx, input.itemId);
-    await touchPublishedAgenda(tx, { id: session.id, agendaPublishedAt: await publishedAt(tx, session.id) }, item.updatedAt);
+    const agendaPublishedAt = await publishedAt(tx, session.id);
+    await touchPublishedAgenda(tx, { id: session.id, agendaPublishedAt }, item.updatedAt);
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "agenda.item_updated",
-      objectType: "AgendaItem",
-      objectId: item.id,
+      subject: { kind: "agendaItem", id: item.id, sessionId: session.id, agendaPublished: agendaPublishedAt !== null },
       summary: {
         sessionId: session.id,
         before: Object.fromEntries(changed.map((k) => [k, summarise(current[k])])),
@@ -175,8 +175,7 @@ export async function deleteItem(db: Db, viewer: Viewer, input: z.output<typeof 
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "agenda.item_deleted",
-      objectType: "AgendaItem",
-      objectId: input.itemId,
+      subject: { kind: "deletedAgendaItem", id: input.itemId, sessionId: session.id },
       summary: { sessionId: session.id, title: current.title },
     });
     return { id: input.itemId };

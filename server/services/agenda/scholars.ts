@@ -33,8 +33,7 @@ export async function inviteScholar(db: Db, viewer: Viewer, input: Input) {
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "agenda.scholar_invited",
-      objectType: "AgendaItem",
-      objectId: input.itemId,
+      subject: { kind: "agendaItem", id: input.itemId, sessionId: session.id, agendaPublished: session.agendaPublishedAt !== null, convenorsOnly: true },
       summary: { userId: input.userId, name: scholar.user.name },
     });
     return { itemId: input.itemId, userId: input.userId };
@@ -52,8 +51,7 @@ export async function uninviteScholar(db: Db, viewer: Viewer, input: Input) {
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "agenda.scholar_uninvited",
-      objectType: "AgendaItem",
-      objectId: input.itemId,
+      subject: { kind: "agendaItem", id: input.itemId, sessionId: session.id, agendaPublished: session.agendaPublishedAt !== null, convenorsOnly: true },
       summary: { userId: input.userId },
     });
     return { itemId: input.itemId, userId: input.userId };

@@ -107,8 +107,7 @@ export async function saveAssessment(db: Db, viewer: Viewer, input: SaveAssessme
           actorId: viewer.userId,
           seriesId: item.session.seriesId,
           action: "assessment.created",
-          objectType: "Assessment",
-          objectId: created.id,
+          subject: { kind: "assessment", id: created.id, sessionId: key.sessionId },
           summary: auditSummary({ ...key, agendaItemId: created.agendaItemId, version: created.version }),
         });
         return created;
@@ -124,8 +123,7 @@ export async function saveAssessment(db: Db, viewer: Viewer, input: SaveAssessme
         actorId: viewer.userId,
         seriesId: item.session.seriesId,
         action: "assessment.updated",
-        objectType: "Assessment",
-        objectId: updated.id,
+        subject: { kind: "assessment", id: updated.id, sessionId: key.sessionId },
         summary: auditSummary({ ...key, agendaItemId: updated.agendaItemId, version: updated.version }),
       });
       return updated;

@@ -42,7 +42,7 @@ export async function calendarTokenFor(db: Db, userId: string): Promise<string> 
     // Only if nobody issued one meanwhile; the loser of a race reads the winner's token below.
     const { count } = await tx.user.updateMany({ where: { id: userId, calendarToken: user.calendarToken }, data: { calendarToken: token } });
     if (count === 1) {
-      await recordAudit(tx, { actorId: userId, action: "calendar.token_issued", objectType: "User", objectId: userId });
+      await recordAudit(tx, { actorId: userId, action: "calendar.token_issued", subject: { kind: "ownAccount", id: userId } });
     }
   });
   return (await db.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarToken: true } })).calendarToken;
@@ -54,7 +54,7 @@ export async function resetCalendarToken(db: Db, userId: string): Promise<string
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { calendarToken: token } });
     // The summary never carries the token.
-    await recordAudit(tx, { actorId: userId, action: "calendar.token_reset", objectType: "User", objectId: userId });
+    await recordAudit(tx, { actorId: userId, action: "calendar.token_reset", subject: { kind: "ownAccount", id: userId } });
   });
   return token;
 }

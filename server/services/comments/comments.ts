@@ -1,4 +1,4 @@
-import type { MemberRole, Prisma } from "@/prisma/generated/client";
+import type { MemberRole, Prisma, ReleaseLevel } from "@/prisma/generated/client";
 import {
   COMMENT_EDIT_WINDOW_MS,
   type CommentTarget,
@@ -13,6 +13,7 @@ import {
   visibleCommentsWhere,
   visiblePapersWhere,
   visibleSessionsWhere,
+  type AuditSubject,
   type Viewer,
 } from "@/server/access";
 import { recordAudit } from "@/server/audit";
@@ -30,35 +31,51 @@ function targetWhere(target: CommentTarget): Prisma.CommentWhereInput {
   return "agendaItemId" in target ? { agendaItemId: target.agendaItemId } : { paperId: target.paperId };
 }
 
+type CommentOn = Extract<AuditSubject, { kind: "comment" }>["on"];
+
+const ON_ITEM = { id: true, sessionId: true, session: { select: { seriesId: true, agendaPublishedAt: true } } } as const;
+const ON_PAPER = { id: true, sessionId: true, partyId: true, releaseLevel: true, session: { select: { seriesId: true } } } as const;
+
+type OnItemRow = { id: string; sessionId: string; session: { seriesId: string; agendaPublishedAt: Date | null } };
+type OnPaperRow = { id: string; sessionId: string; partyId: string | null; releaseLevel: ReleaseLevel; session: { seriesId: string } };
+
+/** What a thread is on, as its audit events record it (who could read it at that moment). */
+function onOf(item: OnItemRow | null, paper: OnPaperRow | null): { seriesId: string; on: CommentOn } {
+  if (item) {
+    return {
+      seriesId: item.session.seriesId,
+      on: { agendaItem: { id: item.id, sessionId: item.sessionId, agendaPublished: item.session.agendaPublishedAt !== null } },
+    };
+  }
+  const p = paper as OnPaperRow;
+  return { seriesId: p.session.seriesId, on: { paper: { id: p.id, sessionId: p.sessionId, partyId: p.partyId, releaseLevel: p.releaseLevel } } };
+}
+
 /** The item or paper a thread is on, if the viewer may see it; NOT_FOUND otherwise (like a missing id). */
-async function targetFor(db: Db | Tx, viewer: Viewer, target: CommentTarget): Promise<{ seriesId: string; key: string }> {
+async function targetFor(db: Db | Tx, viewer: Viewer, target: CommentTarget): Promise<{ seriesId: string; key: string; on: CommentOn }> {
   if ("agendaItemId" in target) {
     const item = await orNotFound(
       db.agendaItem.findFirst({
         where: { AND: [{ id: target.agendaItemId }, visibleAgendaItemsWhere(viewer)] },
-        select: { session: { select: { seriesId: true } } },
+        select: ON_ITEM,
       }),
       "Agenda item not found",
     );
-    return { seriesId: item.session.seriesId, key: threadKey(target) };
+    return { ...onOf(item, null), key: threadKey(target) };
   }
   const paper = await orNotFound(
     db.positionPaper.findFirst({
       where: { AND: [{ id: target.paperId }, visiblePapersWhere(viewer)] },
-      select: { session: { select: { seriesId: true } } },
+      select: ON_PAPER,
     }),
     "Paper not found",
   );
-  return { seriesId: paper.session.seriesId, key: threadKey(target) };
+  return { ...onOf(null, paper), key: threadKey(target) };
 }
 
 /** "item:<id>" / "paper:<id>" of a stored comment. */
 function keyOf(c: { agendaItemId: string | null; paperId: string | null }): string {
   return c.agendaItemId ? `item:${c.agendaItemId}` : `paper:${c.paperId}`;
-}
-
-function seriesOf(c: { agendaItem: { session: { seriesId: string } } | null; paper: { session: { seriesId: string } } | null }): string {
-  return (c.agendaItem?.session.seriesId ?? c.paper?.session.seriesId) as string;
 }
 
 const COMMENT_FOR_CHANGE = {
@@ -72,8 +89,8 @@ const COMMENT_FOR_CHANGE = {
   withdrawnAt: true,
   resolvedAt: true,
   version: true,
-  agendaItem: { select: { session: { select: { seriesId: true } } } },
-  paper: { select: { session: { select: { seriesId: true } } } },
+  agendaItem: { select: ON_ITEM },
+  paper: { select: ON_PAPER },
 } satisfies Prisma.CommentSelect;
 
 /** A comment the viewer may see (NOT_FOUND otherwise), with its series. */
@@ -82,7 +99,7 @@ async function commentForChange(tx: Tx, viewer: Viewer, commentId: string) {
     tx.comment.findFirst({ where: { AND: [{ id: commentId }, visibleCommentsWhere(viewer)] }, select: COMMENT_FOR_CHANGE }),
     "Comment not found",
   );
-  return { ...comment, seriesId: seriesOf(comment), key: keyOf(comment) };
+  return { ...comment, ...onOf(comment.agendaItem, comment.paper), key: keyOf(comment) };
 }
 
 /**
@@ -229,7 +246,7 @@ export async function createComment(db: Db, viewer: Viewer, input: CreateComment
   const target: CommentTarget = input.agendaItemId ? { agendaItemId: input.agendaItemId } : { paperId: input.paperId as string };
   const body = input.body.trim();
   return db.$transaction(async (tx) => {
-    const { seriesId, key } = await targetFor(tx, viewer, target);
+    const { seriesId, key, on } = await targetFor(tx, viewer, target);
     let parentId: string | null = null;
     if (input.parentId) {
       const parent = await orNotFound(
@@ -251,8 +268,7 @@ export async function createComment(db: Db, viewer: Viewer, input: CreateComment
       actorId: viewer.userId,
       seriesId,
       action: "comment.create",
-      objectType: "Comment",
-      objectId: comment.id,
+      subject: { kind: "comment", id: comment.id, on },
       summary: { target: key, parentId, length: body.length },
     });
     return comment;
@@ -278,8 +294,7 @@ export async function editComment(db: Db, viewer: Viewer, input: EditCommentInpu
       actorId: viewer.userId,
       seriesId: before.seriesId,
       action: "comment.edit",
-      objectType: "Comment",
-      objectId: before.id,
+      subject: { kind: "comment", id: before.id, on: before.on },
       summary: { target: before.key, before: before.body, after: body },
     });
     return tx.comment.findUniqueOrThrow({ where: { id: before.id }, select: RETURNED });
@@ -288,7 +303,7 @@ export async function editComment(db: Db, viewer: Viewer, input: EditCommentInpu
 
 /**
  * The author withdraws a comment: the row keeps its place in the thread ("comment withdrawn"), its
- * text is cleared from the row and kept in the audit trail, which only convenors read.
+ * text is cleared from the row and kept in the audit trail, for those who could read the comment.
  */
 export async function withdrawComment(db: Db, viewer: Viewer, commentId: string) {
   return db.$transaction(async (tx) => {
@@ -304,8 +319,7 @@ export async function withdrawComment(db: Db, viewer: Viewer, commentId: string)
       actorId: viewer.userId,
       seriesId: before.seriesId,
       action: "comment.withdraw",
-      objectType: "Comment",
-      objectId: before.id,
+      subject: { kind: "comment", id: before.id, on: before.on },
       summary: { target: before.key, withdrawnText: before.body },
     });
     return tx.comment.findUniqueOrThrow({ where: { id: before.id }, select: RETURNED });
@@ -330,8 +344,7 @@ export async function setCommentResolved(db: Db, viewer: Viewer, commentId: stri
       actorId: viewer.userId,
       seriesId: before.seriesId,
       action: resolved ? "comment.resolve" : "comment.reopen",
-      objectType: "Comment",
-      objectId: before.id,
+      subject: { kind: "comment", id: before.id, on: before.on },
       summary: { target: before.key },
     });
     return tx.comment.findUniqueOrThrow({ where: { id: before.id }, select: RETURNED });

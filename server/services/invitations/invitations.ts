@@ -57,8 +57,7 @@ export async function createInvitation(db: Db, viewer: Viewer, input: z.output<t
       actorId: viewer.userId,
       seriesId: input.seriesId,
       action: "invitation.created",
-      objectType: "Invitation",
-      objectId: invitation.id,
+      subject: { kind: "invitation", id: invitation.id },
       summary: { email: input.email, ...fields, expiresAt: expiresAt.toISOString(), agendaItemIds: itemIds },
     });
     // The token leaves the server this once; only its hash is kept.
@@ -104,8 +103,7 @@ export async function revokeInvitation(db: Db, viewer: Viewer, invitationId: str
       actorId: viewer.userId,
       seriesId: invitation.seriesId,
       action: "invitation.revoked",
-      objectType: "Invitation",
-      objectId: invitationId,
+      subject: { kind: "invitation", id: invitationId },
       summary: { email: invitation.email },
     });
     return { id: invitationId };
@@ -190,7 +188,7 @@ export async function acceptInvitation(db: Db, viewer: Viewer | null, input: z.o
         select: { id: true },
       });
       userId = user.id;
-      await recordAudit(tx, { actorId: userId, action: "user.created", objectType: "User", objectId: userId, summary: { email: i.email, via: "invitation" } });
+      await recordAudit(tx, { actorId: userId, action: "user.created", subject: { kind: "user", id: userId }, summary: { email: i.email, via: "invitation" } });
     }
     await tx.invitation.update({ where: { id: i.id }, data: { acceptedById: userId } });
     const before = await tx.membership.findUnique({ where: { seriesId_userId: { seriesId: i.seriesId, userId } }, select: { removedAt: true } });
@@ -212,8 +210,7 @@ export async function acceptInvitation(db: Db, viewer: Viewer | null, input: z.o
       actorId: userId,
       seriesId: i.seriesId,
       action: "invitation.accepted",
-      objectType: "Invitation",
-      objectId: i.id,
+      subject: { kind: "invitation", id: i.id },
       summary: { email: i.email, membershipId: membership.id, rejoined: Boolean(before), ...fields, agendaItemIds: i.items.map((x) => x.agendaItemId) },
     });
     return { seriesId: i.seriesId, email: i.email, accountCreated: !viewer };

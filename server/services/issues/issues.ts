@@ -135,8 +135,7 @@ export async function createIssue(db: Db, actor: Actor, input: CreateIssueInput)
       actorId: actor.userId,
       seriesId: issue.seriesId,
       action: "issue.created",
-      objectType: "Issue",
-      objectId: issue.id,
+      subject: { kind: "issue", id: issue.id },
       summary: { after: summaryOf(issue) },
     });
     return issue;
@@ -183,8 +182,7 @@ export async function updateIssue(db: Db, actor: Actor, input: UpdateIssueInput)
       actorId: actor.userId,
       seriesId: after.seriesId,
       action: "issue.updated",
-      objectType: "Issue",
-      objectId: after.id,
+      subject: { kind: "issue", id: after.id },
       summary: { before: summaryOf(before), after: summaryOf(after) },
     });
     return after;
@@ -208,8 +206,7 @@ export async function setIssueArchived(db: Db, actor: Actor, input: { issueId: s
       actorId: actor.userId,
       seriesId: before.seriesId,
       action: archived ? "issue.archived" : "issue.unarchived",
-      objectType: "Issue",
-      objectId: before.id,
+      subject: { kind: "issue", id: before.id },
       summary: { title: before.title, before: { archived: !archived }, after: { archived } },
     });
     return tx.issue.findUniqueOrThrow({ where: { id: input.issueId }, select: ISSUE_SELECT });

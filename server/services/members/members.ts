@@ -62,8 +62,7 @@ export async function changeMemberRole(db: Db, viewer: Viewer, input: z.output<t
       actorId: viewer.userId,
       seriesId: before.seriesId,
       action: "membership.role_changed",
-      objectType: "Membership",
-      objectId: before.id,
+      subject: { kind: "membership", id: before.id },
       summary: {
         userId: before.userId,
         before: { role: before.role, partyId: before.partyId, affiliation: before.affiliation },
@@ -93,8 +92,7 @@ export async function removeMember(db: Db, viewer: Viewer, input: z.output<typeo
       actorId: viewer.userId,
       seriesId: before.seriesId,
       action: "membership.removed",
-      objectType: "Membership",
-      objectId: before.id,
+      subject: { kind: "membership", id: before.id },
       summary: { userId: before.userId, role: before.role, partyId: before.partyId },
     });
     return { id: before.id };

@@ -195,8 +195,7 @@ export async function saveMinutes(db: Db, viewer: Viewer, input: SaveMinutesInpu
         actorId: viewer.userId,
         seriesId: session.seriesId,
         action: "minutes.save",
-        objectType: "Minutes",
-        objectId: minutesId,
+        subject: { kind: "minutes", id: minutesId, sessionId: session.id, released: minutes.releasedAt !== null },
         // Never the text: its length and the revision are enough to follow the history.
         summary: {
           sessionId: session.id,
@@ -244,8 +243,7 @@ export async function releaseMinutes(db: Db, viewer: Viewer, input: ReleaseMinut
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "minutes.release",
-      objectType: "Minutes",
-      objectId: existing.id,
+      subject: { kind: "minutes", id: existing.id, sessionId: session.id, released: true },
       summary: { sessionId: session.id, revision: existing.version, before: { released: false }, after: { released: true } },
     });
     return { releasedAt, version: existing.version };

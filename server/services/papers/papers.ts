@@ -259,8 +259,7 @@ export async function createPaper(db: Db, actor: Viewer, input: CreatePaperInput
       actorId: actor.userId,
       seriesId: session.seriesId,
       action: "paper.create",
-      objectType: "PositionPaper",
-      objectId: paper.id,
+      subject: { kind: "paper", id: paper.id, sessionId: session.id, partyId: who.partyId, releaseLevel: "PARTY" },
       summary: { title: input.title, partyId: who.partyId, agendaItemIds: input.agendaItemIds, bodyLength: input.body.length },
     });
     return paper;
@@ -288,8 +287,7 @@ export async function savePaper(db: Db, actor: Viewer, input: SavePaperInput) {
       actorId: actor.userId,
       seriesId: paper.session.seriesId,
       action: "paper.save",
-      objectType: "PositionPaper",
-      objectId: paper.id,
+      subject: { kind: "paper", id: paper.id, sessionId: paper.sessionId, partyId: paper.partyId, releaseLevel: paper.releaseLevel },
       summary: { revision: next, title: input.title, titleChanged: input.title !== paper.title, bodyLength: input.body.length },
     });
     return { id: paper.id, version: next, revision };
@@ -349,8 +347,7 @@ export async function raisePaperRelease(db: Db, actor: Viewer, input: RaisePaper
       actorId: actor.userId,
       seriesId: paper.session.seriesId,
       action: "paper.release",
-      objectType: "PositionPaper",
-      objectId: paper.id,
+      subject: { kind: "paper", id: paper.id, sessionId: paper.sessionId, partyId: paper.partyId, releaseLevel: input.releaseLevel },
       summary: { before: paper.releaseLevel, after: input.releaseLevel, revision: next },
     });
     return { id: paper.id, version: next, releaseLevel: input.releaseLevel };
@@ -373,8 +370,7 @@ export async function withdrawPaper(db: Db, actor: Viewer, input: { paperId: str
       actorId: actor.userId,
       seriesId: paper.session.seriesId,
       action: "paper.withdraw",
-      objectType: "PositionPaper",
-      objectId: paper.id,
+      subject: { kind: "paper", id: paper.id, sessionId: paper.sessionId, partyId: paper.partyId, releaseLevel: paper.releaseLevel },
       summary: { title: paper.title, releaseLevel: paper.releaseLevel },
     });
     return { id: paper.id, withdrawnAt: now };

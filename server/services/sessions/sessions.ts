@@ -92,8 +92,7 @@ export async function createSession(db: Db, viewer: Viewer, input: z.output<type
       actorId: viewer.userId,
       seriesId: input.seriesId,
       action: "session.created",
-      objectType: "Session",
-      objectId: session.id,
+      subject: { kind: "session", id: session.id, audience: "GOVERNMENTS" },
       summary: summaryOf(session),
     });
     return session;
@@ -114,8 +113,7 @@ export async function updateSession(db: Db, viewer: Viewer, input: z.output<type
       actorId: viewer.userId,
       seriesId: before.seriesId,
       action: "session.updated",
-      objectType: "Session",
-      objectId: input.sessionId,
+      subject: { kind: "session", id: input.sessionId, audience: "GOVERNMENTS" },
       summary: { before: summaryOf(before), after: summaryOf(after) },
     });
     return after;
@@ -160,8 +158,7 @@ export async function advanceSessionStatus(db: Db, viewer: Viewer, input: z.outp
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "session.status_changed",
-      objectType: "Session",
-      objectId: input.sessionId,
+      subject: { kind: "session", id: input.sessionId, audience: "GOVERNMENTS" },
       summary: { title: session.title, before: { status: session.status }, after: { status: input.to } },
     });
     return tx.session.findUniqueOrThrow({ where: { id: input.sessionId }, select: RESULT_SELECT });

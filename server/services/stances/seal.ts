@@ -60,8 +60,7 @@ export async function sealStances(db: Db, viewer: Viewer, sessionId: string) {
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "stance.seal",
-      objectType: "Session",
-      objectId: session.id,
+      subject: { kind: "session", id: session.id, audience: "GOVERNMENTS" },
       summary: { session: session.title },
     });
     return { sealedAt: now };
@@ -106,6 +105,14 @@ export async function submitSealedStances(db: Db, viewer: Viewer, sessionId: str
           createdAt: now,
         },
       });
+      // Each release is the stance's own event: hidden with the stance until the seal opens.
+      await recordAudit(tx, {
+        actorId: viewer.userId,
+        seriesId: session.seriesId,
+        action: "stance.release",
+        subject: { kind: "stance", id: d.id, sessionId: session.id, partyId, releaseLevel: "GOVERNMENTS" },
+        summary: { revision: d.version + 1, before: { releaseLevel: "PARTY" }, after: { releaseLevel: "GOVERNMENTS" }, sealed: true },
+      });
     }
     await tx.sealSubmission.create({ data: { sessionId: session.id, partyId, submittedById: viewer.userId, submittedAt: now } });
     const submitted = new Set([...session.sealSubmissions.map((s) => s.partyId), partyId]);
@@ -118,9 +125,9 @@ export async function submitSealedStances(db: Db, viewer: Viewer, sessionId: str
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "stance.submit",
-      objectType: "Session",
-      objectId: session.id,
-      summary: { session: session.title, partyId, released: drafts.length, revealed },
+      subject: { kind: "session", id: session.id, audience: "GOVERNMENTS" },
+      // That the party submitted, never how many positions: nothing about them before the reveal.
+      summary: { session: session.title, partyId, revealed },
     });
     return { submittedAt: now, revealed };
   });
@@ -140,8 +147,7 @@ export async function openSealedStances(db: Db, viewer: Viewer, sessionId: strin
       actorId: viewer.userId,
       seriesId: session.seriesId,
       action: "stance.open",
-      objectType: "Session",
-      objectId: session.id,
+      subject: { kind: "session", id: session.id, audience: "GOVERNMENTS" },
       summary: { session: session.title, submitted: session.sealSubmissions.length, parties: session.series.parties.length },
     });
     return { revealedAt: now };

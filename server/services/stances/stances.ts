@@ -156,8 +156,7 @@ export async function createStance(db: Db, viewer: Viewer, input: CreateStanceIn
         actorId: viewer.userId,
         seriesId: session.seriesId,
         action: "stance.create",
-        objectType: "Stance",
-        objectId: stance.id,
+        subject: { kind: "stance", id: stance.id, sessionId: session.id, partyId, releaseLevel: "PARTY" },
         summary: { issue: issue.title, session: session.title, after: summaryOf(values) },
       });
       return stance;
@@ -195,8 +194,7 @@ export async function saveStance(db: Db, viewer: Viewer, input: SaveStanceInput)
         actorId: viewer.userId,
         seriesId: before.session.seriesId,
         action: "stance.save",
-        objectType: "Stance",
-        objectId: before.id,
+        subject: { kind: "stance", id: before.id, sessionId: before.sessionId, partyId: before.partyId, releaseLevel: before.releaseLevel },
         summary: { revision: number, before: summaryOf(before), after: summaryOf({ ...values, releaseLevel: before.releaseLevel }) },
       });
       return { id: before.id, version: number };
@@ -240,8 +238,7 @@ export async function releaseStance(db: Db, viewer: Viewer, input: ReleaseStance
         actorId: viewer.userId,
         seriesId: before.session.seriesId,
         action: "stance.release",
-        objectType: "Stance",
-        objectId: before.id,
+        subject: { kind: "stance", id: before.id, sessionId: before.sessionId, partyId: before.partyId, releaseLevel: input.releaseLevel },
         summary: { revision: number, before: { releaseLevel: before.releaseLevel }, after: { releaseLevel: input.releaseLevel } },
       });
       return { id: before.id, version: number, releaseLevel: input.releaseLevel };
