@@ -1,12 +1,68 @@
 import type { Prisma } from "@/prisma/generated/client";
 import { auditScope, type AuditSubject } from "@/server/access/audit";
 
+/** Every action the audit trail records: `<object>.<what happened>`, past tense. */
+export const AUDIT_ACTIONS = [
+  "agenda.carried_over",
+  "agenda.item_created",
+  "agenda.item_deleted",
+  "agenda.item_updated",
+  "agenda.published",
+  "agenda.reordered",
+  "agenda.scholar_invited",
+  "agenda.scholar_uninvited",
+  "assessment.created",
+  "assessment.updated",
+  "calendar.token_issued",
+  "calendar.token_reset",
+  "comment.created",
+  "comment.edited",
+  "comment.reopened",
+  "comment.resolved",
+  "comment.withdrawn",
+  "invitation.accepted",
+  "invitation.created",
+  "invitation.revoked",
+  "issue.archived",
+  "issue.created",
+  "issue.unarchived",
+  "issue.updated",
+  "membership.convenor_appointed",
+  "membership.removed",
+  "membership.role_changed",
+  "minutes.released",
+  "minutes.saved",
+  "paper.created",
+  "paper.released",
+  "paper.saved",
+  "paper.withdrawn",
+  "party.created",
+  "party.updated",
+  "series.created",
+  "series.updated",
+  "session.created",
+  "session.status_changed",
+  "session.updated",
+  "stance.created",
+  "stance.released",
+  "stance.saved",
+  "stance.seal_opened",
+  "stance.sealed",
+  "stance.submitted",
+  "user.admin_bootstrapped",
+  "user.created",
+  "user.deactivated",
+  "user.password_changed",
+  "user.reactivated",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 type AuditWriter = { auditEvent: { create: (args: { data: Prisma.AuditEventUncheckedCreateInput }) => Promise<unknown> } };
 
 export type AuditInput = {
   actorId: string | null;
   seriesId?: string | null;
-  action: string;
+  action: AuditAction;
   /** The object, with what decides who could read it at this moment (server/access/audit.ts). */
   subject: AuditSubject;
   /** A short before/after summary; never secrets. Read only by those who may read the object at this level. */

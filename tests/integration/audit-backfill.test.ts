@@ -22,6 +22,7 @@ const sqlOf = (dir: string) => readFileSync(path.join(DEFAULT_PATHS.migrationsDi
 type Row = { action: string; objectId: string; audience: string; partyId: string | null; sessionId: string | null; paperId: string | null; stanceId: string | null; commentId: string | null; agendaItemId: string | null; minutesId: string | null; summary: Record<string, unknown> | null };
 
 let events: Row[] = [];
+let actionsAfterRename: string[] = [];
 
 beforeAll(async () => {
   const admin = testDatabaseUrl();
@@ -90,6 +91,10 @@ beforeAll(async () => {
     }
     await c.query(sqlOf(migrations[target]!));
     const { rows } = await c.query<Row>(`SELECT * FROM "AuditEvent" ORDER BY "id"`);
+    const rename = migrations.findIndex((m) => m.endsWith("_audit_action_names"));
+    await c.query(sqlOf(migrations[rename]!));
+    const renamed = await c.query<{ action: string }>(`SELECT "action" FROM "AuditEvent" ORDER BY "id"`);
+    actionsAfterRename = renamed.rows.map((r) => r.action);
     return rows;
   }).then((rows) => {
     events = rows;
@@ -147,6 +152,12 @@ describe(`the ${MIGRATION} migration`, () => {
 
   it("sorts the rest: issues for governments, members for convenors, accounts for their owner or admins", () => {
     expect([22, 23, 24, 25].map((i) => at(i).audience)).toEqual(["GOVERNMENTS", "CONVENORS", "ACTOR", "ADMINS"]);
+  });
+
+  it("is followed by the one naming scheme for actions (audit_action_names)", () => {
+    expect(actionsAfterRename.slice(0, 5)).toEqual(["paper.created", "paper.saved", "comment.created", "comment.withdrawn", "paper.released"]);
+    expect(actionsAfterRename[18]).toBe("stance.submitted");
+    expect(actionsAfterRename[25]).toBe("user.created");
   });
 
   it("leaves the table append-only and every row with an audience", async () => {

@@ -105,7 +105,7 @@ describe("audit events of papers and comments on them", () => {
     await jp.comment.withdraw({ commentId: withdrawn.id });
 
     const ids = [paper.id, comment.id, withdrawn.id];
-    const draftHistory = ["paper.create", "paper.save", "comment.create", "comment.edit", "comment.create", "comment.withdraw"];
+    const draftHistory = ["paper.created", "paper.saved", "comment.created", "comment.edited", "comment.created", "comment.withdrawn"];
     expect(await seenByRole(ids)).toEqual({
       convenor: NOBODY,
       us: NOBODY,
@@ -121,7 +121,7 @@ describe("audit events of papers and comments on them", () => {
 
     await jp.paper.raiseRelease({ paperId: paper.id, version: saved.version, releaseLevel: "GOVERNMENTS" });
     const governmentsComment = await (await as("us")).comment.create({ paperId: paper.id, body: "governments comment" });
-    const afterRelease = ["paper.release", "comment.create"];
+    const afterRelease = ["paper.released", "comment.created"];
     const governmentsView = await seenByRole([...ids, governmentsComment.id]);
     expect(governmentsView).toEqual({
       convenor: afterRelease,
@@ -141,9 +141,9 @@ describe("audit events of papers and comments on them", () => {
     await jp.paper.raiseRelease({ paperId: paper.id, version: current.version, releaseLevel: "ALL_PARTICIPANTS" });
     const allView = await seenByRole([...ids, governmentsComment.id]);
     // scholarA is invited to the paper's item; scholarB is not.
-    expect(allView.scholarA).toEqual(["paper.release"]);
+    expect(allView.scholarA).toEqual(["paper.released"]);
     expect(allView.scholarB).toEqual(NOBODY);
-    expect(allView.convenor).toEqual([...afterRelease, "paper.release"]);
+    expect(allView.convenor).toEqual([...afterRelease, "paper.released"]);
   });
 
   it("a scholar's own draft paper is the scholar's alone", async () => {
@@ -155,7 +155,7 @@ describe("audit events of papers and comments on them", () => {
       agendaItemIds: [w.items.triInvited.id],
     });
     const byRole = await seenByRole([paper.id]);
-    expect(Object.entries(byRole).filter(([, actions]) => actions.length > 0)).toEqual([["scholarA", ["paper.create"]]]);
+    expect(Object.entries(byRole).filter(([, actions]) => actions.length > 0)).toEqual([["scholarA", ["paper.created"]]]);
   });
 });
 
@@ -176,7 +176,7 @@ describe("audit events of stances", () => {
     expect(await seenByRole([stance.id])).toEqual({
       convenor: NOBODY,
       us: NOBODY,
-      jp: ["stance.create", "stance.save"],
+      jp: ["stance.created", "stance.saved"],
       kr: NOBODY,
       observer: NOBODY,
       scholarA: NOBODY,
@@ -188,11 +188,11 @@ describe("audit events of stances", () => {
 
     await jp.stance.release({ stanceId: stance.id, version: saved.version, releaseLevel: "GOVERNMENTS" });
     const released = await seenByRole([stance.id]);
-    expect(released.convenor).toEqual(["stance.release"]);
-    expect(released.kr).toEqual(["stance.release"]);
-    expect(released.observer).toEqual(["stance.release"]);
+    expect(released.convenor).toEqual(["stance.released"]);
+    expect(released.kr).toEqual(["stance.released"]);
+    expect(released.observer).toEqual(["stance.released"]);
     expect(released.scholarA).toEqual(NOBODY);
-    expect(released.jp).toEqual(["stance.create", "stance.save", "stance.release"]);
+    expect(released.jp).toEqual(["stance.created", "stance.saved", "stance.released"]);
   });
 
   it("a sealed session shows nothing of positions before the reveal, and released ones after it", async () => {
@@ -206,19 +206,19 @@ describe("audit events of stances", () => {
     const before = await seenByRole([usStance.id, jpStance.id]);
     expect(before.convenor).toEqual(NOBODY);
     expect(before.kr).toEqual(NOBODY);
-    expect(before.jp).toEqual(["stance.create"]);
-    expect(before.us).toEqual(["stance.create", "stance.release"]);
+    expect(before.jp).toEqual(["stance.created"]);
+    expect(before.us).toEqual(["stance.created", "stance.released"]);
     // The seal's own events say who submitted, never how many positions.
-    const sessionEvents = await db.auditEvent.findMany({ where: { objectId: session.id, action: "stance.submit" }, select: { summary: true } });
+    const sessionEvents = await db.auditEvent.findMany({ where: { objectId: session.id, action: "stance.submitted" }, select: { summary: true } });
     expect(sessionEvents.map((e) => Object.keys(e.summary as object).sort())).toEqual([["partyId", "revealed", "session"]]);
-    expect(await seen("convenor", [session.id])).toEqual(expect.arrayContaining(["stance.seal", "stance.submit"]));
+    expect(await seen("convenor", [session.id])).toEqual(expect.arrayContaining(["stance.sealed", "stance.submitted"]));
     expect((await convenorTrailText()).text).not.toMatch(/MARKER-sealed|"released"/);
 
     await (await as("convenor")).stance.openSeal({ sessionId: session.id });
     const after = await seenByRole([usStance.id, jpStance.id]);
-    expect(after.convenor).toEqual(["stance.release"]);
-    expect(after.kr).toEqual(["stance.release"]);
-    expect(after.jp).toEqual(["stance.create", "stance.release"]);
+    expect(after.convenor).toEqual(["stance.released"]);
+    expect(after.kr).toEqual(["stance.released"]);
+    expect(after.jp).toEqual(["stance.created", "stance.released"]);
   });
 });
 
@@ -232,7 +232,7 @@ describe("audit events of comments on agenda items", () => {
     const onInvited = await us.comment.create({ agendaItemId: w.items.triInvited.id, body: "on the invited item" });
 
     expect(await seenByRole([onDraft.id])).toEqual({
-      convenor: ["comment.create"],
+      convenor: ["comment.created"],
       us: NOBODY,
       jp: NOBODY,
       kr: NOBODY,
@@ -244,10 +244,10 @@ describe("audit events of comments on agenda items", () => {
     });
     const uninvited = await seenByRole([onUninvited.id]);
     expect(uninvited.scholarA).toEqual(NOBODY);
-    expect(uninvited.kr).toEqual(["comment.create", "comment.withdraw"]);
+    expect(uninvited.kr).toEqual(["comment.created", "comment.withdrawn"]);
     expect(uninvited.eddConvenor).toEqual(NOBODY);
     const invited = await seenByRole([onInvited.id]);
-    expect(invited.scholarA).toEqual(["comment.create"]);
+    expect(invited.scholarA).toEqual(["comment.created"]);
     expect(invited.scholarB).toEqual(NOBODY);
   });
 });
@@ -262,9 +262,9 @@ describe("audit events of minutes", () => {
     await convenor.minutes.release({ sessionId: session.id, version: first.version });
     await convenor.minutes.save({ sessionId: session.id, body: "after release", version: first.version });
     const byRole = await seenByRole([minutes.id]);
-    expect(byRole.convenor).toEqual(["minutes.save", "minutes.release", "minutes.save"]);
-    expect(byRole.us).toEqual(["minutes.release", "minutes.save"]);
-    expect(byRole.observer).toEqual(["minutes.release", "minutes.save"]);
+    expect(byRole.convenor).toEqual(["minutes.saved", "minutes.released", "minutes.saved"]);
+    expect(byRole.us).toEqual(["minutes.released", "minutes.saved"]);
+    expect(byRole.observer).toEqual(["minutes.released", "minutes.saved"]);
     expect(byRole.scholarA).toEqual(NOBODY);
   });
 });

@@ -13,12 +13,12 @@ beforeAll(async () => {
     await recordAudit(db, {
       actorId: w.users.eddConvenor.id,
       seriesId: w.series.edd.id,
-      action: "test.event",
+      action: "series.updated",
       subject: { kind: "series", id: `edd-${i}` },
       summary: { n: i },
     });
   }
-  await recordAudit(db, { actorId: w.users.edscgConvenor.id, seriesId: w.series.edscg.id, action: "test.event", subject: { kind: "series", id: "edscg-only" } });
+  await recordAudit(db, { actorId: w.users.edscgConvenor.id, seriesId: w.series.edscg.id, action: "series.updated", subject: { kind: "series", id: "edscg-only" } });
   await recordAudit(db, { actorId: w.users.admin.id, action: "user.created", subject: { kind: "user", id: "no-series" } });
 });
 
@@ -27,7 +27,7 @@ describe("audit.list", () => {
     const c = await callerFor(db, w.users.eddConvenor.id);
     const first = await c.audit.list({ seriesId: w.series.edd.id });
     expect(first.events).toHaveLength(50);
-    expect(first.events[0]).toMatchObject({ action: "test.event", objectId: "edd-119", actor: { name: "EDD Convenor" }, summary: { n: 119 } });
+    expect(first.events[0]).toMatchObject({ action: "series.updated", objectId: "edd-119", actor: { name: "EDD Convenor" }, summary: { n: 119 } });
     expect(first.nextCursor).not.toBeNull();
     const second = await c.audit.list({ seriesId: w.series.edd.id, cursor: first.nextCursor! });
     expect(second.events[0]!.objectId).toBe("edd-69");
@@ -37,7 +37,7 @@ describe("audit.list", () => {
     const ids = all.map((e) => BigInt(e.id));
     expect([...ids].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(ids);
     expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
-    expect(all.filter((e) => e.action === "test.event")).toHaveLength(120);
+    expect(all.filter((e) => e.action === "series.updated")).toHaveLength(120);
     expect(all.map((e) => e.objectId)).not.toContain("edscg-only");
     expect(all.map((e) => e.objectId)).not.toContain("no-series");
   });

@@ -158,7 +158,7 @@ describe("comment.create", () => {
     expect(reply.parentId).toBe(top.id);
     expect(nested.parentId).toBe(top.id);
     const audits = await db.auditEvent.findMany({ where: { objectType: "Comment", objectId: { in: [top.id, reply.id, nested.id] } } });
-    expect(audits.map((a) => a.action)).toEqual(["comment.create", "comment.create", "comment.create"]);
+    expect(audits.map((a) => a.action)).toEqual(["comment.created", "comment.created", "comment.created"]);
     expect(audits[0]).toMatchObject({ actorId: w.users.jpDelegate.id, seriesId: w.series.edd.id });
   });
 
@@ -195,7 +195,7 @@ describe("comment.edit", () => {
     expect(edited.editedAt).toBeInstanceOf(Date);
     const listed = (await jp.comment.list(target)).comments.find((x) => x.id === c.id)!;
     expect(listed).toMatchObject({ body: "Second wording", canEdit: true, isMine: true });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "comment.edit", objectId: c.id } });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "comment.edited", objectId: c.id } });
     expect(audit.summary).toMatchObject({ before: "First wording", after: "Second wording" });
 
     // A stale version is a conflict.
@@ -256,7 +256,7 @@ describe("comment.withdraw", () => {
     }
     // The convenor reads the text in the audit trail; a delegate may not read the trail at all.
     const trail = await (await as("eddConvenor")).audit.list({ seriesId: w.series.edd.id });
-    const event = trail.events.find((e) => e.action === "comment.withdraw" && e.objectId === c.id);
+    const event = trail.events.find((e) => e.action === "comment.withdrawn" && e.objectId === c.id);
     expect(event?.summary).toMatchObject({ withdrawnText: "Something I should not have said" });
     expect(await outcomeOf(() => jp.audit.list({ seriesId: w.series.edd.id }))).toBe("FORBIDDEN");
 
@@ -341,7 +341,7 @@ describe("resolve and reopen", () => {
     expect(row.resolvedAt).toBeNull();
     expect(row.resolvedById).toBeNull();
     const actions = (await db.auditEvent.findMany({ where: { objectId: top.id }, orderBy: { id: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["comment.resolve", "comment.reopen"]);
+    expect(actions).toEqual(["comment.resolved", "comment.reopened"]);
     expect((await convenor.comment.list(target)).canResolve).toBe(true);
     expect((await (await as("jpDelegate")).comment.list(target)).canResolve).toBe(false);
   });

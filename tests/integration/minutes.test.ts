@@ -55,8 +55,8 @@ describe("minutes.save", () => {
     ]);
     const events = await db.auditEvent.findMany({ where: { objectId: minutes[0]!.id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => [e.action, e.actorId, e.seriesId])).toEqual([
-      ["minutes.save", w.users.eddConvenor.id, w.series.edd.id],
-      ["minutes.save", w.users.eddConvenor.id, w.series.edd.id],
+      ["minutes.saved", w.users.eddConvenor.id, w.series.edd.id],
+      ["minutes.saved", w.users.eddConvenor.id, w.series.edd.id],
     ]);
     expect(events[1]!.summary).toMatchObject({ revision: 2, length: "## Draft two\n\nSecret wording".length });
     expect(JSON.stringify(events.map((e) => e.summary))).not.toContain("Secret");
@@ -104,7 +104,7 @@ describe("minutes.save", () => {
     expect(minutes[0]!.version).toBe(20);
     expect(revisions.map((r) => r.number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(revisions.map((r) => r.body)).toEqual(winners);
-    expect(await db.auditEvent.count({ where: { objectId: minutes[0]!.id, action: "minutes.save" } })).toBe(20);
+    expect(await db.auditEvent.count({ where: { objectId: minutes[0]!.id, action: "minutes.saved" } })).toBe(20);
   });
 
   it("refuses bad input with a clear error and writes nothing", async () => {
@@ -251,7 +251,7 @@ describe("minutes.release", () => {
     const released = await convenor.minutes.release({ sessionId: session.id, version: 1 });
     const releasedAt = released.releasedAt;
     expect(releasedAt).toBeInstanceOf(Date);
-    const events = await db.auditEvent.findMany({ where: { action: "minutes.release", actorId: w.users.eddConvenor.id }, orderBy: { createdAt: "desc" }, take: 1 });
+    const events = await db.auditEvent.findMany({ where: { action: "minutes.released", actorId: w.users.eddConvenor.id }, orderBy: { createdAt: "desc" }, take: 1 });
     expect(events[0]!.summary).toMatchObject({ sessionId: session.id, revision: 1 });
 
     const before = await snapshot(session.id);

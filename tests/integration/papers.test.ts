@@ -50,7 +50,7 @@ describe("paper.create", () => {
     expect(row).toMatchObject({ partyId: w.parties.jp.id, authorId: w.users.jpDelegate.id, releaseLevel: "PARTY", version: 1, releasedAt: null });
     expect(row.revisions.map((r) => [r.number, r.releaseLevel])).toEqual([[1, "PARTY"]]);
     expect(row.items.map((i) => i.agendaItemId)).toEqual([w.items.eddGovernments.id]);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: paper.id, action: "paper.create" } });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: paper.id, action: "paper.created" } });
     expect(JSON.stringify(audit.summary)).not.toContain("Internal JP thinking");
   });
 
@@ -173,7 +173,7 @@ describe("release levels, role by role", () => {
     expect(await outcomeOf(() => jp.paper.raiseRelease({ paperId: paper.id, version: 5, releaseLevel: "GOVERNMENTS" }))).toBe("BAD_REQUEST");
 
     const actions = (await db.auditEvent.findMany({ where: { objectId: paper.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["paper.create", "paper.save", "paper.release", "paper.save", "paper.release"]);
+    expect(actions).toEqual(["paper.created", "paper.saved", "paper.released", "paper.saved", "paper.released"]);
   });
 
   it("lets an invited scholar read an ALL_PARTICIPANTS paper on their item, from that release on, and nothing else", async () => {
@@ -272,7 +272,7 @@ describe("paper.save", () => {
     expect(revisions.map((r) => r.number)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
     expect(revisions.slice(1).map((r) => r.body)).toEqual(accepted);
     expect((await db.positionPaper.findUniqueOrThrow({ where: { id: paper.id } })).version).toBe(21);
-    expect(await db.auditEvent.count({ where: { objectId: paper.id, action: "paper.save" } })).toBe(20);
+    expect(await db.auditEvent.count({ where: { objectId: paper.id, action: "paper.saved" } })).toBe(20);
   });
 });
 
@@ -313,7 +313,7 @@ describe("paper.withdraw", () => {
     expect(await outcomeOf(() => jp.paper.raiseRelease({ paperId: paper.id, version: 2, releaseLevel: "GOVERNMENTS" }))).toBe("BAD_REQUEST");
     expect(await outcomeOf(() => jp.paper.withdraw({ paperId: paper.id, version: 2 }))).toBe("BAD_REQUEST");
     expect(await snapshot(paper.id)).toEqual(before);
-    expect(await db.auditEvent.count({ where: { objectId: paper.id, action: "paper.withdraw" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { objectId: paper.id, action: "paper.withdrawn" } })).toBe(1);
   });
 });
 

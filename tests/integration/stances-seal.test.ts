@@ -44,7 +44,7 @@ describe("sealed release", () => {
     const { session, jp, us } = await sessionWithDrafts();
     const convenor = await as(w.users.eddConvenor.id);
     await convenor.stance.seal({ sessionId: session.id });
-    expect(await db.auditEvent.count({ where: { action: "stance.seal", objectId: session.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "stance.sealed", objectId: session.id } })).toBe(1);
 
     // JP releases and submits: still nothing for anyone else.
     const jpCaller = await as(w.users.jpDelegate.id);
@@ -85,7 +85,7 @@ describe("sealed release", () => {
     for (const userId of [w.users.usDelegate.id, w.users.jpDelegate.id, w.users.eddConvenor.id, w.users.observer.id]) {
       expect((await boardIds(userId, session.id)).sort(), userId).toEqual([jp.id, us.id].sort());
     }
-    expect(await db.auditEvent.count({ where: { action: "stance.submit", objectId: session.id } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { action: "stance.submitted", objectId: session.id } })).toBe(2);
     // Other series: still nothing.
     expect(await outcomeOf(async () => (await as(w.users.krDelegate.id)).stance.get({ stanceId: jp.id }))).toBe("NOT_FOUND");
   });
@@ -101,7 +101,7 @@ describe("sealed release", () => {
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).stancesRevealedAt).not.toBeNull();
     expect(await outcomeOf(async () => (await as(w.users.usDelegate.id)).stance.get({ stanceId: jp.id }))).toBe("OK");
     expect(await outcomeOf(async () => (await as(w.users.jpDelegate.id)).stance.get({ stanceId: us.id }))).toBe("NOT_FOUND");
-    expect(await db.auditEvent.count({ where: { action: "stance.open", objectId: session.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "stance.seal_opened", objectId: session.id } })).toBe(1);
     // Once open, the seal cannot be opened again, nor anything submitted.
     expect(await outcomeOf(async () => (await as(w.users.eddConvenor.id)).stance.openSeal({ sessionId: session.id }))).toBe("BAD_REQUEST");
     expect(await outcomeOf(async () => (await as(w.users.usDelegate.id)).stance.submitSealed({ sessionId: session.id }))).toBe("BAD_REQUEST");

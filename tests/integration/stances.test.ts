@@ -63,7 +63,7 @@ describe("stance.create", () => {
     expect(stance).toMatchObject({ partyId: w.parties.jp.id, position: 2, releaseLevel: "PARTY", releasedAt: null, version: 1 });
     expect(stance.revisions).toHaveLength(1);
     expect(stance.revisions[0]).toMatchObject({ number: 1, releaseLevel: "PARTY", authorId: w.users.jpDelegate.id, rationale: "Because" });
-    expect(await db.auditEvent.count({ where: { action: "stance.create", objectId: made.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "stance.created", objectId: made.id } })).toBe(1);
     // The draft is the Japanese delegation's only.
     for (const userId of [w.users.usDelegate.id, w.users.eddConvenor.id, w.users.observer.id, w.users.krDelegate.id, w.users.scholarA.id]) {
       expect(await outcomeOf(async () => (await as(userId)).stance.get({ stanceId: made.id }))).toBe("NOT_FOUND");
@@ -141,7 +141,7 @@ describe("stance release levels", () => {
     expect(released).toMatchObject({ version: 3, releaseLevel: "GOVERNMENTS" });
     const stance = await db.stance.findUniqueOrThrow({ where: { id: made.id } });
     expect(stance.releasedAt).not.toBeNull();
-    expect(await db.auditEvent.count({ where: { action: "stance.release", objectId: made.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "stance.released", objectId: made.id } })).toBe(1);
 
     // Other governments: the stance and only the revision written at release, never the drafts before it.
     for (const userId of [w.users.usDelegate.id, w.users.eddConvenor.id, w.users.observer.id]) {
@@ -238,7 +238,7 @@ describe("stance.save concurrency", () => {
     const stance = await db.stance.findUniqueOrThrow({ where: { id: s.id } });
     expect(stance.version).toBe(21);
     expect(stance.rationale).toBe(accepted.at(-1));
-    expect(await db.auditEvent.count({ where: { action: "stance.save", objectId: s.id } })).toBe(20);
+    expect(await db.auditEvent.count({ where: { action: "stance.saved", objectId: s.id } })).toBe(20);
   });
 });
 

@@ -267,7 +267,7 @@ export async function createComment(db: Db, viewer: Viewer, input: CreateComment
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId,
-      action: "comment.create",
+      action: "comment.created",
       subject: { kind: "comment", id: comment.id, on },
       summary: { target: key, parentId, length: body.length },
     });
@@ -293,7 +293,7 @@ export async function editComment(db: Db, viewer: Viewer, input: EditCommentInpu
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: before.seriesId,
-      action: "comment.edit",
+      action: "comment.edited",
       subject: { kind: "comment", id: before.id, on: before.on },
       summary: { target: before.key, before: before.body, after: body },
     });
@@ -318,7 +318,7 @@ export async function withdrawComment(db: Db, viewer: Viewer, commentId: string)
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: before.seriesId,
-      action: "comment.withdraw",
+      action: "comment.withdrawn",
       subject: { kind: "comment", id: before.id, on: before.on },
       summary: { target: before.key, withdrawnText: before.body },
     });
@@ -343,7 +343,7 @@ export async function setCommentResolved(db: Db, viewer: Viewer, commentId: stri
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: before.seriesId,
-      action: resolved ? "comment.resolve" : "comment.reopen",
+      action: resolved ? "comment.resolved" : "comment.reopened",
       subject: { kind: "comment", id: before.id, on: before.on },
       summary: { target: before.key },
     });

@@ -194,7 +194,7 @@ export async function saveMinutes(db: Db, viewer: Viewer, input: SaveMinutesInpu
       await recordAudit(tx, {
         actorId: viewer.userId,
         seriesId: session.seriesId,
-        action: "minutes.save",
+        action: "minutes.saved",
         subject: { kind: "minutes", id: minutesId, sessionId: session.id, released: minutes.releasedAt !== null },
         // Never the text: its length and the revision are enough to follow the history.
         summary: {
@@ -242,7 +242,7 @@ export async function releaseMinutes(db: Db, viewer: Viewer, input: ReleaseMinut
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: session.seriesId,
-      action: "minutes.release",
+      action: "minutes.released",
       subject: { kind: "minutes", id: existing.id, sessionId: session.id, released: true },
       summary: { sessionId: session.id, revision: existing.version, before: { released: false }, after: { released: true } },
     });

@@ -258,7 +258,7 @@ export async function createPaper(db: Db, actor: Viewer, input: CreatePaperInput
     await recordAudit(tx, {
       actorId: actor.userId,
       seriesId: session.seriesId,
-      action: "paper.create",
+      action: "paper.created",
       subject: { kind: "paper", id: paper.id, sessionId: session.id, partyId: who.partyId, releaseLevel: "PARTY" },
       summary: { title: input.title, partyId: who.partyId, agendaItemIds: input.agendaItemIds, bodyLength: input.body.length },
     });
@@ -286,7 +286,7 @@ export async function savePaper(db: Db, actor: Viewer, input: SavePaperInput) {
     await recordAudit(tx, {
       actorId: actor.userId,
       seriesId: paper.session.seriesId,
-      action: "paper.save",
+      action: "paper.saved",
       subject: { kind: "paper", id: paper.id, sessionId: paper.sessionId, partyId: paper.partyId, releaseLevel: paper.releaseLevel },
       summary: { revision: next, title: input.title, titleChanged: input.title !== paper.title, bodyLength: input.body.length },
     });
@@ -346,7 +346,7 @@ export async function raisePaperRelease(db: Db, actor: Viewer, input: RaisePaper
     await recordAudit(tx, {
       actorId: actor.userId,
       seriesId: paper.session.seriesId,
-      action: "paper.release",
+      action: "paper.released",
       subject: { kind: "paper", id: paper.id, sessionId: paper.sessionId, partyId: paper.partyId, releaseLevel: input.releaseLevel },
       summary: { before: paper.releaseLevel, after: input.releaseLevel, revision: next },
     });
@@ -369,7 +369,7 @@ export async function withdrawPaper(db: Db, actor: Viewer, input: { paperId: str
     await recordAudit(tx, {
       actorId: actor.userId,
       seriesId: paper.session.seriesId,
-      action: "paper.withdraw",
+      action: "paper.withdrawn",
       subject: { kind: "paper", id: paper.id, sessionId: paper.sessionId, partyId: paper.partyId, releaseLevel: paper.releaseLevel },
       summary: { title: paper.title, releaseLevel: paper.releaseLevel },
     });

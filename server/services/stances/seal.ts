@@ -59,7 +59,7 @@ export async function sealStances(db: Db, viewer: Viewer, sessionId: string) {
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: session.seriesId,
-      action: "stance.seal",
+      action: "stance.sealed",
       subject: { kind: "session", id: session.id, audience: "GOVERNMENTS" },
       summary: { session: session.title },
     });
@@ -109,7 +109,7 @@ export async function submitSealedStances(db: Db, viewer: Viewer, sessionId: str
       await recordAudit(tx, {
         actorId: viewer.userId,
         seriesId: session.seriesId,
-        action: "stance.release",
+        action: "stance.released",
         subject: { kind: "stance", id: d.id, sessionId: session.id, partyId, releaseLevel: "GOVERNMENTS" },
         summary: { revision: d.version + 1, before: { releaseLevel: "PARTY" }, after: { releaseLevel: "GOVERNMENTS" }, sealed: true },
       });
@@ -124,7 +124,7 @@ export async function submitSealedStances(db: Db, viewer: Viewer, sessionId: str
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: session.seriesId,
-      action: "stance.submit",
+      action: "stance.submitted",
       subject: { kind: "session", id: session.id, audience: "GOVERNMENTS" },
       // That the party submitted, never how many positions: nothing about them before the reveal.
       summary: { session: session.title, partyId, revealed },
@@ -146,7 +146,7 @@ export async function openSealedStances(db: Db, viewer: Viewer, sessionId: strin
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: session.seriesId,
-      action: "stance.open",
+      action: "stance.seal_opened",
       subject: { kind: "session", id: session.id, audience: "GOVERNMENTS" },
       summary: { session: session.title, submitted: session.sealSubmissions.length, parties: session.series.parties.length },
     });

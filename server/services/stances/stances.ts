@@ -155,7 +155,7 @@ export async function createStance(db: Db, viewer: Viewer, input: CreateStanceIn
       await recordAudit(tx, {
         actorId: viewer.userId,
         seriesId: session.seriesId,
-        action: "stance.create",
+        action: "stance.created",
         subject: { kind: "stance", id: stance.id, sessionId: session.id, partyId, releaseLevel: "PARTY" },
         summary: { issue: issue.title, session: session.title, after: summaryOf(values) },
       });
@@ -193,7 +193,7 @@ export async function saveStance(db: Db, viewer: Viewer, input: SaveStanceInput)
       await recordAudit(tx, {
         actorId: viewer.userId,
         seriesId: before.session.seriesId,
-        action: "stance.save",
+        action: "stance.saved",
         subject: { kind: "stance", id: before.id, sessionId: before.sessionId, partyId: before.partyId, releaseLevel: before.releaseLevel },
         summary: { revision: number, before: summaryOf(before), after: summaryOf({ ...values, releaseLevel: before.releaseLevel }) },
       });
@@ -237,7 +237,7 @@ export async function releaseStance(db: Db, viewer: Viewer, input: ReleaseStance
       await recordAudit(tx, {
         actorId: viewer.userId,
         seriesId: before.session.seriesId,
-        action: "stance.release",
+        action: "stance.released",
         subject: { kind: "stance", id: before.id, sessionId: before.sessionId, partyId: before.partyId, releaseLevel: input.releaseLevel },
         summary: { revision: number, before: { releaseLevel: before.releaseLevel }, after: { releaseLevel: input.releaseLevel } },
       });

@@ -1,0 +1,32 @@
+import type { ITXClientDenyList } from "@prisma/client/runtime/client";
+import type { Db } from "@/server/db";
+import { conflict } from "@/server/errors";
+
+// The persistence patterns every service shares, written once.
+
+/** A transaction opened on the app's client. */
+export type Tx = Omit<Db, ITXClientDenyList>;
+
+/** The client or a transaction: reads that work in either. */
+export type DbOrTx = Db | Tx;
+
+type UpdateManyDelegate = { updateMany: (args: never) => PromiseLike<{ count: number }> };
+type UpdateManyArgs<M extends UpdateManyDelegate> = Parameters<M["updateMany"]>[0];
+
+/**
+ * The optimistic-concurrency write: updates the row only if it still has the version the change
+ * started from, and answers CONFLICT with `stale` when someone else got there first. `data` sets
+ * the next version itself when a model numbers versions by revision; otherwise it is incremented.
+ */
+export async function updateVersioned<M extends UpdateManyDelegate>(
+  model: M,
+  where: NonNullable<UpdateManyArgs<M>["where"]>,
+  version: number,
+  data: UpdateManyArgs<M>["data"],
+  stale: string,
+): Promise<void> {
+  const next = (data as { version?: unknown }).version === undefined ? { version: { increment: 1 } } : {};
+  const args = { where: { ...(where as object), version }, data: { ...(data as object), ...next } } as unknown as UpdateManyArgs<M>;
+  const { count } = await (model.updateMany as (a: UpdateManyArgs<M>) => PromiseLike<{ count: number }>)(args);
+  if (count === 0) throw conflict(stale);
+}
