@@ -10,11 +10,11 @@ import {
   updateAgendaItemSchema,
 } from "@/lib/schemas/agenda";
 import { id } from "@/lib/schemas/common";
-import { publish, reorder } from "@/server/services/agenda/agenda";
-import { carryOver } from "@/server/services/agenda/carry-over";
-import { getItem } from "@/server/services/agenda/item-page";
-import { createItem, deleteItem, updateItem } from "@/server/services/agenda/items";
-import { listForSession } from "@/server/services/agenda/list";
+import { publishAgenda, reorderAgenda } from "@/server/services/agenda/agenda";
+import { carryOverAgenda } from "@/server/services/agenda/carry-over";
+import { getAgendaItemPage } from "@/server/services/agenda/item-page";
+import { createAgendaItem, deleteAgendaItem, updateAgendaItem } from "@/server/services/agenda/items";
+import { listAgenda } from "@/server/services/agenda/list";
 import { inviteScholar, uninviteScholar } from "@/server/services/agenda/scholars";
 import { authedProcedure, router } from "@/server/trpc/init";
 
@@ -25,16 +25,16 @@ import { authedProcedure, router } from "@/server/trpc/init";
  */
 export const agendaRouter = router({
   /** The agenda the viewer may see, with updatedAt markers; convenors also get invitations and select options. */
-  listForSession: authedProcedure.input(listAgendaSchema).query(({ ctx, input }) => listForSession(ctx.db, ctx.viewer, input.sessionId)),
+  listForSession: authedProcedure.input(listAgendaSchema).query(({ ctx, input }) => listAgenda(ctx.db, ctx.viewer, input.sessionId)),
   /** One item for its page (NOT_FOUND unless visible), with the linked papers the viewer may read. */
-  getItem: authedProcedure.input(z.object({ itemId: id })).query(({ ctx, input }) => getItem(ctx.db, ctx.viewer, input.itemId)),
-  createItem: authedProcedure.input(createAgendaItemSchema).mutation(({ ctx, input }) => createItem(ctx.db, ctx.viewer, input)),
-  updateItem: authedProcedure.input(updateAgendaItemSchema).mutation(({ ctx, input }) => updateItem(ctx.db, ctx.viewer, input)),
+  getItem: authedProcedure.input(z.object({ itemId: id })).query(({ ctx, input }) => getAgendaItemPage(ctx.db, ctx.viewer, input.itemId)),
+  createItem: authedProcedure.input(createAgendaItemSchema).mutation(({ ctx, input }) => createAgendaItem(ctx.db, ctx.viewer, input)),
+  updateItem: authedProcedure.input(updateAgendaItemSchema).mutation(({ ctx, input }) => updateAgendaItem(ctx.db, ctx.viewer, input)),
   /** Only while the agenda is unpublished; afterwards, set the status to DEFERRED. */
-  deleteItem: authedProcedure.input(deleteAgendaItemSchema).mutation(({ ctx, input }) => deleteItem(ctx.db, ctx.viewer, input)),
-  reorder: authedProcedure.input(reorderAgendaSchema).mutation(({ ctx, input }) => reorder(ctx.db, ctx.viewer, input)),
-  publish: authedProcedure.input(publishAgendaSchema).mutation(({ ctx, input }) => publish(ctx.db, ctx.viewer, input)),
-  carryOver: authedProcedure.input(carryOverSchema).mutation(({ ctx, input }) => carryOver(ctx.db, ctx.viewer, input)),
+  deleteItem: authedProcedure.input(deleteAgendaItemSchema).mutation(({ ctx, input }) => deleteAgendaItem(ctx.db, ctx.viewer, input)),
+  reorder: authedProcedure.input(reorderAgendaSchema).mutation(({ ctx, input }) => reorderAgenda(ctx.db, ctx.viewer, input)),
+  publish: authedProcedure.input(publishAgendaSchema).mutation(({ ctx, input }) => publishAgenda(ctx.db, ctx.viewer, input)),
+  carryOver: authedProcedure.input(carryOverSchema).mutation(({ ctx, input }) => carryOverAgenda(ctx.db, ctx.viewer, input)),
   inviteScholar: authedProcedure.input(agendaScholarSchema).mutation(({ ctx, input }) => inviteScholar(ctx.db, ctx.viewer, input)),
   uninviteScholar: authedProcedure.input(agendaScholarSchema).mutation(({ ctx, input }) => uninviteScholar(ctx.db, ctx.viewer, input)),
 });

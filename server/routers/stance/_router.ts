@@ -1,35 +1,12 @@
-import { z } from "zod";
-import { orNotFound, visibleSessionsWhere, visibleStancesWhere } from "@/server/access";
 import { authedProcedure, router } from "@/server/trpc/init";
-import { id } from "@/lib/schemas/common";
 import { createStanceSchema, releaseStanceSchema, saveStanceSchema, stanceIdSchema, stanceSessionSchema } from "@/lib/schemas/stances";
 import { getStanceBoard } from "@/server/services/stances/board";
 import { getSealStatus, openSealedStances, sealStances, submitSealedStances } from "@/server/services/stances/seal";
-import { createStance, getStance, getStanceHistory, releaseStance, saveStance } from "@/server/services/stances/stances";
+import { createStance, getStance, getStanceHistory, listSessionStances, releaseStance, saveStance } from "@/server/services/stances/stances";
 
 export const stanceRouter = router({
   /** Stances recorded at a session that the viewer may read (their own party's drafts included). */
-  listForSession: authedProcedure.input(z.object({ sessionId: id })).query(async ({ ctx, input }) => {
-    const { db, viewer } = ctx;
-    await orNotFound(
-      db.session.findFirst({ where: { AND: [{ id: input.sessionId }, visibleSessionsWhere(viewer)] }, select: { id: true } }),
-      "Session not found",
-    );
-    return db.stance.findMany({
-      where: { AND: [{ sessionId: input.sessionId }, visibleStancesWhere(viewer)] },
-      select: {
-        id: true,
-        position: true,
-        redLine: true,
-        priority: true,
-        releaseLevel: true,
-        version: true,
-        issue: { select: { id: true, title: true } },
-        party: { select: { code: true } },
-      },
-      orderBy: [{ issue: { title: "asc" } }, { party: { code: "asc" } }],
-    });
-  }),
+  listForSession: authedProcedure.input(stanceSessionSchema).query(({ ctx, input }) => listSessionStances(ctx.db, ctx.viewer, input.sessionId)),
 
   /** One stance the viewer may read; NOT_FOUND otherwise (drafts of other parties, sealed sessions). */
   get: authedProcedure.input(stanceIdSchema).query(({ ctx, input }) => getStance(ctx.db, ctx.viewer, input.stanceId)),

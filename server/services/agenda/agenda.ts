@@ -8,7 +8,7 @@ import { conflict, invalid } from "@/server/errors";
 import { lockSession, touchPublishedAgenda } from "@/server/services/agenda/shared";
 
 /** Puts every item of a session's agenda in the given order, in one transaction. */
-export async function reorder(db: Db, viewer: Viewer, input: z.output<typeof reorderAgendaSchema>) {
+export async function reorderAgenda(db: Db, viewer: Viewer, input: z.output<typeof reorderAgendaSchema>) {
   const session = await sessionForConvenor(db, viewer, input.sessionId);
 
   return db.$transaction(async (tx) => {
@@ -46,7 +46,7 @@ export async function reorder(db: Db, viewer: Viewer, input: z.output<typeof reo
 }
 
 /** Makes a draft agenda visible to the series' members: DRAFT → AGENDA_PUBLISHED. */
-export async function publish(db: Db, viewer: Viewer, input: z.output<typeof publishAgendaSchema>) {
+export async function publishAgenda(db: Db, viewer: Viewer, input: z.output<typeof publishAgendaSchema>) {
   const session = await sessionForConvenor(db, viewer, input.sessionId);
 
   return db.$transaction(async (tx) => {

@@ -12,7 +12,7 @@ import { lockSession, nextPosition, touchPublishedAgenda } from "@/server/servic
  * of its agenda, as PROPOSED items that point back at their originals. Items already carried to that
  * session are skipped, so calling it twice adds nothing.
  */
-export async function carryOver(db: Db, viewer: Viewer, input: z.output<typeof carryOverSchema>) {
+export async function carryOverAgenda(db: Db, viewer: Viewer, input: z.output<typeof carryOverSchema>) {
   const source = await sessionForConvenor(db, viewer, input.sessionId);
   if (source.status !== "CONCLUDED") throw invalid("Items are carried over once the session has concluded.");
   const target = await db.session.findFirst({

@@ -5,7 +5,7 @@ import type { Db } from "@/server/db";
  * One agenda item for its page: NOT_FOUND unless the viewer may see it (drafts for convenors; a
  * scholar only the published items they are invited to). Linked papers are those the viewer may read.
  */
-export async function getItem(db: Db, viewer: Viewer, itemId: string) {
+export async function getAgendaItemPage(db: Db, viewer: Viewer, itemId: string) {
   const item = await orNotFound(
     db.agendaItem.findFirst({
       where: { AND: [{ id: itemId }, visibleAgendaItemsWhere(viewer)] },

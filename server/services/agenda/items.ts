@@ -39,7 +39,7 @@ async function publishedAt(tx: Tx, sessionId: string): Promise<Date | null> {
 }
 
 /** Appends an item at the end of the session's agenda. */
-export async function createItem(db: Db, viewer: Viewer, input: z.output<typeof createAgendaItemSchema>) {
+export async function createAgendaItem(db: Db, viewer: Viewer, input: z.output<typeof createAgendaItemSchema>) {
   const session = await sessionForConvenor(db, viewer, input.sessionId);
   const startsAt = input.startsAt ?? null;
   const endsAt = input.endsAt ?? null;
@@ -92,7 +92,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Changes an item's fields; after publication the agenda is marked as updated. */
-export async function updateItem(db: Db, viewer: Viewer, input: z.output<typeof updateAgendaItemSchema>) {
+export async function updateAgendaItem(db: Db, viewer: Viewer, input: z.output<typeof updateAgendaItemSchema>) {
   const { session } = await itemForConvenor(db, viewer, input.itemId);
 
   return db.$transaction(async (tx) => {
@@ -148,7 +148,7 @@ function summarise(value: unknown): string | null {
 }
 
 /** Removes an item of a draft agenda; after publication items are deferred instead, never deleted. */
-export async function deleteItem(db: Db, viewer: Viewer, input: z.output<typeof deleteAgendaItemSchema>) {
+export async function deleteAgendaItem(db: Db, viewer: Viewer, input: z.output<typeof deleteAgendaItemSchema>) {
   const { session } = await itemForConvenor(db, viewer, input.itemId);
 
   return db.$transaction(async (tx) => {

@@ -13,7 +13,7 @@ import type { Db } from "@/server/db";
  * A session's agenda as the viewer may see it (drafts for convenors only; a scholar only the
  * published items they are invited to), with what convenors need to edit it.
  */
-export async function listForSession(db: Db, viewer: Viewer, sessionId: string) {
+export async function listAgenda(db: Db, viewer: Viewer, sessionId: string) {
   const [session, rows] = await Promise.all([
     orNotFound(
       db.session.findFirst({

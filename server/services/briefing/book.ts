@@ -1,6 +1,6 @@
 import type { AgendaItemStatus, AttributionRule, IssueKind, ReleaseLevel, SessionStatus, Track } from "@/prisma/generated/client";
 import { membershipIn, orNotFound, visibleIssuesWhere, visibleMembershipsWhere, visibleSessionsWhere, type Viewer, type ViewerMembership } from "@/server/access";
-import { listForSession } from "@/server/services/agenda/list";
+import { listAgenda } from "@/server/services/agenda/list";
 import { getPanelsForSession } from "@/server/services/assessments/panel";
 import { listCommentsForTargets, type ListedComment } from "@/server/services/comments/comments";
 import { getMinutes } from "@/server/services/minutes/minutes";
@@ -371,7 +371,7 @@ export async function buildBriefingBook(db: Db, viewer: Viewer, sessionId: strin
   const outline = opts.outline ?? false;
   const { session, role, partyCode } = await briefingSubject(db, viewer, sessionId);
   const rule = session.series.attribution;
-  const agenda = await listForSession(db, viewer, sessionId);
+  const agenda = await listAgenda(db, viewer, sessionId);
 
   const issueIds = [...new Set(agenda.items.flatMap((i) => (i.issue ? [i.issue.id] : [])))];
   const issues = issueIds.length

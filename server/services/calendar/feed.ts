@@ -145,3 +145,13 @@ export async function feedResponse(db: Db, rawToken: string, headers: Headers): 
     headers: { ...noStore, "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'inline; filename="trilogue.ics"' },
   });
 }
+
+/** The viewer's secret feed URL on this server's public origin, issuing a token on first use. */
+export async function getCalendarFeedUrl(db: Db, userId: string, headers: Headers) {
+  return { url: feedUrl(publicOrigin(headers), await calendarTokenFor(db, userId)) };
+}
+
+/** Replaces the viewer's token and answers the new URL; the old one stops working at once. */
+export async function resetCalendarFeedUrl(db: Db, userId: string, headers: Headers) {
+  return { url: feedUrl(publicOrigin(headers), await resetCalendarToken(db, userId)) };
+}

@@ -7,10 +7,11 @@ import {
   type createSessionSchema,
   type updateSessionSchema,
 } from "@/lib/schemas/sessions";
-import { orNotFound, requireConvenor, visibleSessionsWhere, type Viewer } from "@/server/access";
+import { membershipIn, orNotFound, requireConvenor, visibleAgendaItemsWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
 import { conflict, invalid } from "@/server/errors";
+import { SESSION_CARD } from "@/server/services/sessions/select";
 
 type Status = (typeof SESSION_STATUSES)[number];
 
@@ -163,4 +164,42 @@ export async function advanceSessionStatus(db: Db, viewer: Viewer, input: z.outp
     });
     return tx.session.findUniqueOrThrow({ where: { id: input.sessionId }, select: RESULT_SELECT });
   });
+}
+
+/** One session with the agenda items the viewer may see (drafts only for convenors). */
+export async function getSession(db: Db, viewer: Viewer, sessionId: string) {
+  const [session, agenda] = await Promise.all([
+    orNotFound(
+      db.session.findFirst({
+        where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] },
+        select: {
+          ...SESSION_CARD,
+          version: true,
+          agendaPublishedAt: true,
+          agendaUpdatedAt: true,
+          stancesSealedAt: true,
+          stancesRevealedAt: true,
+          series: { select: { id: true, name: true, shortName: true, illustrative: true, attribution: true } },
+        },
+      }),
+      "Session not found",
+    ),
+    db.agendaItem.findMany({
+      where: { AND: [{ sessionId }, visibleAgendaItemsWhere(viewer)] },
+      select: {
+        id: true,
+        position: true,
+        title: true,
+        description: true,
+        startsAt: true,
+        endsAt: true,
+        status: true,
+        issue: { select: { id: true, title: true, kind: true } },
+        proposingParty: { select: { code: true } },
+      },
+      orderBy: { position: "asc" },
+    }),
+  ]);
+  const membership = membershipIn(viewer, session.series.id);
+  return { ...session, agenda, myRole: membership?.role ?? null, myPartyId: membership?.partyId ?? null };
 }

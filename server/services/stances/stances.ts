@@ -247,3 +247,25 @@ export async function releaseStance(db: Db, viewer: Viewer, input: ReleaseStance
     return mapUniqueViolation(error, STALE_STANCE);
   }
 }
+
+/** Stances recorded at a session that the viewer may read (their own party's drafts included). */
+export async function listSessionStances(db: Db, viewer: Viewer, sessionId: string) {
+  await orNotFound(
+    db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] }, select: { id: true } }),
+    "Session not found",
+  );
+  return db.stance.findMany({
+    where: { AND: [{ sessionId }, visibleStancesWhere(viewer)] },
+    select: {
+      id: true,
+      position: true,
+      redLine: true,
+      priority: true,
+      releaseLevel: true,
+      version: true,
+      issue: { select: { id: true, title: true } },
+      party: { select: { code: true } },
+    },
+    orderBy: [{ issue: { title: "asc" } }, { party: { code: "asc" } }],
+  });
+}

@@ -4,7 +4,7 @@ import { recordAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 
 /** Changes a password and ends every other session of the account (they were issued before now). */
-export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string): Promise<{ ok: true }> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user) throw new AppError("NOT_FOUND", "Account not found");
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
@@ -18,4 +18,5 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
     });
     await recordAudit(tx, { actorId: userId, action: "user.password_changed", subject: { kind: "user", id: userId } });
   });
+  return { ok: true };
 }

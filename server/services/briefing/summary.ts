@@ -1,0 +1,29 @@
+import type { Viewer } from "@/server/access";
+import type { Db } from "@/server/db";
+import { briefingFileName, buildBriefingBook } from "@/server/services/briefing/book";
+import { renderBriefingMarkdown } from "@/server/services/briefing/markdown";
+
+/** The book as Markdown, exactly what the .md download holds. */
+export async function getBriefingMarkdown(db: Db, viewer: Viewer, sessionId: string) {
+  return renderBriefingMarkdown(await buildBriefingBook(db, viewer, sessionId));
+}
+
+/** What the viewer's book contains, for the briefing tab. */
+export async function getBriefingSummary(db: Db, viewer: Viewer, sessionId: string) {
+  const book = await buildBriefingBook(db, viewer, sessionId, { outline: true });
+  return {
+    attribution: book.attribution,
+    illustrative: book.illustrative,
+    reader: book.reader,
+    agendaItems: book.agenda.length,
+    papers: book.papers.length,
+    stanceIssues: book.stances.length,
+    hasTracker: book.tracker !== null,
+    panels: book.panels.length,
+    minutes: book.minutes ? (book.minutes.released ? ("RELEASED" as const) : ("DRAFT" as const)) : null,
+    fileNames: {
+      pdf: briefingFileName(book.series.shortName, book.session.title, "pdf"),
+      md: briefingFileName(book.series.shortName, book.session.title, "md"),
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { membershipIn, visibleSeriesWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
+import type { Db } from "@/server/db";
+import { SESSION_CARD } from "@/server/services/sessions/select";
+
+/** The viewer's series and their next sessions; counts only what the viewer may see. */
+export async function getDashboard(db: Db, viewer: Viewer) {
+  const sessionsWhere = visibleSessionsWhere(viewer);
+  const [series, upcoming] = await Promise.all([
+    db.series.findMany({
+      where: { AND: [visibleSeriesWhere(viewer), { archivedAt: null }] },
+      select: {
+        id: true,
+        name: true,
+        shortName: true,
+        track: true,
+        attribution: true,
+        illustrative: true,
+        parties: { select: { party: { select: { code: true, name: true } } }, orderBy: { party: { code: "asc" } } },
+        _count: { select: { sessions: { where: sessionsWhere } } },
+      },
+      orderBy: { shortName: "asc" },
+    }),
+    db.session.findMany({
+      where: { AND: [sessionsWhere, { endsAt: { gte: new Date() } }] },
+      select: { ...SESSION_CARD, series: { select: { id: true, shortName: true, name: true } } },
+      orderBy: { startsAt: "asc" },
+      take: 8,
+    }),
+  ]);
+  return {
+    series: series.map(({ parties, _count, ...s }) => ({
+      ...s,
+      parties: parties.map((p) => p.party),
+      sessionCount: _count.sessions,
+      role: membershipIn(viewer, s.id)?.role ?? null,
+    })),
+    upcoming,
+  };
+}

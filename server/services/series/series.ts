@@ -1,0 +1,66 @@
+import type { Prisma } from "@/prisma/generated/client";
+import {
+  visibleIssuesWhere,
+  visibleMembershipsWhere,
+  visibleSeriesWhere,
+  visibleSessionsWhere,
+  type Viewer,
+  type ViewerMembership,
+} from "@/server/access";
+import type { Db } from "@/server/db";
+import { SESSION_CARD } from "@/server/services/sessions/select";
+
+/** A series with its parties in the series' order, the shape every series header shows. */
+export const SERIES_WITH_PARTIES = {
+  id: true,
+  name: true,
+  shortName: true,
+  track: true,
+  attribution: true,
+  illustrative: true,
+  archivedAt: true,
+  parties: { select: { party: { select: { id: true, code: true, name: true } } }, orderBy: { party: { code: "asc" } } },
+} satisfies Prisma.SeriesSelect;
+
+/** The series the viewer belongs to. */
+export function listSeries(db: Db, viewer: Viewer) {
+  return db.series.findMany({ where: visibleSeriesWhere(viewer), select: SERIES_WITH_PARTIES, orderBy: { shortName: "asc" } });
+}
+
+/** A series page: what the viewer may see of its sessions, issues and members. */
+export async function getSeries(db: Db, viewer: Viewer, membership: ViewerMembership) {
+  const seriesId = membership.seriesId;
+  const [series, sessions, issues, members] = await Promise.all([
+    db.series.findUniqueOrThrow({ where: { id: seriesId }, select: { ...SERIES_WITH_PARTIES, description: true } }),
+    db.session.findMany({
+      where: { AND: [visibleSessionsWhere(viewer), { seriesId }] },
+      select: SESSION_CARD,
+      orderBy: { startsAt: "desc" },
+    }),
+    db.issue.findMany({
+      where: { AND: [visibleIssuesWhere(viewer), { seriesId, archivedAt: null }] },
+      select: { id: true, title: true, kind: true, topic: true, scaleMin: true, scaleMax: true },
+      orderBy: [{ kind: "asc" }, { title: "asc" }],
+    }),
+    db.membership.findMany({
+      where: { AND: [visibleMembershipsWhere(viewer), { seriesId }] },
+      select: {
+        id: true,
+        role: true,
+        affiliation: true,
+        party: { select: { code: true, name: true } },
+        user: { select: { id: true, name: true } },
+      },
+      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+    }),
+  ]);
+  return {
+    ...series,
+    parties: series.parties.map((p) => p.party),
+    myRole: membership.role,
+    myPartyId: membership.partyId,
+    sessions,
+    issues,
+    members,
+  };
+}
