@@ -10,6 +10,13 @@ const schema = z.object({
     .string({ message: "NEXTAUTH_SECRET is required: set it to a random string of 32+ characters (openssl rand -base64 32)" })
     .min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"),
   NEXTAUTH_URL: z.url({ message: "NEXTAUTH_URL must be the public URL of the app, e.g. https://trilogue.example.org" }).optional(),
+  /** How long a stopping server keeps answering what it accepted (SIGTERM), in seconds. */
+  TRILOGUE_DRAIN_SECONDS: z.coerce
+    .number({ message: "TRILOGUE_DRAIN_SECONDS must be a number of seconds, e.g. 15" })
+    .int("TRILOGUE_DRAIN_SECONDS must be a whole number of seconds")
+    .min(1, "TRILOGUE_DRAIN_SECONDS must be between 1 and 300")
+    .max(300, "TRILOGUE_DRAIN_SECONDS must be between 1 and 300")
+    .default(15),
   /** Marks a deployment as the embedded demo: README lists its demo accounts. */
   TRILOGUE_DEMO: z.enum(["0", "1"]).default("0"),
 });

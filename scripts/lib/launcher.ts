@@ -17,7 +17,9 @@ const SECRET_FILE = path.join(DATA_DIR, "secret");
 // A cold `next dev` compiles these on first request; under StrictMode the first sign-in page would
 // otherwise race two session fetches that set two different CSRF cookies.
 const WARM_UP_PATHS = ["/sign-in", "/api/auth/session", "/api/auth/csrf"];
-const NEXT_STOP_TIMEOUT_MS = 10_000;
+// Next drains for TRILOGUE_DRAIN_SECONDS (scripts/lib/serve.ts); the launcher waits that long and a
+// little more before it stops waiting.
+const STOP_MARGIN_MS = 5_000;
 const READY_TIMEOUT_MS = 180_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,13 +79,14 @@ export async function launch(mode: LaunchMode): Promise<void> {
   let next: ChildProcess | undefined;
   let database: ResolvedDatabase | undefined;
   let shuttingDown: Promise<void> | undefined;
+  let stopTimeoutMs = 15_000 + STOP_MARGIN_MS;
 
   const shutdown = (exitCode: number): Promise<void> => {
     shuttingDown ??= (async () => {
       if (next && !hasExited(next)) {
         const exited = new Promise((resolve) => next?.once("exit", resolve));
         next.kill("SIGTERM");
-        const killTimer = setTimeout(() => next?.kill("SIGKILL"), NEXT_STOP_TIMEOUT_MS);
+        const killTimer = setTimeout(() => next?.kill("SIGKILL"), stopTimeoutMs);
         await exited;
         clearTimeout(killTimer);
       }
@@ -146,12 +149,18 @@ export async function launch(mode: LaunchMode): Promise<void> {
       ...(demo ? { TRILOGUE_DEMO: "1" } : {}),
     };
     // Fail here, naming the variable, rather than on the first request.
-    parseEnv({ ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" });
+    const parsed = parseEnv({ ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" });
+    stopTimeoutMs = parsed.TRILOGUE_DRAIN_SECONDS * 1000 + STOP_MARGIN_MS;
 
     if (shuttingDown) return;
-    next = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", ".bin", "next"), mode, "-H", HOST, "-p", String(port)], {
+    // Production runs our own HTTP server around Next (scripts/serve.ts), which drains on SIGTERM.
+    const command =
+      mode === "start"
+        ? ["--import", "tsx", path.join(REPO_ROOT, "scripts", "serve.ts")]
+        : [path.join(REPO_ROOT, "node_modules", ".bin", "next"), "dev", "-H", HOST, "-p", String(port)];
+    next = spawn(process.execPath, command, {
       cwd: REPO_ROOT,
-      env: childEnv,
+      env: { ...childEnv, HOST, NODE_ENV: mode === "dev" ? "development" : "production" },
       stdio: "inherit",
     });
     const child = next;
