@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { Server as NetServer, type Socket } from "node:net";
 import next from "next";
+import { refusal } from "@/server/http";
 import { markDraining } from "@/server/health";
 import { REPO_ROOT } from "./paths";
 
@@ -30,6 +31,12 @@ export async function serve(options: ServeOptions) {
     inFlight.add(res);
     res.once("close", () => inFlight.delete(res));
     if (draining) res.setHeader("Connection", "close");
+    const refused = refusal(req);
+    if (refused) {
+      res.writeHead(refused.status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...refused.headers });
+      res.end(`${refused.message}\n`);
+      return;
+    }
     void handle(req, res);
   });
   server.on("connection", (socket) => {
