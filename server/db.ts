@@ -2,9 +2,31 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { env } from "@/server/env";
 
-export function createDb(connectionString: string) {
+/** Bounds on every wait for the database (server/env.ts holds the defaults and their names). */
+export type DbLimits = { statementTimeoutMs: number; lockTimeoutMs: number; connectTimeoutMs: number };
+
+export function limitsFromEnv(): DbLimits {
+  const e = env();
+  return {
+    statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    lockTimeoutMs: e.DATABASE_LOCK_TIMEOUT_MS,
+    connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+  };
+}
+
+export function createDb(connectionString: string, limits?: DbLimits) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: 10 }),
+    adapter: new PrismaPg({
+      connectionString,
+      max: 10,
+      // No wait is unbounded: a locked table or a full pool answers 503 (server/trpc), never a hang.
+      ...(limits && {
+        statement_timeout: limits.statementTimeoutMs,
+        lock_timeout: limits.lockTimeoutMs,
+        connectionTimeoutMillis: limits.connectTimeoutMs,
+        keepAlive: true,
+      }),
+    }),
     // Password hashes never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
   });
@@ -18,7 +40,7 @@ const globalForDb = globalThis as unknown as { trilogueDb?: Db };
 // hot reloads reuse one pool instead of leaking a new one each time.
 export function db(): Db {
   if (globalForDb.trilogueDb) return globalForDb.trilogueDb;
-  const client = createDb(env().DATABASE_URL);
+  const client = createDb(env().DATABASE_URL, limitsFromEnv());
   globalForDb.trilogueDb = client;
   return client;
 }

@@ -1,5 +1,11 @@
 import { z } from "zod";
 
+/** A duration in milliseconds between `min` and `max`, named in every message. */
+function millis(name: string, min: number, max: number, fallback: number) {
+  const range = `${name} must be a whole number of milliseconds between ${min} and ${max}`;
+  return z.coerce.number({ message: range }).int(range).min(min, range).max(max, range).default(fallback);
+}
+
 // Validated once, at first use; a missing or malformed variable is named with how to set it.
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -17,6 +23,12 @@ const schema = z.object({
     .min(1, "TRILOGUE_DRAIN_SECONDS must be between 1 and 300")
     .max(300, "TRILOGUE_DRAIN_SECONDS must be between 1 and 300")
     .default(15),
+  /** Longest a single SQL statement may run before PostgreSQL cancels it (statement_timeout), ms. */
+  DATABASE_STATEMENT_TIMEOUT_MS: millis("DATABASE_STATEMENT_TIMEOUT_MS", 100, 600_000, 15_000),
+  /** Longest a statement waits for a lock before giving up (lock_timeout), ms. */
+  DATABASE_LOCK_TIMEOUT_MS: millis("DATABASE_LOCK_TIMEOUT_MS", 100, 600_000, 5_000),
+  /** Longest a request waits for a free pooled connection or a new one, ms. */
+  DATABASE_CONNECT_TIMEOUT_MS: millis("DATABASE_CONNECT_TIMEOUT_MS", 100, 600_000, 5_000),
   /** Marks a deployment as the embedded demo: README lists its demo accounts. */
   TRILOGUE_DEMO: z.enum(["0", "1"]).default("0"),
 });

@@ -11,11 +11,21 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { signInFormSchema, type SignInFormInput } from "@/lib/schemas/auth";
+import { signInProblem } from "@/lib/sign-in-errors";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const t = useTranslations("signIn");
   const router = useRouter();
-  const [error, setError] = useState<string | undefined>(initialError);
+  // Only our own words: an outage is not a wrong password, and nothing from the URL is echoed.
+  const describe = (raw: string | undefined | null): string | undefined => {
+    const problem = signInProblem(raw);
+    if (!problem) return undefined;
+    if (problem.kind === "unavailable") return t("unavailable", { errorId: problem.errorId });
+    if (problem.kind === "failed") return t("internal", { errorId: problem.errorId });
+    if (problem.kind === "message") return problem.text;
+    return t("genericError");
+  };
+  const [error, setError] = useState<string | undefined>(() => describe(initialError));
   const form = useForm<SignInFormInput>({ resolver: zodResolver(signInFormSchema), defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
@@ -23,7 +33,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     setError(undefined);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t("genericError"));
+      setError(describe(result?.error ?? "generic"));
       form.setValue("password", "");
       return;
     }

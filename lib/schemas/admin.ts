@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ATTRIBUTION_RULES, TRACKS, email, id, newPassword, personName } from "@/lib/schemas/common";
+import { ATTRIBUTION_RULES, TRACKS, email, id, newPassword, personName, positiveInt, idList } from "@/lib/schemas/common";
 
 export const createUserSchema = z.object({
   email,
@@ -24,7 +24,7 @@ export const createPartySchema = z.object({
 });
 export type CreatePartyInput = z.input<typeof createPartySchema>;
 
-export const updatePartySchema = createPartySchema.extend({ partyId: id, version: z.number().int().positive() });
+export const updatePartySchema = createPartySchema.extend({ partyId: id, version: positiveInt });
 
 export const shortName = z
   .string()
@@ -42,11 +42,11 @@ export const createSeriesSchema = z.object({
     .min(2, "A series has two or three parties")
     .max(3, "A series has two or three parties")
     .refine((ids) => new Set(ids).size === ids.length, "Each party once"),
-  convenorIds: z.array(id).default([]),
+  convenorIds: idList.default([]),
 });
 export type CreateSeriesInput = z.input<typeof createSeriesSchema>;
 
 export const appointConvenorSchema = z.object({ seriesId: id, userId: id });
 
-export const updateSeriesSchema = createSeriesSchema.omit({ convenorIds: true }).extend({ seriesId: id, version: z.number().int().positive() });
+export const updateSeriesSchema = createSeriesSchema.omit({ convenorIds: true }).extend({ seriesId: id, version: positiveInt });
 export type UpdateSeriesInput = z.input<typeof updateSeriesSchema>;

@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
-import { id } from "@/lib/schemas/common";
+import { id, idList, positiveInt } from "@/lib/schemas/common";
 
 export const AGENDA_ITEM_STATUSES = ["PROPOSED", "ACCEPTED", "DISCUSSED", "DEFERRED"] as const;
 export type AgendaItemStatusName = (typeof AGENDA_ITEM_STATUSES)[number];
@@ -13,7 +13,7 @@ const description = z.string().max(20_000, "Keep the description under 20,000 ch
 const status = z.enum(AGENDA_ITEM_STATUSES, { message: "Choose a status" });
 const optionalId = id.nullable().optional();
 const optionalDate = z.date({ message: "Enter a valid time" }).nullable().optional();
-const version = z.number().int().positive();
+const version = positiveInt;
 
 function endNotBeforeStart(v: { startsAt?: Date | null; endsAt?: Date | null }, ctx: z.RefinementCtx) {
   if (v.startsAt && v.endsAt && v.endsAt.getTime() < v.startsAt.getTime()) {
@@ -54,8 +54,7 @@ export type UpdateAgendaItemInput = z.input<typeof updateAgendaItemSchema>;
 export const deleteAgendaItemSchema = z.object({ itemId: id, version });
 
 const distinctIds = (message: string) =>
-  z
-    .array(id)
+  idList
     .min(1, message)
     .refine((ids) => new Set(ids).size === ids.length, "Each item once");
 

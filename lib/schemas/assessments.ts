@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "@/lib/schemas/common";
+import { id, positiveInt } from "@/lib/schemas/common";
 
 /** Longest reasoning a scholar may give with an assessment. */
 export const REASONING_MAX_LENGTH = 2000;
@@ -24,6 +24,6 @@ export type AssessmentFormValues = z.output<typeof assessmentFormSchema>;
 /** Save (create or revise): a revision carries the version it started from; a first assessment carries none. */
 export const saveAssessmentSchema = assessmentFormSchema.extend({
   agendaItemId: id,
-  version: z.number().int().positive().optional(),
+  version: positiveInt.optional(),
 });
 export type SaveAssessmentInput = z.output<typeof saveAssessmentSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "@/lib/schemas/common";
+import { id, positiveInt } from "@/lib/schemas/common";
 
 /** Comments can be edited by their author for this long after posting. */
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
@@ -30,7 +30,7 @@ export const createCommentSchema = z
   });
 export type CreateCommentInput = z.input<typeof createCommentSchema>;
 
-export const editCommentSchema = z.object({ commentId: id, version: z.number().int().positive(), body: commentBody });
+export const editCommentSchema = z.object({ commentId: id, version: positiveInt, body: commentBody });
 export type EditCommentInput = z.input<typeof editCommentSchema>;
 
 export const commentIdSchema = z.object({ commentId: id });

@@ -2,7 +2,17 @@ import { z } from "zod";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
-export const id = z.string().trim().min(1, "Required");
+/** PostgreSQL's integer range: every version, number and position we store fits in it. */
+export const INT32_MAX = 2_147_483_647;
+
+/** A record id (cuid): short, printable; anything else is no id we issued. */
+export const id = z.string().trim().min(1, "Required").max(64, "Not a valid id");
+
+/** A version, revision number or page: a whole number from 1 to PostgreSQL's integer maximum. */
+export const positiveInt = z.number().int().min(1, "Must be at least 1").max(INT32_MAX, "That number is out of range");
+
+/** Lists of ids a form sends: never more than any session or series holds. */
+export const idList = z.array(id).max(200, "Too many entries");
 
 export const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address"));
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "@/lib/schemas/common";
+import { id, positiveInt } from "@/lib/schemas/common";
 import { scaleProblems } from "@/lib/issue-scale";
 
 export const ISSUE_KINDS = ["PROPOSITION", "DETERRENCE_CRITERION"] as const;
@@ -15,7 +15,7 @@ const issueFields = z.object({
   topic: z.string().trim().max(60, "Keep the topic under 60 characters").default(""),
   scaleMin: wholeNumber,
   scaleMax: wholeNumber,
-  scaleLabels: z.array(z.string().trim()),
+  scaleLabels: z.array(z.string().trim().max(80, "Keep each label under 80 characters")).max(21, "A scale has at most 21 points"),
 });
 
 type ScaleShape = { scaleMin: number; scaleMax: number; scaleLabels: string[] };
@@ -36,7 +36,7 @@ export const createIssueSchema = issueFields.extend({ seriesId: id }).superRefin
 export type CreateIssueInput = z.output<typeof createIssueSchema>;
 
 export const updateIssueSchema = issueFields
-  .extend({ issueId: id, version: z.number().int().positive() })
+  .extend({ issueId: id, version: positiveInt })
   .superRefine(checkScale);
 export type UpdateIssueInput = z.output<typeof updateIssueSchema>;
 
@@ -47,4 +47,4 @@ export const listIssuesSchema = z.object({
 });
 
 export const issueIdSchema = z.object({ issueId: id });
-export const issueVersionSchema = z.object({ issueId: id, version: z.number().int().positive() });
+export const issueVersionSchema = z.object({ issueId: id, version: positiveInt });

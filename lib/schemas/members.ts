@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, id, newPassword, personName } from "@/lib/schemas/common";
+import { email, id, newPassword, personName, positiveInt, idList } from "@/lib/schemas/common";
 
 export const INVITABLE_ROLES = ["DELEGATE", "OBSERVER", "SCHOLAR"] as const;
 export const ASSIGNABLE_ROLES = ["CONVENOR", "DELEGATE", "OBSERVER", "SCHOLAR"] as const;
@@ -19,7 +19,7 @@ export const createInvitationSchema = z
       .min(1, "Between 1 and 30 days")
       .max(30, "Between 1 and 30 days")
       .default(7),
-    agendaItemIds: z.array(id).default([]),
+    agendaItemIds: idList.default([]),
   })
   .superRefine((v, ctx) => {
     if (v.role === "DELEGATE" && !v.partyId) ctx.addIssue({ code: "custom", path: ["partyId"], message: "Choose the party the delegate speaks for" });
@@ -50,13 +50,13 @@ export const changeRoleSchema = z
     role: z.enum(ASSIGNABLE_ROLES, { message: "Choose a role" }),
     partyId: z.string().trim().optional().default(""),
     affiliation: affiliation.optional().default(""),
-    version: z.number().int().positive(),
+    version: positiveInt,
   })
   .superRefine((v, ctx) => {
     if (v.role === "DELEGATE" && !v.partyId) ctx.addIssue({ code: "custom", path: ["partyId"], message: "Choose the party the delegate speaks for" });
   });
 export type ChangeRoleInput = z.input<typeof changeRoleSchema>;
 
-export const removeMemberSchema = z.object({ membershipId: id, version: z.number().int().positive() });
+export const removeMemberSchema = z.object({ membershipId: id, version: positiveInt });
 
 export type InvitationStatus = "pending" | "accepted" | "expired" | "revoked";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "@/lib/schemas/common";
+import { id, positiveInt } from "@/lib/schemas/common";
 
 export const MINUTES_MAX_LENGTH = 100_000;
 
@@ -20,4 +20,4 @@ export type SaveMinutesInput = z.output<typeof saveMinutesSchema>;
 export const releaseMinutesSchema = z.object({ sessionId: id, version: version.min(1, "Save the minutes before releasing them") });
 export type ReleaseMinutesInput = z.output<typeof releaseMinutesSchema>;
 
-export const minutesRevisionSchema = z.object({ sessionId: id, number: z.number().int().positive() });
+export const minutesRevisionSchema = z.object({ sessionId: id, number: positiveInt });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, RELEASE_LEVELS } from "@/lib/schemas/common";
+import { id, RELEASE_LEVELS, positiveInt } from "@/lib/schemas/common";
 
 export { RELEASE_LEVELS };
 export type ReleaseLevelName = (typeof RELEASE_LEVELS)[number];
@@ -20,7 +20,7 @@ export const paperTitle = z
   .min(3, "Enter a title of at least 3 characters")
   .max(200, "Keep the title under 200 characters");
 export const paperBody = z.string().max(100_000, "Keep the paper under 100,000 characters");
-const version = z.number().int().positive();
+const version = positiveInt;
 
 /** The editor form (client) and the text part of create/save (server). */
 export const paperTextSchema = z.object({ title: paperTitle, body: paperBody });
@@ -61,6 +61,6 @@ export const paperVersionSchema = z.object({ paperId: id, version });
 export const listPapersSchema = z.object({ sessionId: id });
 export const comparePaperRevisionsSchema = z.object({
   paperId: id,
-  from: z.number().int().positive(),
-  to: z.number().int().positive(),
+  from: positiveInt,
+  to: positiveInt,
 });

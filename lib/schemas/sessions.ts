@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
-import { SESSION_STATUSES, id } from "@/lib/schemas/common";
+import { SESSION_STATUSES, id, positiveInt } from "@/lib/schemas/common";
 
 /** "2026-03-12T09:00": what a datetime-local input gives, read as a wall-clock time in the session's zone. */
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
@@ -70,7 +70,7 @@ export const createSessionSchema = z.intersection(z.object({ seriesId: id }), se
 export type CreateSessionInput = z.input<typeof createSessionSchema>;
 
 export const updateSessionSchema = z.intersection(
-  z.object({ sessionId: id, version: z.number().int().positive() }),
+  z.object({ sessionId: id, version: positiveInt }),
   sessionFieldsSchema,
 );
 export type UpdateSessionInput = z.input<typeof updateSessionSchema>;
@@ -78,7 +78,7 @@ export type UpdateSessionInput = z.input<typeof updateSessionSchema>;
 export const advanceSessionStatusSchema = z.object({
   sessionId: id,
   to: z.enum(SESSION_STATUSES, { message: "Choose a status" }),
-  version: z.number().int().positive(),
+  version: positiveInt,
 });
 export type AdvanceSessionStatusInput = z.input<typeof advanceSessionStatusSchema>;
 
@@ -90,5 +90,6 @@ export function nextSessionStatus(status: (typeof SESSION_STATUSES)[number]): (t
 
 export const auditListSchema = z.object({
   seriesId: id,
-  cursor: z.string().regex(/^\d{1,19}$/, "Invalid cursor").optional(),
+  // At most 18 digits: every such number fits in PostgreSQL's bigint.
+  cursor: z.string().regex(/^\d{1,18}$/, "Invalid cursor").optional(),
 });

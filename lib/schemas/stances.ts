@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, RELEASE_LEVELS } from "@/lib/schemas/common";
+import { id, RELEASE_LEVELS, positiveInt } from "@/lib/schemas/common";
 
 export type ReleaseLevelName = (typeof RELEASE_LEVELS)[number];
 
@@ -40,12 +40,12 @@ export function stanceFormSchemaFor(scale: { scaleMin: number; scaleMax: number 
 export const createStanceSchema = stanceFields.extend({ sessionId: id, issueId: id });
 export type CreateStanceInput = z.output<typeof createStanceSchema>;
 
-export const saveStanceSchema = stanceFields.extend({ stanceId: id, version: z.number().int().positive() });
+export const saveStanceSchema = stanceFields.extend({ stanceId: id, version: positiveInt });
 export type SaveStanceInput = z.output<typeof saveStanceSchema>;
 
 export const releaseStanceSchema = z.object({
   stanceId: id,
-  version: z.number().int().positive(),
+  version: positiveInt,
   releaseLevel: z.enum(RELEASE_LEVELS, { message: "Choose a release level" }),
 });
 export type ReleaseStanceInput = z.output<typeof releaseStanceSchema>;

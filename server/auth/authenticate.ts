@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { WRONG_CREDENTIALS } from "@/lib/sign-in-errors";
 import { checkSignInThrottle, recordSignInAttempt } from "@/server/auth/throttle";
 import { verifyPassword } from "@/server/auth/password";
 
@@ -14,7 +15,7 @@ export const signInInput = z.object({
 const UNKNOWN_ACCOUNT_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$McLRQY491GrhkVfqZMTo1w$09HMfPpVA4KH+6IpIhZAb1A1RKIahX0Ju6Ry6jv+e9E";
 
-export const WRONG_CREDENTIALS = "Wrong email or password.";
+export { WRONG_CREDENTIALS } from "@/lib/sign-in-errors";
 
 export type AuthenticatedUser = { id: string; email: string; name: string };
 

@@ -4,6 +4,8 @@ import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { authenticate } from "@/server/auth/authenticate";
 import { AppError } from "@/server/errors";
+import { databaseFailure, logFailure } from "@/server/failures";
+import { SIGN_IN_FAILED, SIGN_IN_UNAVAILABLE } from "@/lib/sign-in-errors";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -28,9 +30,11 @@ export function authOptions(): NextAuthOptions {
           try {
             return await authenticate(db(), credentials ?? {}, clientAddress(req.headers));
           } catch (error) {
-            // NextAuth passes the message to the sign-in form as `error`.
+            // NextAuth passes the message to the sign-in form as `error`: only our own plain
+            // words, or a code the form turns into them; details go to the log.
             if (error instanceof AppError) throw new Error(error.message);
-            throw error;
+            const id = logFailure(error, "sign-in");
+            throw new Error(`${databaseFailure(error) ? SIGN_IN_UNAVAILABLE : SIGN_IN_FAILED}:${id}`);
           }
         },
       }),

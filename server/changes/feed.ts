@@ -22,8 +22,16 @@ import pg from "pg";
 export type ChangeChannel = "trilogue_viewer" | "trilogue_series";
 const CHANNELS: ChangeChannel[] = ["trilogue_viewer", "trilogue_series"];
 
-const HEARTBEAT_MS = 10_000;
-const HEARTBEAT_TIMEOUT_MS = 5_000;
+/**
+ * Staleness is bounded, not hoped for. A heartbeat (SELECT 1) goes down the listening connection
+ * every BEAT_MS; PostgreSQL delivers every notification committed before it ahead of its answer,
+ * so an answered beat proves nothing was missed up to the moment it was sent. Caches are served
+ * only while the last such proof is at most FRESH_MS old; a connection that stopped answering
+ * (a frozen backend, a silent network) makes every read go to the database within that bound,
+ * and a beat unanswered for TIMEOUT_MS drops the connection and reconnects.
+ */
+export type FeedTiming = { beatMs: number; freshMs: number; timeoutMs: number };
+export const FEED_TIMING: FeedTiming = { beatMs: 500, freshMs: 2_000, timeoutMs: 5_000 };
 const RETRY_MS = 2_000;
 
 /** Something that holds values derived from the database and can drop them. */
@@ -50,15 +58,26 @@ export function registerCache(cache: Invalidatable): void {
 }
 
 export class ChangeFeed implements FeedState {
-  live = false;
   generation = 0;
+  private connected = false;
+  /** When the newest answered heartbeat (or LISTEN) was sent: nothing was missed before it. */
+  private confirmedAt = 0;
+  private beating = false;
   private client: pg.Client | null = null;
   private stopped = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private retry: NodeJS.Timeout | null = null;
   private readyWaiters: (() => void)[] = [];
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly timing: FeedTiming = FEED_TIMING,
+  ) {}
+
+  /** Listening, and proven current within the staleness bound: only then may caches serve. */
+  get live(): boolean {
+    return this.connected && Date.now() - this.confirmedAt <= this.timing.freshMs;
+  }
 
   start(): this {
     void this.connect();
@@ -99,19 +118,27 @@ export class ChangeFeed implements FeedState {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.url, keepAlive: true, application_name: "trilogue-change-feed" });
+    const client = new pg.Client({
+      connectionString: this.url,
+      // The kernel notices a dead peer too; the heartbeat bounds what it does not notice.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 5_000,
+      application_name: "trilogue-change-feed",
+    });
     this.client = client;
     client.on("notification", (n) => this.dispatch(n.channel, n.payload));
     client.on("error", () => this.lost(client));
     client.on("end", () => this.lost(client));
     try {
       await client.connect();
+      const listenedAt = Date.now();
       for (const channel of CHANNELS) await client.query(`LISTEN ${channel}`);
       if (this.client !== client || this.stopped) return;
       // Whatever was cached before this connection listened may have missed a notification.
       this.reset();
-      this.live = true;
-      this.heartbeat = setInterval(() => void this.beat(client), HEARTBEAT_MS);
+      this.confirmedAt = listenedAt;
+      this.connected = true;
+      this.heartbeat = setInterval(() => void this.beat(client), this.timing.beatMs);
       this.heartbeat.unref();
       for (const resolve of this.readyWaiters.splice(0)) resolve();
     } catch {
@@ -121,23 +148,32 @@ export class ChangeFeed implements FeedState {
 
   /** A connection that stopped answering is treated as lost, so caches fall back to the database. */
   private async beat(client: pg.Client): Promise<void> {
+    if (this.beating) return;
+    this.beating = true;
+    const sentAt = Date.now();
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         client.query("SELECT 1"),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error("change feed heartbeat timed out")), HEARTBEAT_TIMEOUT_MS);
+          timer = setTimeout(() => reject(new Error("change feed heartbeat timed out")), this.timing.timeoutMs);
         }),
       ]);
+      if (this.client !== client) return;
+      // Back from a stretch without proof: caches were not served meanwhile, and what they hold
+      // may predate a notification delivered only now; start them afresh.
+      if (!this.live) this.reset();
+      this.confirmedAt = Math.max(this.confirmedAt, sentAt);
     } catch {
       this.lost(client);
     } finally {
       clearTimeout(timer);
+      this.beating = false;
     }
   }
 
   private drop(): void {
-    this.live = false;
+    this.connected = false;
     this.client = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.retry) clearTimeout(this.retry);
@@ -162,8 +198,8 @@ export function runningChangeFeed(): ChangeFeed | null {
 }
 
 /** Starts this process's feed once; later calls return the same one. */
-export function startChangeFeed(url: string): ChangeFeed {
-  registry.feed ??= new ChangeFeed(url).start();
+export function startChangeFeed(url: string, timing: FeedTiming = FEED_TIMING): ChangeFeed {
+  registry.feed ??= new ChangeFeed(url, timing).start();
   return registry.feed;
 }
 

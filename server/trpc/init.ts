@@ -6,6 +6,16 @@ import { AppError, type AppErrorCode } from "@/server/errors";
 import { requireMembership, type Viewer } from "@/server/access";
 import { transformer } from "@/server/serialization";
 import { runningChangeFeed } from "@/server/changes/feed";
+import { inputProblem } from "@/server/trpc/input-guard";
+import {
+  BUSY_MESSAGE,
+  INTERNAL_MESSAGE,
+  UNREACHABLE_MESSAGE,
+  UNREADABLE_REQUEST_MESSAGE,
+  databaseFailure,
+  errorIdOf,
+  withErrorId,
+} from "@/server/failures";
 
 export type Context = {
   db: Db;
@@ -33,6 +43,11 @@ export function toTRPCError(error: unknown): TRPCError | null {
     }
     if (error.code === "P2025") return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause: error });
   }
+  const failure = databaseFailure(error);
+  if (failure) {
+    const message = failure === "busy" ? BUSY_MESSAGE : UNREACHABLE_MESSAGE;
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message, cause: error });
+  }
   return null;
 }
 
@@ -46,11 +61,22 @@ const t = initTRPC.context<Context>().create({
         : cause instanceof AppError
           ? cause.fieldErrors
           : undefined;
-    const message =
-      cause instanceof ZodError
-        ? cause.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ")
-        : shape.message;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors: fieldErrors ?? null } };
+    // Nothing internal reaches a person: unexpected failures and outages answer plain words with
+    // an error id (the route's onError logs the details under the same id); a request the
+    // transport could not decode says so, without the parser's text.
+    let errorId: string | null = null;
+    let message: string;
+    if (cause instanceof ZodError) {
+      message = cause.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+    } else if (error.code === "INTERNAL_SERVER_ERROR" || error.code === "SERVICE_UNAVAILABLE") {
+      errorId = errorIdOf(error);
+      message = withErrorId(error.code === "SERVICE_UNAVAILABLE" ? error.message : INTERNAL_MESSAGE, errorId);
+    } else if (error.code === "PARSE_ERROR" || (error.code === "BAD_REQUEST" && cause && !(cause instanceof AppError))) {
+      message = UNREADABLE_REQUEST_MESSAGE;
+    } else {
+      message = shape.message;
+    }
+    return { ...shape, message, data: { ...shape.data, stack: undefined, errorId, fieldErrors: fieldErrors ?? null } };
   },
 });
 
@@ -70,17 +96,32 @@ const mapErrors = t.middleware(async ({ next }) => {
  */
 const localWrites = t.middleware(async ({ type, next }) => {
   if (type !== "mutation") return next();
+  let unavailable = false;
   try {
-    return await next();
+    const result = await next();
+    // A mutation the database refused for a bound or an outage wrote nothing of its own (its
+    // transaction rolled back): keep what others' reads hold; the feed announces any commit.
+    unavailable = !result.ok && result.error.code === "SERVICE_UNAVAILABLE";
+    return result;
   } finally {
-    runningChangeFeed()?.localWrite();
+    if (!unavailable) runningChangeFeed()?.localWrite();
   }
+});
+
+/** Refuses, before any schema or code sees it, input PostgreSQL or the audit trail could not store. */
+const guardInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = inputProblem(await getRawInput());
+  if (problem) {
+    const message = problem.path ? `${problem.path}: ${problem.message}` : problem.message;
+    throw new TRPCError({ code: "BAD_REQUEST", message });
+  }
+  return next();
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(localWrites).use(mapErrors);
+export const publicProcedure = t.procedure.use(guardInput).use(localWrites).use(mapErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

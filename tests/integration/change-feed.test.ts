@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { loadViewer, sessionViewer, viewerCached } from "@/server/access";
-import { runningChangeFeed, startChangeFeed, stopChangeFeed, type ChangeFeed } from "@/server/changes/feed";
+import { FEED_TIMING, runningChangeFeed, startChangeFeed, stopChangeFeed, type ChangeFeed } from "@/server/changes/feed";
 import { seriesStampHeld } from "@/server/services/tracker/cache";
 import { createCaller } from "@/server/trpc/root";
 import { signedInNow } from "@/tests/integration/helpers/callers";
@@ -160,5 +160,36 @@ describe("change feed: a lost connection", () => {
     expect(runningChangeFeed()).toBe(feed);
     expect(await sessionViewer(db, id, signedInNow())).not.toBeNull();
     expect(viewerCached(id)).toBe(true);
+  });
+});
+
+describe("change feed: a backend that stops answering without closing", () => {
+  it("stops serving held values within the staleness bound, then resumes with empty caches", async () => {
+    const id = w.users.scholarB.id;
+    await holdViewer(id);
+    const [backend] = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity
+      WHERE application_name = 'trilogue-change-feed' AND datname = current_database()`;
+    expect(backend).toBeDefined();
+    // Freeze the listening backend as a hung server or a silent network would: the connection
+    // stays open, nothing more arrives on it. (PostgreSQL runs on this machine, as in CI.)
+    process.kill(backend!.pid, "SIGSTOP");
+    const frozenAt = Date.now();
+    try {
+      // A change whose notification cannot arrive while the backend is frozen.
+      await db.user.update({ where: { id }, data: { deactivatedAt: new Date() } });
+      await until(() => !feed.live, "the feed to stop vouching for its caches");
+      const staleFor = Date.now() - frozenAt;
+      console.info(`change feed: held values stopped being served ${staleFor} ms after the backend froze (bound ${FEED_TIMING.freshMs} ms + one beat)`);
+      counted.queries = 0;
+      expect(await sessionViewer(db, id, signedInNow())).toBeNull();
+      expect(counted.queries).toBeGreaterThan(0);
+    } finally {
+      process.kill(backend!.pid, "SIGCONT");
+    }
+    await db.user.update({ where: { id }, data: { deactivatedAt: null } });
+    await feed.ready();
+    await until(() => feed.live, "the feed to vouch again");
+    for (let i = 0; i < 50 && !viewerCached(id); i++) await sessionViewer(db, id, signedInNow());
+    expect(await sessionViewer(db, id, signedInNow())).not.toBeNull();
   });
 });

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AuditPage({ params, searchParams }: Props) {
   const { seriesId } = await params;
   const raw = (await searchParams).cursor;
-  const cursor = typeof raw === "string" && /^\d{1,19}$/.test(raw) ? raw : undefined;
+  const cursor = typeof raw === "string" && /^\d{1,18}$/.test(raw) ? raw : undefined;
   const caller = await api();
   // Members without the convenor role get FORBIDDEN from the procedure: to them the page does not exist.
   const page = await loadOrNotFound(caller.audit.list({ seriesId, cursor })).catch((error: unknown) => {
