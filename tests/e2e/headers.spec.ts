@@ -1,0 +1,25 @@
+import { DEMO, expect, signIn, test } from "./fixtures";
+
+// Response headers a browser or a proxy acts on: private answers are never stored, a calendar
+// feed's secret URL is never sent on as a Referer, and https is enforced once served over it.
+
+test("tRPC answers are private and never stored", async ({ page }) => {
+  await signIn(page, DEMO.jpDelegate);
+  const res = await page.request.get("/api/trpc/me.get");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["cache-control"]).toBe("private, no-store");
+});
+
+test("the calendar feed keeps its own no-referrer policy; other pages keep the global one", async ({ request }) => {
+  const feed = await request.get("/api/calendar/not-a-token.ics", { failOnStatusCode: false });
+  expect(feed.headers()["referrer-policy"]).toBe("no-referrer");
+  const signInPage = await request.get("/sign-in");
+  expect(signInPage.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});
+
+test("HSTS is sent only when the proxy says the request came over https", async ({ request }) => {
+  const plain = await request.get("/sign-in");
+  expect(plain.headers()["strict-transport-security"]).toBeUndefined();
+  const https = await request.get("/sign-in", { headers: { "x-forwarded-proto": "https" } });
+  expect(https.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+});
