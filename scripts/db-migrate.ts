@@ -6,7 +6,7 @@ import { applyMigrations } from "./lib/migrations";
 runCli(async () => {
   const database = await resolveDatabase();
   try {
-    const applied = await applyMigrations(database.url);
+    const applied = await applyMigrations(database.sessionUrl);
     if (applied.length === 0) {
       console.log(`No pending migrations: ${database.description} is up to date.`);
     } else {

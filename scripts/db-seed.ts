@@ -15,7 +15,7 @@ runCli(async () => {
   }
   const database = await resolveDatabase();
   try {
-    await applyMigrations(database.url);
+    await applyMigrations(database.sessionUrl);
     if (args.includes("--reset")) {
       await truncateAppTables(database.url);
       console.log(`Emptied every table of ${database.description}.`);

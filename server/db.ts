@@ -14,11 +14,16 @@ export function limitsFromEnv(): DbLimits {
   };
 }
 
-export function createDb(connectionString: string, limits?: DbLimits) {
+/**
+ * A Prisma client over a pool of at most `poolSize` connections (DATABASE_POOL_SIZE for the app),
+ * with every wait bounded by `limits` when given.
+ */
+export function createDb(connectionString: string, options: { poolSize?: number; limits?: DbLimits } = {}) {
+  const { poolSize = 10, limits } = options;
   return new PrismaClient({
     adapter: new PrismaPg({
       connectionString,
-      max: 10,
+      max: poolSize,
       // No wait is unbounded: a locked table or a full pool answers 503 (server/trpc), never a hang.
       ...(limits && {
         statement_timeout: limits.statementTimeoutMs,
@@ -40,7 +45,7 @@ const globalForDb = globalThis as unknown as { trilogueDb?: Db };
 // hot reloads reuse one pool instead of leaking a new one each time.
 export function db(): Db {
   if (globalForDb.trilogueDb) return globalForDb.trilogueDb;
-  const client = createDb(env().DATABASE_URL, limitsFromEnv());
+  const client = createDb(env().DATABASE_URL, { poolSize: env().DATABASE_POOL_SIZE, limits: limitsFromEnv() });
   globalForDb.trilogueDb = client;
   return client;
 }

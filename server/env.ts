@@ -1,17 +1,41 @@
 import { z } from "zod";
 
+const postgresUrl = (name: string) =>
+  z
+    .url({ message: `${name} must be a postgresql:// URL, e.g. postgresql://user@127.0.0.1:5432/trilogue` })
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), `${name} must start with postgresql://`);
+
+// An empty variable (`DATABASE_POOL_SIZE=` in a compose file or .env) means "not set".
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
 /** A duration in milliseconds between `min` and `max`, named in every message. */
 function millis(name: string, min: number, max: number, fallback: number) {
   const range = `${name} must be a whole number of milliseconds between ${min} and ${max}`;
-  return z.coerce.number({ message: range }).int(range).min(min, range).max(max, range).default(fallback);
+  return z.preprocess(unsetIfEmpty, z.coerce.number({ message: range }).int(range).min(min, range).max(max, range).default(fallback));
 }
 
 // Validated once, at first use; a missing or malformed variable is named with how to set it.
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z
-    .url({ message: "DATABASE_URL must be a postgresql:// URL, e.g. postgresql://user@127.0.0.1:5432/trilogue" })
-    .refine((u) => /^postgres(ql)?:\/\//.test(u), "DATABASE_URL must start with postgresql://"),
+  DATABASE_URL: postgresUrl("DATABASE_URL"),
+  /**
+   * The connections each app server's query pool may open. The database must allow every server's
+   * pool plus one session-mode connection each for the change feed (README "Deploying / Scale-out").
+   */
+  DATABASE_POOL_SIZE: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ message: "DATABASE_POOL_SIZE must be a number of connections, e.g. 10" })
+      .int("DATABASE_POOL_SIZE must be a whole number of connections")
+      .min(1, "DATABASE_POOL_SIZE must be between 1 and 200")
+      .max(200, "DATABASE_POOL_SIZE must be between 1 and 200")
+      .default(10),
+  ),
+  /**
+   * A session-mode connection for what a transaction-pooling PgBouncer cannot carry: the change
+   * feed's LISTEN (server/changes/feed.ts) and the migrations' advisory lock. Defaults to DATABASE_URL.
+   */
+  DATABASE_LISTEN_URL: z.preprocess(unsetIfEmpty, postgresUrl("DATABASE_LISTEN_URL").optional()),
   NEXTAUTH_SECRET: z
     .string({ message: "NEXTAUTH_SECRET is required: set it to a random string of 32+ characters (openssl rand -base64 32)" })
     .min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"),
@@ -52,6 +76,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Where the change feed LISTENs (and migrations lock): DATABASE_LISTEN_URL, else DATABASE_URL. */
+export function sessionModeUrl(source: Pick<Env, "DATABASE_URL" | "DATABASE_LISTEN_URL">): string {
+  return source.DATABASE_LISTEN_URL ?? source.DATABASE_URL;
 }
 
 export const envSchema = schema;

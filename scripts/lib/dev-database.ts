@@ -12,6 +12,12 @@ export const DEFAULT_EMBEDDED_PORT = 54320;
 
 export interface ResolvedDatabase {
   url: string;
+  /**
+   * A session-mode connection to the same database, for migrations (they hold an advisory lock for
+   * their whole run): DATABASE_LISTEN_URL when set, since DATABASE_URL may go through a
+   * transaction-pooling PgBouncer; else `url`.
+   */
+  sessionUrl: string;
   /** True when this process started the embedded demo cluster (no DATABASE_URL). */
   embedded: boolean;
   /** Where the data lives, for messages: the data directory or the redacted URL. */
@@ -39,6 +45,7 @@ export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env): Pro
   if (env.DATABASE_URL) {
     return {
       url: env.DATABASE_URL,
+      sessionUrl: env.DATABASE_LISTEN_URL || env.DATABASE_URL,
       embedded: false,
       description: redactUrl(env.DATABASE_URL),
       stop: async () => undefined,
@@ -61,8 +68,10 @@ export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env): Pro
     await server.stop();
     throw error;
   }
+  const url = server.urlFor(DEV_DATABASE_NAME);
   return {
-    url: server.urlFor(DEV_DATABASE_NAME),
+    url,
+    sessionUrl: url,
     embedded: true,
     description: `embedded PostgreSQL on 127.0.0.1:${port}, data in ${path.relative(process.cwd(), DEV_DATA_DIR) || DEV_DATA_DIR}`,
     stop: server.stop,

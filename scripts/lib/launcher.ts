@@ -116,7 +116,7 @@ export async function launch(mode: LaunchMode): Promise<void> {
     const started = Date.now();
     database = await resolveDatabase();
     const db = database;
-    const applied = await applyMigrations(db.url);
+    const applied = await applyMigrations(db.sessionUrl);
     const demo = db.embedded || process.env.TRILOGUE_DEMO === "1";
     let accounts: DemoAccount[] = [];
     if (demo) {

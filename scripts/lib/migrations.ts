@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   DriverAdapterError,
@@ -359,13 +360,45 @@ async function withEngine<T>(factory: ClosableFactory, paths: MigrationPaths, ru
   }
 }
 
-/** What `prisma migrate deploy` does: applies pending migrations, recording them in `_prisma_migrations`. */
+/**
+ * The session-level advisory lock every `applyMigrations` holds for its whole run ("tril" in ASCII
+ * as a number). The schema engine takes a lock of its own (pg_advisory_lock(72707369)) but gives up
+ * after 10 s, so a server starting while another applies a long migration would fail; waiting here
+ * first, without a time limit, lets it start once the other is done, with nothing left to apply.
+ */
+export const MIGRATION_LOCK_KEY = 0x7472696c;
+
+async function withMigrationLock<T>(connectionString: string, run: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString, application_name: "trilogue-migrate" });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [MIGRATION_LOCK_KEY]);
+    if (!rows[0]?.locked) {
+      console.log("Migrations: another process is applying migrations to this database; waiting for it to finish…");
+      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    }
+    return await run();
+  } finally {
+    // Ending the session releases the lock too; unlock first so the next waiter goes at once.
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * What `prisma migrate deploy` does: applies pending migrations, recording them in `_prisma_migrations`.
+ * Safe to run from several processes at once (app servers starting together): one applies, the others
+ * wait for it and then find nothing pending. Needs a session-mode connection (not a transaction-pooling
+ * PgBouncer), since the lock lives in the session.
+ */
 export async function applyMigrations(connectionString: string, paths: MigrationPaths = DEFAULT_PATHS): Promise<string[]> {
   const migrationsList = await readMigrationsList(paths.migrationsDir);
-  return withEngine(new PostgresFactory(connectionString), paths, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
-    return appliedMigrationNames;
-  });
+  return withMigrationLock(connectionString, () =>
+    withEngine(new PostgresFactory(connectionString), paths, async (engine) => {
+      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+      return appliedMigrationNames;
+    }),
+  );
 }
 
 export interface CreateMigrationOptions {

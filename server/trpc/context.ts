@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { sessionViewer } from "@/server/access";
 import { startChangeFeed } from "@/server/changes/feed";
 import { db } from "@/server/db";
-import { env } from "@/server/env";
+import { env, sessionModeUrl } from "@/server/env";
 import type { Context } from "@/server/trpc/init";
 
 /**
@@ -11,7 +11,7 @@ import type { Context } from "@/server/trpc/init";
  * bites here), held between requests only while the change feed listens (server/changes/).
  */
 export async function createRequestContext(req: NextRequest): Promise<Context> {
-  startChangeFeed(env().DATABASE_URL);
+  startChangeFeed(sessionModeUrl(env()));
   const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
   const viewer = token?.sub ? await sessionViewer(db(), token.sub, token.authAt ?? 0) : null;
   return { db: db(), viewer, headers: req.headers };

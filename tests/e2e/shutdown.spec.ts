@@ -1,44 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
+import { DEMO, expect, test } from "./fixtures";
+import { sidePort, signInCookie, startAppServer } from "./servers";
 
 // Stopping the app (SIGTERM, what `docker stop` and orchestrators send) while clients save papers
 // over keep-alive connections: no request is reset, and every acknowledged save is in the database.
 // A server of its own on the run's database, so stopping it leaves the suite's server alone.
 
-const PORT = Number(process.env.E2E_PORT || 3100) + 57;
-const BASE = `http://127.0.0.1:${PORT}`;
+const PORT = sidePort(57);
 const WORKERS = 6;
-
-async function startServer(): Promise<ChildProcess> {
-  const taken = await fetch(`${BASE}/api/health/live`).then(
-    () => true,
-    () => false,
-  );
-  if (taken) throw new Error(`Port ${PORT} is already in use: stop whatever listens there first`);
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.E2E_DATABASE_URL,
-      PORT: String(PORT),
-      NEXTAUTH_URL: BASE,
-      NEXTAUTH_SECRET: "trilogue-e2e-only-secret-never-deploy-0123456789",
-      TRILOGUE_DRAIN_SECONDS: "15",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-    // Its own process group, so a failed test can stop the launcher and the server it started.
-    detached: true,
-  });
-  return new Promise<ChildProcess>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes("Trilogue ready at")) resolve(child);
-    });
-    child.once("exit", (code) => reject(new Error(`server exited (${code}) before it was ready:\n${out}`)));
-  });
-}
 
 type Answer = { status: number; body: string };
 
@@ -59,27 +28,12 @@ function request(agent: http.Agent, method: "GET" | "POST", path: string, cookie
   });
 }
 
-/** Signs in through NextAuth's credentials endpoint; answers the session cookie header. */
-async function signInCookie(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed for ${email}: ${res.status} ${await res.text()} ${res.headers.getSetCookie().join(" | ")}`);
-  return `${jar}; ${session.split(";")[0]}`;
-}
-
 test("SIGTERM answers what was accepted, resets nothing, and loses no acknowledged save", async ({ e2eDb }) => {
   test.setTimeout(120_000);
-  const server = await startServer();
+  const app = await startAppServer(PORT, { TRILOGUE_DRAIN_SECONDS: "15" });
+  const server = app.child;
   try {
-    const cookie = await signInCookie(DEMO.jpDelegate);
+    const cookie = await signInCookie(app.base, DEMO.jpDelegate);
     const { rows } = await e2eDb.query<{ id: string; itemId: string }>(
       `SELECT s.id, i.id AS "itemId" FROM "Session" s JOIN "Series" r ON r.id = s."seriesId" JOIN "AgendaItem" i ON i."sessionId" = s.id
        WHERE r."shortName" = 'TRI-15' AND s."agendaPublishedAt" IS NOT NULL ORDER BY s."startsAt" DESC, i.position LIMIT 1`,
@@ -140,6 +94,6 @@ test("SIGTERM answers what was accepted, resets nothing, and loses no acknowledg
     expect(Object.fromEntries(stored.rows.map((r) => [r.id, r.version]))).toEqual(Object.fromEntries(acknowledged));
     test.info().annotations.push({ type: "drain", description: `${answeredAfterStop} save(s) answered after SIGTERM` });
   } finally {
-    if (server.exitCode === null && server.pid) process.kill(-server.pid, "SIGKILL");
+    await app.stop(0);
   }
 });

@@ -21,7 +21,7 @@ let paperId: string;
 
 beforeAll(async () => {
   w = await createFixtureWorld(db);
-  limited = createDb(testDatabaseUrl(), LIMITS);
+  limited = createDb(testDatabaseUrl(), { limits: LIMITS });
   const paper = await db.positionPaper.findFirstOrThrow({ where: { partyId: w.parties.jp.id }, select: { id: true } });
   paperId = paper.id;
 });
@@ -92,7 +92,7 @@ describe("a table locked by another transaction", () => {
 
 describe("a pool whose every connection is busy", () => {
   it("answers 503 after the acquisition bound instead of queueing without end", async () => {
-    const own = createDb(testDatabaseUrl(), SHORT_ACQUIRE);
+    const own = createDb(testDatabaseUrl(), { limits: SHORT_ACQUIRE });
     try {
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
@@ -122,7 +122,7 @@ describe("a pool whose every connection is busy", () => {
 
 describe("a database server that does not answer", () => {
   it("says the database cannot be reached, with an error id, and logs the details under that id", async () => {
-    const gone = createDb("postgresql://postgres@127.0.0.1:1/trilogue", LIMITS);
+    const gone = createDb("postgresql://postgres@127.0.0.1:1/trilogue", { limits: LIMITS });
     const logged: string[] = [];
     const original = console.error;
     console.error = (line: unknown) => void logged.push(String(line));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/server/env";
+import { parseEnv, sessionModeUrl } from "@/server/env";
 
 const valid = {
   DATABASE_URL: "postgresql://trilogue@127.0.0.1:5432/trilogue",
@@ -46,5 +46,35 @@ describe("parseEnv", () => {
     const message = messageOf({ DATABASE_URL: "nope" });
     expect(message).toMatch(/DATABASE_URL/);
     expect(message).toMatch(/NEXTAUTH_SECRET/);
+  });
+
+  it("gives each app server a pool of 10 connections unless DATABASE_POOL_SIZE says otherwise", () => {
+    expect(parseEnv(valid).DATABASE_POOL_SIZE).toBe(10);
+    expect(parseEnv({ ...valid, DATABASE_POOL_SIZE: "" }).DATABASE_POOL_SIZE).toBe(10);
+    expect(parseEnv({ ...valid, DATABASE_POOL_SIZE: "4" }).DATABASE_POOL_SIZE).toBe(4);
+    expect(parseEnv({ ...valid, DATABASE_POOL_SIZE: "200" }).DATABASE_POOL_SIZE).toBe(200);
+  });
+
+  it.each(["0", "-3", "2.5", "ten", "201"])("names DATABASE_POOL_SIZE when it is %j", (size) => {
+    const message = messageOf({ ...valid, DATABASE_POOL_SIZE: size });
+    expect(message).toMatch(/DATABASE_POOL_SIZE/);
+    expect(message).not.toMatch(/DATABASE_URL|NEXTAUTH_SECRET/);
+  });
+
+  it("listens (and migrates) on DATABASE_URL unless DATABASE_LISTEN_URL names a session-mode connection", () => {
+    expect(sessionModeUrl(parseEnv(valid))).toBe(valid.DATABASE_URL);
+    expect(sessionModeUrl(parseEnv({ ...valid, DATABASE_LISTEN_URL: "" }))).toBe(valid.DATABASE_URL);
+    const direct = "postgresql://trilogue@db.internal:5432/trilogue";
+    const pooled = { ...valid, DATABASE_URL: "postgresql://trilogue@pgbouncer.internal:6432/trilogue", DATABASE_LISTEN_URL: direct };
+    const parsed = parseEnv(pooled);
+    expect(parsed.DATABASE_URL).toBe(pooled.DATABASE_URL);
+    expect(sessionModeUrl(parsed)).toBe(direct);
+  });
+
+  it.each(["not a url", "mysql://root@127.0.0.1/trilogue"])("names DATABASE_LISTEN_URL when it is %j", (url) => {
+    const message = messageOf({ ...valid, DATABASE_LISTEN_URL: url });
+    expect(message).toMatch(/DATABASE_LISTEN_URL/);
+    expect(message).toMatch(/postgresql:\/\//);
+    expect(message).not.toMatch(/ DATABASE_URL|NEXTAUTH_SECRET/);
   });
 });
