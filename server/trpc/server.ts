@@ -38,7 +38,9 @@ export async function loadOrNotFound<T>(query: Promise<T>): Promise<T> {
   try {
     return await query;
   } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    // An id in the address that no object could have (malformed, NUL, thousands of characters)
+    // is a page that does not exist, exactly like a well-formed id of nothing.
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
   }
 }
