@@ -67,7 +67,7 @@ describe("series membership", () => {
     const dashboard = await kr.dashboard.get();
     expect(dashboard.series.map((x) => x.shortName)).not.toContain("EDD");
     expect(dashboard.upcoming.every((x) => x.series.shortName !== "EDD")).toBe(true);
-    expect((await kr.tracker.overview()).every((x) => x.series.id !== edd)).toBe(true);
+    expect((await kr.tracker.overview()).rows.every((x) => x.series.id !== edd)).toBe(true);
   });
 
   it("a Japanese delegate sees nothing of the US-ROK EDSCG", async () => {
@@ -210,10 +210,10 @@ describe("aggregates", () => {
     const kr = await callerFor(db, w.users.krDelegate.id);
     const triDraftSession = w.sessions.triDraft.id;
     // The JP draft on the probe issue at the TRI draft session is the only stance there.
-    expect((await jp.tracker.overview()).find((r) => r.id === triDraftSession)?.releasedPositions).toBe(0);
-    expect((await kr.tracker.overview()).find((r) => r.id === triDraftSession)?.releasedPositions).toBe(0);
+    expect((await jp.tracker.overview()).rows.find((r) => r.id === triDraftSession)?.releasedPositions).toBe(0);
+    expect((await kr.tracker.overview()).rows.find((r) => r.id === triDraftSession)?.releasedPositions).toBe(0);
     // At the published TRI session: GOVERNMENTS + ALL_PARTICIPANTS per party (3 × 2) + 3 probe stances.
-    expect((await kr.tracker.overview()).find((r) => r.id === w.sessions.triPublished.id)?.releasedPositions).toBe(9);
+    expect((await kr.tracker.overview()).rows.find((r) => r.id === w.sessions.triPublished.id)?.releasedPositions).toBe(9);
   });
 
   it("a sealed session's stances stay with their own party until revealed", async () => {
