@@ -92,6 +92,19 @@ export async function seriesOfSession(db: Db, viewer: Viewer, sessionId: string)
   });
 }
 
+/**
+ * A view of one session, cached like the series figures: per the session's series, the viewer's
+ * visibility class there and the series' stamp (so only views built from tables the stamp covers
+ * may use it — sessions, agenda items, issues, stances, scholar invitations, seal submissions,
+ * series, parties, memberships; see the tracker_stamp migrations). `compute` reads through the
+ * access fragments and decides NOT_FOUND; it runs on every call for viewers without a shareable
+ * class (scholars). The answer is shared between requests: deep-frozen, serialised once.
+ */
+export async function cachedForSession<T extends object>(db: Db, viewer: Viewer, sessionId: string, name: string, compute: () => Promise<T>): Promise<T> {
+  const seriesId = await seriesOfSession(db, viewer, sessionId);
+  return cachedForSeries(db, viewer, seriesId, `${name}\u0000${sessionId}`, async () => shareImmutable(await compute()));
+}
+
 /** Forgets a session's series (it was deleted, or is not among the figures it should be in). */
 export function forgetSessionSeries(sessionId: string): void {
   sessionSeries.invalidate(sessionId);
