@@ -28,6 +28,22 @@ export function viewerRoles(viewer: Viewer) {
   return { convenor, delegate, observer, scholar, governments, all: viewer.memberships.map((m) => m.seriesId) };
 }
 
+/**
+ * The viewer's delegate seats grouped by party: one branch per party spoken for, not per series.
+ * Each relation filter in a fragment becomes a join of its own in the SQL, so a delegate of ten
+ * series with one branch per seat made PostgreSQL plan and run a dozen joins of Session.
+ */
+export function delegateParties(viewer: Viewer): { partyId: string; seriesIds: string[] }[] {
+  const byParty = new Map<string, string[]>();
+  for (const m of viewer.memberships) {
+    if (m.role !== "DELEGATE" || !m.partyId) continue;
+    const list = byParty.get(m.partyId);
+    if (list) list.push(m.seriesId);
+    else byParty.set(m.partyId, [m.seriesId]);
+  }
+  return [...byParty].map(([partyId, seriesIds]) => ({ partyId, seriesIds }));
+}
+
 /** An item a scholar was invited to, on a published agenda. */
 function invitedPublishedItem(viewer: Viewer, scholarSeries: string[]): Prisma.AgendaItemWhereInput {
   return {
@@ -52,11 +68,13 @@ export function visibleSessionsWhere(viewer: Viewer): Prisma.SessionWhereInput {
 export function visibleAgendaItemsWhere(viewer: Viewer): Prisma.AgendaItemWhereInput {
   const r = viewerRoles(viewer);
   const membersAfterPublication = [...r.delegate.map((m) => m.seriesId), ...r.observer];
+  // The session conditions under one relation filter (one join), the item's own beside it.
+  const bySession = anyOf<Prisma.SessionWhereInput>([
+    r.convenor.length > 0 && { seriesId: { in: r.convenor } },
+    membersAfterPublication.length > 0 && { seriesId: { in: membersAfterPublication }, agendaPublishedAt: { not: null } },
+  ]);
   return anyOf<Prisma.AgendaItemWhereInput>([
-    r.convenor.length > 0 && { session: { seriesId: { in: r.convenor } } },
-    membersAfterPublication.length > 0 && {
-      session: { seriesId: { in: membersAfterPublication }, agendaPublishedAt: { not: null } },
-    },
+    (r.convenor.length > 0 || membersAfterPublication.length > 0) && { session: bySession },
     r.scholar.length > 0 && invitedPublishedItem(viewer, r.scholar),
   ]);
 }
@@ -69,51 +87,60 @@ export function visibleIssuesWhere(viewer: Viewer): Prisma.IssueWhereInput {
   ]);
 }
 
-export function visiblePapersWhere(viewer: Viewer): Prisma.PositionPaperWhereInput {
+/** The paper branches of the viewer's roles: own party (one per party), governments, scholar. */
+function paperBranches(viewer: Viewer) {
   const r = viewerRoles(viewer);
-  return anyOf<Prisma.PositionPaperWhereInput>([
-    ...r.delegate.map((m) => ({ session: { seriesId: m.seriesId }, partyId: m.partyId })),
-    r.governments.length > 0 && {
-      session: { seriesId: { in: r.governments } },
-      releaseLevel: RELEASED_TO_GOVERNMENTS,
-    },
-    r.scholar.length > 0 && {
-      session: { seriesId: { in: r.scholar } },
-      releaseLevel: "ALL_PARTICIPANTS",
-      items: { some: { agendaItem: invitedPublishedItem(viewer, r.scholar) } },
-    },
-    // A scholar's own paper (no party), whatever its level.
-    r.scholar.length > 0 && { session: { seriesId: { in: r.scholar } }, partyId: null, authorId: viewer.userId },
-  ]);
+  const own: Prisma.PositionPaperWhereInput[] = delegateParties(viewer).map((d) => ({ session: { seriesId: { in: d.seriesIds } }, partyId: d.partyId }));
+  const governments: Prisma.PositionPaperWhereInput | false = r.governments.length > 0 && {
+    session: { seriesId: { in: r.governments } },
+    releaseLevel: RELEASED_TO_GOVERNMENTS,
+  };
+  const scholarInvited: Prisma.PositionPaperWhereInput | false = r.scholar.length > 0 && {
+    session: { seriesId: { in: r.scholar } },
+    releaseLevel: "ALL_PARTICIPANTS",
+    items: { some: { agendaItem: invitedPublishedItem(viewer, r.scholar) } },
+  };
+  // A scholar's own paper (no party), whatever its level.
+  const scholarOwn: Prisma.PositionPaperWhereInput | false = r.scholar.length > 0 && {
+    session: { seriesId: { in: r.scholar } },
+    partyId: null,
+    authorId: viewer.userId,
+  };
+  return { own, governments, scholarInvited, scholarOwn };
 }
 
-/** A sealed session's stances stay with their own party until revealed. */
-const SEAL_OPEN: Prisma.StanceWhereInput = {
-  session: { OR: [{ stancesSealedAt: null }, { stancesRevealedAt: { not: null } }] },
-};
+export function visiblePapersWhere(viewer: Viewer): Prisma.PositionPaperWhereInput {
+  const b = paperBranches(viewer);
+  return anyOf<Prisma.PositionPaperWhereInput>([...b.own, b.governments, b.scholarInvited, b.scholarOwn]);
+}
+
+/** A sealed session's stances stay with their own party until revealed (a condition on the session). */
+const SEAL_OPEN: Prisma.SessionWhereInput = { OR: [{ stancesSealedAt: null }, { stancesRevealedAt: { not: null } }] };
+
+/** The stance branches of the viewer's roles: the delegate ones (own party) first, one per party. */
+function stanceBranches(viewer: Viewer) {
+  const r = viewerRoles(viewer);
+  const own: Prisma.StanceWhereInput[] = delegateParties(viewer).map((d) => ({ session: { seriesId: { in: d.seriesIds } }, partyId: d.partyId }));
+  // Each branch's session conditions in one relation filter: one join, not two.
+  const governments: Prisma.StanceWhereInput | false = r.governments.length > 0 && {
+    releaseLevel: RELEASED_TO_GOVERNMENTS,
+    session: { seriesId: { in: r.governments }, ...SEAL_OPEN },
+  };
+  const scholar: Prisma.StanceWhereInput | false = r.scholar.length > 0 && {
+    releaseLevel: "ALL_PARTICIPANTS",
+    session: { seriesId: { in: r.scholar }, ...SEAL_OPEN },
+    issue: { agendaItems: { some: invitedPublishedItem(viewer, r.scholar) } },
+  };
+  return { own, governments, scholar };
+}
 
 /**
  * Stances the viewer may read. `releasedOnly` drops drafts (PARTY level) even of the viewer's own
  * party: the tracker and every aggregate count released positions only.
  */
 export function visibleStancesWhere(viewer: Viewer, opts: { releasedOnly?: boolean } = {}): Prisma.StanceWhereInput {
-  const r = viewerRoles(viewer);
-  const readable = anyOf<Prisma.StanceWhereInput>([
-    ...r.delegate.map((m) => ({ session: { seriesId: m.seriesId }, partyId: m.partyId as string })),
-    r.governments.length > 0 && {
-      AND: [{ session: { seriesId: { in: r.governments } }, releaseLevel: RELEASED_TO_GOVERNMENTS }, SEAL_OPEN],
-    },
-    r.scholar.length > 0 && {
-      AND: [
-        {
-          session: { seriesId: { in: r.scholar } },
-          releaseLevel: "ALL_PARTICIPANTS",
-          issue: { agendaItems: { some: invitedPublishedItem(viewer, r.scholar) } },
-        },
-        SEAL_OPEN,
-      ],
-    },
-  ]);
+  const b = stanceBranches(viewer);
+  const readable = anyOf<Prisma.StanceWhereInput>([...b.own, b.governments, b.scholar]);
   if (!opts.releasedOnly) return readable;
   return { AND: [readable, { releaseLevel: { not: "PARTY" } }] };
 }
@@ -126,33 +153,29 @@ const LEVELS_FOR_GOVERNMENTS: Prisma.EnumReleaseLevelFilter = RELEASED_TO_GOVERN
  * that led to it (raising the level writes a revision of its own).
  */
 export function visibleStanceRevisionsWhere(viewer: Viewer): Prisma.StanceRevisionWhereInput {
-  const r = viewerRoles(viewer);
-  return {
-    AND: [
-      { stance: visibleStancesWhere(viewer) },
-      anyOf<Prisma.StanceRevisionWhereInput>([
-        ...r.delegate.map((m) => ({ stance: { session: { seriesId: m.seriesId }, partyId: m.partyId as string } })),
-        r.governments.length > 0 && { stance: { session: { seriesId: { in: r.governments } } }, releaseLevel: LEVELS_FOR_GOVERNMENTS },
-        r.scholar.length > 0 && { stance: { session: { seriesId: { in: r.scholar } } }, releaseLevel: "ALL_PARTICIPANTS" },
-      ]),
-    ],
-  };
+  // (stance readable by a branch) AND (revision readable by a branch), distributed: a viewer holds
+  // one role per series, so only the pairs of the same branch can both hold, and the own-party
+  // branch reads every revision. One relation filter per branch.
+  const b = stanceBranches(viewer);
+  return anyOf<Prisma.StanceRevisionWhereInput>([
+    ...b.own.map((stance) => ({ stance })),
+    b.governments && { releaseLevel: LEVELS_FOR_GOVERNMENTS, stance: b.governments },
+    b.scholar && { releaseLevel: "ALL_PARTICIPANTS", stance: b.scholar },
+  ]);
 }
 
 /** Revisions of a paper the viewer may read: the same rule as stances; a scholar reads all of their own paper. */
 export function visiblePaperRevisionsWhere(viewer: Viewer): Prisma.PaperRevisionWhereInput {
-  const r = viewerRoles(viewer);
-  return {
-    AND: [
-      { paper: visiblePapersWhere(viewer) },
-      anyOf<Prisma.PaperRevisionWhereInput>([
-        ...r.delegate.map((m) => ({ paper: { session: { seriesId: m.seriesId }, partyId: m.partyId } })),
-        r.governments.length > 0 && { paper: { session: { seriesId: { in: r.governments } } }, releaseLevel: LEVELS_FOR_GOVERNMENTS },
-        r.scholar.length > 0 && { paper: { session: { seriesId: { in: r.scholar } } }, releaseLevel: "ALL_PARTICIPANTS" },
-        r.scholar.length > 0 && { paper: { session: { seriesId: { in: r.scholar } }, partyId: null, authorId: viewer.userId } },
-      ]),
-    ],
-  };
+  // (paper readable by a branch) AND (revision readable by a branch), distributed as for stances:
+  // one role per series, so only same-branch pairs can hold; the own party and a scholar's own
+  // paper read every revision.
+  const b = paperBranches(viewer);
+  return anyOf<Prisma.PaperRevisionWhereInput>([
+    ...b.own.map((paper) => ({ paper })),
+    b.governments && { releaseLevel: LEVELS_FOR_GOVERNMENTS, paper: b.governments },
+    b.scholarInvited && { releaseLevel: "ALL_PARTICIPANTS", paper: b.scholarInvited },
+    b.scholarOwn && { paper: b.scholarOwn },
+  ]);
 }
 
 /** A comment is never more visible than the item or paper it is on. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import autocannon from "autocannon";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -12,6 +12,7 @@ import { dropDatabase, ensureDatabase, withDatabaseName } from "@/scripts/lib/da
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { applyMigrations } from "@/scripts/lib/migrations";
 import { DATA_DIR, REPO_ROOT } from "@/scripts/lib/paths";
+import { buildFeed, loadFeedViewer } from "@/server/services/calendar/feed";
 import { createBenchWorld, type BenchWorld } from "@/tests/bench/world";
 
 // npm run bench: builds a large series in a database of its own (by default issue 5's size: 100
@@ -19,11 +20,30 @@ import { createBenchWorld, type BenchWorld } from "@/tests/bench/world";
 // measures the views in process (median/p95, SQL queries and SQL time per call, JSON size) and over
 // HTTP against the production build (autocannon on 127.0.0.1), each next to the trivial
 // health.ping procedure on the same server. It reports; it asserts nothing.
+//
+// Knobs (environment): BENCH_SESSIONS, BENCH_ISSUES, BENCH_ITEMS, BENCH_REVISIONS (size of each
+// series); BENCH_SERIES (how many such series, default 10: the delegate measured sits in all of
+// them, for the dashboard and tracker.overview); BENCH_DB=<name> keeps the generated database
+// between runs and reuses it; BENCH_VIEWS=a,b measures only those views; BENCH_IN_PROCESS_ONLY=1
+// skips HTTP; BENCH_PORT (default 3200), BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_WARMUP_SECONDS,
+// BENCH_RUNS; BENCH_CPU_PROF=<dir> writes the server's CPU profile there.
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 100);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 30);
 const REVISIONS = Number(process.env.BENCH_REVISIONS ?? 3);
+/** Series of that size; the delegate sits in all of them (the cross-series views). */
+const SERIES = Number(process.env.BENCH_SERIES ?? 10);
+/**
+ * A database name to keep between runs: the first run generates into it and leaves it (and
+ * bench-results/world-<name>.json) behind, later runs with the same options reuse it. Without it
+ * every run generates into a database of its own and drops it.
+ */
+const KEEP_DB = process.env.BENCH_DB?.trim() || undefined;
+/** Measure nothing over HTTP (in-process figures only: no production build needed). */
+const IN_PROCESS_ONLY = process.env.BENCH_IN_PROCESS_ONLY === "1";
+/** Comma-separated view names to measure (default: all). health.ping is always measured. */
+const ONLY_VIEWS = process.env.BENCH_VIEWS?.split(",").map((v) => v.trim());
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const HTTP_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Seconds of the same load before each measurement, discarded: V8 optimises the hot path first. */
@@ -46,6 +66,8 @@ interface View {
   /** The tRPC procedure path; views whose procedure does not exist yet are skipped. */
   procedure: string;
   input?: (world: BenchWorld) => unknown;
+  /** A plain HTTP route instead of a procedure: its path, and the same answer in process. */
+  route?: { path: (world: BenchWorld) => string; inProcess: (db: Db, world: BenchWorld) => Promise<unknown> };
 }
 
 /** The session the per-session views are measured on: the last one, which carries the whole history. */
@@ -60,6 +82,23 @@ const VIEWS: View[] = [
   { name: "series.get", procedure: "series.get", input: (w) => ({ seriesId: w.seriesId }) },
   { name: "session.get", procedure: "session.get", input: (w) => ({ sessionId: measuredSession(w) }) },
   { name: "stance.listForSession", procedure: "stance.listForSession", input: (w) => ({ sessionId: measuredSession(w) }) },
+  { name: "stance.board", procedure: "stance.board", input: (w) => ({ sessionId: measuredSession(w) }) },
+  { name: "stance.history", procedure: "stance.history", input: (w) => ({ stanceId: w.historyStanceId }) },
+  { name: "paper.get", procedure: "paper.get", input: (w) => ({ paperId: w.paperId }) },
+  { name: "paper.compare", procedure: "paper.compare", input: (w) => ({ paperId: w.paperId, from: 1, to: w.paperRevisions }) },
+  { name: "agenda.getItem", procedure: "agenda.getItem", input: (w) => ({ itemId: w.threadItemId }) },
+  { name: "comment.list", procedure: "comment.list", input: (w) => ({ agendaItemId: w.threadItemId }) },
+  { name: "assessment.panel", procedure: "assessment.panel", input: (w) => ({ agendaItemId: w.panelItemId }) },
+  { name: "minutes.get", procedure: "minutes.get", input: (w) => ({ sessionId: measuredSession(w) }) },
+  { name: "briefing.markdown", procedure: "briefing.markdown", input: (w) => ({ sessionId: measuredSession(w) }) },
+  {
+    name: "calendar feed",
+    procedure: "calendar.get",
+    route: {
+      path: (w) => `/api/calendar/${w.calendarToken}.ics`,
+      inProcess: async (db, w) => buildFeed(db, (await loadFeedViewer(db, w.calendarToken))!, "http://127.0.0.1"),
+    },
+  },
 ];
 
 function procedureExists(path: string): boolean {
@@ -67,7 +106,8 @@ function procedureExists(path: string): boolean {
   return path in procedures;
 }
 
-function call(caller: Caller, view: View, world: BenchWorld): Promise<unknown> {
+function call(caller: Caller, view: View, world: BenchWorld, db: Db): Promise<unknown> {
+  if (view.route) return view.route.inProcess(db, world);
   let target: unknown = caller;
   for (const part of view.procedure.split(".")) target = (target as Record<string, unknown>)[part];
   return (target as (input?: unknown) => Promise<unknown>)(view.input?.(world));
@@ -95,14 +135,14 @@ async function measureInProcess(url: string, world: BenchWorld, views: View[]) {
   const rows = [];
   for (const view of views) {
     let bytes = 0;
-    for (let i = 0; i < 3; i++) bytes = JSON.stringify(await call(caller, view, world)).length;
+    for (let i = 0; i < 3; i++) bytes = JSON.stringify(await call(caller, view, world, db)).length;
     const times: number[] = [];
     queries = 0;
     sqlMs = 0;
     byQuery.clear();
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
-      await call(caller, view, world);
+      await call(caller, view, world, db);
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
@@ -123,7 +163,9 @@ async function measureInProcess(url: string, world: BenchWorld, views: View[]) {
 
 async function startApp(url: string): Promise<ChildProcess> {
   if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_CPU_PROF)] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
     cwd: REPO_ROOT,
     env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, TRILOGUE_DEMO: "0" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -191,15 +233,30 @@ async function main() {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg-bench"), port: 54323, settings: ["fsync=off", "synchronous_commit=off"], ifRunning: "reuse" });
     adminUrl = embedded.adminUrl;
   }
-  const name = `trilogue_bench_${process.pid}`;
-  await ensureDatabase(adminUrl, name);
+  const name = KEEP_DB ?? `trilogue_bench_${process.pid}`;
   const url = withDatabaseName(adminUrl, name);
+  const options = { SESSIONS, ISSUES, ITEMS, REVISIONS, SERIES };
+  const worldFile = path.join(REPO_ROOT, "bench-results", `world-${name}.json`);
+  const kept = KEEP_DB && existsSync(worldFile) ? (JSON.parse(await readFile(worldFile, "utf8")) as { options: typeof options; world: BenchWorld }) : null;
+  if (kept && JSON.stringify(kept.options) !== JSON.stringify(options)) {
+    throw new Error(`${name} was generated with ${JSON.stringify(kept.options)}, not ${JSON.stringify(options)}: drop it or name another BENCH_DB`);
+  }
+  if (!kept) {
+    if (KEEP_DB) await dropDatabase(adminUrl, name);
+    await ensureDatabase(adminUrl, name);
+  }
   let app: ChildProcess | undefined;
   try {
     await applyMigrations(url);
     const t0 = performance.now();
     const seedClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
-    const world = await createBenchWorld(seedClient, { url, sessions: SESSIONS, issues: ISSUES, itemsPerSession: ITEMS, revisions: REVISIONS });
+    const world =
+      kept?.world ??
+      (await createBenchWorld(seedClient, { url, sessions: SESSIONS, issues: ISSUES, itemsPerSession: ITEMS, revisions: REVISIONS, series: SERIES }));
+    if (KEEP_DB && !kept) {
+      await mkdir(path.dirname(worldFile), { recursive: true });
+      await writeFile(worldFile, JSON.stringify({ options, world }));
+    }
     const counts = {
       sessions: await seedClient.session.count(),
       issues: await seedClient.issue.count(),
@@ -211,11 +268,13 @@ async function main() {
     const levels = await seedClient.stance.groupBy({ by: ["releaseLevel"], _count: true });
     await seedClient.$disconnect();
     const generationMs = Math.round(performance.now() - t0);
-    console.log(`Data: ${JSON.stringify(counts)}; stances by level ${JSON.stringify(Object.fromEntries(levels.map((l) => [l.releaseLevel, l._count])))} (${generationMs} ms)`);
+    console.log(
+      `Data (${kept ? `reused ${name}` : "generated"}): ${JSON.stringify(counts)}; stances by level ${JSON.stringify(Object.fromEntries(levels.map((l) => [l.releaseLevel, l._count])))} (${generationMs} ms)`,
+    );
 
     const missing = VIEWS.filter((v) => !procedureExists(v.procedure)).map((v) => v.procedure);
     if (missing.length > 0) console.log(`Skipped (no such procedure yet): ${missing.join(", ")}`);
-    const views = VIEWS.filter((v) => procedureExists(v.procedure));
+    const views = VIEWS.filter((v) => procedureExists(v.procedure) && (!ONLY_VIEWS || v.name === "health.ping" || ONLY_VIEWS.includes(v.name)));
 
     const inProcess = await measureInProcess(url, world, views);
     console.log(`\nIn process (tRPC caller as a delegate, real PostgreSQL; ${RUNS} calls each):`);
@@ -229,13 +288,14 @@ async function main() {
       })),
     );
 
+    if (IN_PROCESS_ONLY) return;
     app = await startApp(url);
     const base = `http://127.0.0.1:${PORT}`;
     const cookie = await signIn(base, world.delegateEmail, world.password);
     const http = [];
     for (const view of views) {
       if (HTTP_VIEWS && view.name !== "health.ping" && !HTTP_VIEWS.includes(view.name)) continue;
-      const target = trpcUrl(base, view.procedure, view.input?.(world));
+      const target = view.route ? `${base}${view.route.path(world)}` : trpcUrl(base, view.procedure, view.input?.(world));
       // One request first, so a failing route shows here rather than as thousands of errors.
       const first = await fetch(target, { headers: { cookie } });
       await first.arrayBuffer();
@@ -243,7 +303,10 @@ async function main() {
       http.push({ view: view.name, connections: CONNECTIONS, ...(await load(target, cookie, CONNECTIONS)) });
     }
     const ping = http[0]!.reqPerSec;
-    console.log(`\nHTTP on 127.0.0.1 (autocannon, ${CONNECTIONS} connections, ${HTTP_SECONDS} s each after ${WARMUP_SECONDS} s of warm-up, production build):`);
+    const { loadavg } = await import("node:os");
+    console.log(
+      `\nHTTP on 127.0.0.1 (autocannon, ${CONNECTIONS} connections, ${HTTP_SECONDS} s each after ${WARMUP_SECONDS} s of warm-up, production build; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}):`,
+    );
     console.table(
       http.map((r) => ({
         ...r,
@@ -259,7 +322,8 @@ async function main() {
       JSON.stringify(
         {
           at: new Date().toISOString(),
-          options: { SESSIONS, ISSUES, ITEMS, REVISIONS, RUNS, HTTP_SECONDS, WARMUP_SECONDS, CONNECTIONS },
+          options: { ...options, RUNS, HTTP_SECONDS, WARMUP_SECONDS, CONNECTIONS },
+          load: loadavg(),
           counts,
           generationMs,
           skipped: missing,
@@ -276,7 +340,7 @@ async function main() {
       app.kill("SIGTERM");
       await exited;
     }
-    await dropDatabase(adminUrl, name);
+    if (!KEEP_DB) await dropDatabase(adminUrl, name);
     await embedded?.stop();
   }
 }

@@ -5,13 +5,27 @@ import type { ReleaseLevel } from "@/prisma/generated/enums";
 import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { defaultScale } from "@/lib/scales";
+import { newCalendarToken } from "@/server/services/calendar/feed";
 
 export type BenchWorld = {
+  /** The measured series (the first); the others exist for the cross-series views. */
   seriesId: string;
-  /** Oldest first. */
+  seriesIds: string[];
+  /** Of the measured series, oldest first. */
   sessionIds: string[];
   delegateEmail: string;
   password: string;
+  /** On the measured (last) session: a paper of the delegate's party with `paperRevisions` revisions. */
+  paperId: string;
+  paperRevisions: number;
+  /** The agenda item of the measured session carrying the long comment thread. */
+  threadItemId: string;
+  /** The item a scholar panel is computed for (three assessments). */
+  panelItemId: string;
+  /** A stance of the delegate's party on the measured session with many revisions. */
+  historyStanceId: string;
+  /** The delegate's calendar feed token. */
+  calendarToken: string;
 };
 
 export interface BenchWorldOptions {
@@ -23,6 +37,12 @@ export interface BenchWorldOptions {
   itemsPerSession: number;
   /** Average revisions per stance (each stance gets between 1 and 2 × revisions − 1). */
   revisions: number;
+  /** Series of this size, all with the same three parties and the same delegates (default 1). */
+  series?: number;
+  /** Revisions of the measured paper (default 50). */
+  paperRevisions?: number;
+  /** Comments in the measured thread (default 200). */
+  comments?: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -84,47 +104,65 @@ export async function createBenchWorld(db: Db, opts: BenchWorldOptions): Promise
       ["KR", "Republic of Korea"],
     ].map(([code, name]) => db.party.create({ data: { code: code!, name: name! }, select: { id: true } })),
   );
+  const person = (email: string, name: string, affiliation?: string) =>
+    db.user.create({ data: { email, name, passwordHash, affiliation }, select: { id: true, email: true } });
+  const delegates = await Promise.all(parties.map((_, i) => person(`delegate${i}@bench.test`, `Bench delegate ${i}`)));
+  const convenor = await person("convenor@bench.test", "Bench convenor");
+  const scholars = await Promise.all([0, 1, 2].map((i) => person(`scholar${i}@bench.test`, `Bench scholar ${i}`, `Bench institute ${i}`)));
+  const people: People = { parties, delegates, convenor, scholars };
+  const pool = new pg.Pool({ connectionString: opts.url, max: 1 });
+  try {
+    const all: SeriesMade[] = [];
+    for (let n = 0; n < Math.max(1, opts.series ?? 1); n++) all.push(await createSeries(db, pool, opts, people, n));
+    const measured = all[0]!;
+    const extras = await createMeasuredExtras(db, pool, opts, people, measured);
+    await pool.query(`ANALYZE`);
+    return {
+      seriesId: measured.seriesId,
+      seriesIds: all.map((m) => m.seriesId),
+      sessionIds: measured.sessionIds,
+      delegateEmail: delegates[1]!.email,
+      password,
+      ...extras,
+    };
+  } finally {
+    await pool.end();
+  }
+}
+
+type People = {
+  parties: { id: string }[];
+  delegates: { id: string; email: string }[];
+  convenor: { id: string };
+  scholars: { id: string }[];
+};
+
+type SeriesMade = {
+  seriesId: string;
+  sessionIds: string[];
+  /** Agenda items of the last session, by position (first first), with whether scholars are invited. */
+  lastItems: { id: string; issueId: string; invited: boolean }[];
+};
+
+async function createSeries(db: Db, pool: pg.Pool, opts: BenchWorldOptions, people: People, n: number): Promise<SeriesMade> {
+  const { parties, delegates, convenor, scholars } = people;
   const series = await db.series.create({
     data: {
-      name: "Benchmark trilateral dialogue",
-      shortName: "BENCH",
+      name: n === 0 ? "Benchmark trilateral dialogue" : `Benchmark trilateral dialogue ${n + 1}`,
+      shortName: n === 0 ? "BENCH" : `BENCH${n + 1}`,
       track: "TRACK_1_5",
       illustrative: true,
       parties: { create: parties.map((p) => ({ partyId: p.id })) },
     },
     select: { id: true },
   });
-  const delegates = await Promise.all(
-    parties.map((p, i) =>
-      db.user.create({
-        data: {
-          email: `delegate${i}@bench.test`,
-          name: `Bench delegate ${i}`,
-          passwordHash,
-          memberships: { create: { seriesId: series.id, role: "DELEGATE", partyId: p.id } },
-        },
-        select: { id: true, email: true },
-      }),
-    ),
-  );
-  const convenor = await db.user.create({
-    data: { email: "convenor@bench.test", name: "Bench convenor", passwordHash, memberships: { create: { seriesId: series.id, role: "CONVENOR" } } },
-    select: { id: true },
+  await db.membership.createMany({
+    data: [
+      ...delegates.map((d, i) => ({ userId: d.id, seriesId: series.id, role: "DELEGATE" as const, partyId: parties[i]!.id })),
+      { userId: convenor.id, seriesId: series.id, role: "CONVENOR" as const },
+      ...scholars.map((s, i) => ({ userId: s.id, seriesId: series.id, role: "SCHOLAR" as const, affiliation: `Bench institute ${i}` })),
+    ],
   });
-  const scholars = await Promise.all(
-    [0, 1, 2].map((i) =>
-      db.user.create({
-        data: {
-          email: `scholar${i}@bench.test`,
-          name: `Bench scholar ${i}`,
-          passwordHash,
-          affiliation: `Bench institute ${i}`,
-          memberships: { create: { seriesId: series.id, role: "SCHOLAR", affiliation: `Bench institute ${i}` } },
-        },
-        select: { id: true },
-      }),
-    ),
-  );
 
   const scale = defaultScale("PROPOSITION");
   const issueIds = Array.from({ length: opts.issues }, () => randomUUID());
@@ -229,8 +267,7 @@ export async function createBenchWorld(db: Db, opts: BenchWorldOptions): Promise
       }
     }
   }
-  const pool = new pg.Pool({ connectionString: opts.url, max: 1 });
-  try {
+  {
     const text = "text" as const;
     const int4 = "int4" as const;
     const timestamp = "timestamp" as const;
@@ -285,9 +322,138 @@ export async function createBenchWorld(db: Db, opts: BenchWorldOptions): Promise
       },
       revisions,
     );
-    await pool.query(`ANALYZE`);
-  } finally {
-    await pool.end();
   }
-  return { seriesId: series.id, sessionIds, delegateEmail: delegates[1]!.email, password };
+  const lastSession = sessionIds.at(-1)!;
+  const lastItems = items
+    .filter((it) => it.sessionId === lastSession)
+    .map((it) => ({ id: it.id!, issueId: it.issueId!, invited: invites.some((inv) => inv.agendaItemId === it.id) }));
+  return { seriesId: series.id, sessionIds, lastItems };
+}
+
+/** A paragraph of Markdown that changes a little from revision to revision. */
+function paragraph(n: number, revision: number): string {
+  return `Paragraph ${n}. The party's view on extended deterrence consultations, revision ${revision % 7 === n % 7 ? revision : 1}: ` +
+    "consultation mechanisms, declaratory policy, crisis communication and the sequencing of arms control steps. ".repeat(3);
+}
+
+/**
+ * The heavier material of the measured (last) session of the first series: a paper of the
+ * delegate's party with many revisions, a long comment thread on an agenda item, released minutes,
+ * a stance with a long history and the delegate's calendar token.
+ */
+async function createMeasuredExtras(db: Db, pool: pg.Pool, opts: BenchWorldOptions, people: People, measured: SeriesMade) {
+  const { parties, delegates, convenor } = people;
+  const sessionId = measured.sessionIds.at(-1)!;
+  const partyId = parties[1]!.id;
+  const author = delegates[1]!.id;
+  const start = new Date(Date.now() - 30 * DAY);
+  const text = "text" as const;
+  const timestamp = "timestamp" as const;
+
+  const paperRevisions = opts.paperRevisions ?? 50;
+  const paperId = randomUUID();
+  await db.positionPaper.create({
+    data: {
+      id: paperId,
+      sessionId,
+      partyId,
+      authorId: author,
+      title: "Bench position paper",
+      releaseLevel: "GOVERNMENTS",
+      releasedAt: start,
+      version: paperRevisions,
+      items: { create: [{ agendaItemId: measured.lastItems[1]!.id }] },
+    },
+  });
+  await bulkInsert(
+    pool,
+    "PaperRevision",
+    { id: text, paperId: text, number: "int4", title: text, body: text, releaseLevel: "enum:ReleaseLevel", authorId: text, createdAt: timestamp },
+    Array.from({ length: paperRevisions }, (_, r) => ({
+      id: randomUUID(),
+      paperId,
+      number: r + 1,
+      title: "Bench position paper",
+      body: Array.from({ length: 12 }, (_, n) => paragraph(n, r + 1)).join("\n\n"),
+      // The last fifth at the paper's level: others read those, the party reads all.
+      releaseLevel: r >= paperRevisions * 0.8 ? "GOVERNMENTS" : "PARTY",
+      authorId: author,
+      createdAt: new Date(start.getTime() + r * 3_600_000),
+    })),
+  );
+
+  const threadItemId = measured.lastItems[0]!.id;
+  const commenters = [...delegates.map((d) => d.id), convenor.id];
+  const comments: Record<string, unknown>[] = [];
+  const topLevel: string[] = [];
+  for (let c = 0; c < (opts.comments ?? 200); c++) {
+    const id = randomUUID();
+    // Every third comment answers an earlier top-level one.
+    const parentId = c % 3 === 2 && topLevel.length > 0 ? topLevel[(c * 7) % topLevel.length]! : null;
+    if (!parentId) topLevel.push(id);
+    const createdAt = new Date(start.getTime() + c * 600_000);
+    comments.push({
+      id,
+      agendaItemId: threadItemId,
+      parentId,
+      authorId: commenters[c % commenters.length],
+      body: `Comment ${c}: on the sequencing of the consultations and what each capital can accept before the next round.`,
+      createdAt,
+      updatedAt: createdAt,
+    });
+  }
+  await bulkInsert(pool, "Comment", { id: text, agendaItemId: text, parentId: text, authorId: text, body: text, createdAt: timestamp, updatedAt: timestamp }, comments);
+
+  const minutes = await db.minutes.create({ data: { sessionId, releasedAt: start, version: 5 }, select: { id: true } });
+  await db.minutesRevision.createMany({
+    data: Array.from({ length: 5 }, (_, r) => ({
+      minutesId: minutes.id,
+      number: r + 1,
+      body: Array.from({ length: 30 }, (_, n) => `## Item ${n + 1}\n\n${paragraph(n, r + 1)}`).join("\n\n"),
+      authorId: convenor.id,
+      createdAt: new Date(start.getTime() + r * 3_600_000),
+    })),
+  });
+
+  // A stance of the delegate's party with 40 more (earlier, draft) revisions before its own.
+  const extra = 40;
+  const stance = await db.stance.findFirstOrThrow({ where: { sessionId, partyId, releaseLevel: "GOVERNMENTS" }, select: { id: true } });
+  await pool.query(`UPDATE "StanceRevision" SET "number" = "number" + 100000 WHERE "stanceId" = $1`, [stance.id]);
+  await pool.query(`UPDATE "StanceRevision" SET "number" = "number" - 100000 + $2 WHERE "stanceId" = $1`, [stance.id, extra]);
+  await pool.query(`UPDATE "Stance" SET "version" = "version" + $2 WHERE "id" = $1`, [stance.id, extra]);
+  await bulkInsert(
+    pool,
+    "StanceRevision",
+    {
+      id: text,
+      stanceId: text,
+      number: "int4",
+      position: "int4",
+      rationale: text,
+      conditions: text,
+      redLine: "bool",
+      priority: "int4",
+      releaseLevel: "enum:ReleaseLevel",
+      authorId: text,
+      createdAt: timestamp,
+    },
+    Array.from({ length: extra }, (_, r) => ({
+      id: randomUUID(),
+      stanceId: stance.id,
+      number: r + 1,
+      position: (r % 7) - 3,
+      rationale: `Early draft ${r + 1} of the party's rationale.`,
+      conditions: "",
+      redLine: false,
+      priority: 2,
+      releaseLevel: "PARTY",
+      authorId: author,
+      createdAt: new Date(start.getTime() - (extra - r) * 3_600_000),
+    })),
+  );
+
+  const panelItemId = measured.lastItems.find((it) => it.invited)!.id;
+  const calendarToken = newCalendarToken();
+  await db.user.update({ where: { id: author }, data: { calendarToken } });
+  return { paperId, paperRevisions, threadItemId, panelItemId, historyStanceId: stance.id, calendarToken };
 }

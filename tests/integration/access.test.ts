@@ -4,7 +4,9 @@ import {
   visibleAgendaItemsWhere,
   visibleCommentsWhere,
   visibleIssuesWhere,
+  visiblePaperRevisionsWhere,
   visiblePapersWhere,
+  visibleStanceRevisionsWhere,
   visibleSessionsWhere,
   visibleStancesWhere,
   type Viewer,
@@ -65,7 +67,7 @@ describe("series membership", () => {
     const dashboard = await kr.dashboard.get();
     expect(dashboard.series.map((x) => x.shortName)).not.toContain("EDD");
     expect(dashboard.upcoming.every((x) => x.series.shortName !== "EDD")).toBe(true);
-    expect((await kr.tracker.overview()).every((x) => x.series.id !== edd)).toBe(true);
+    expect((await kr.tracker.overview()).rows.every((x) => x.series.id !== edd)).toBe(true);
   });
 
   it("a Japanese delegate sees nothing of the US-ROK EDSCG", async () => {
@@ -208,10 +210,10 @@ describe("aggregates", () => {
     const kr = await callerFor(db, w.users.krDelegate.id);
     const triDraftSession = w.sessions.triDraft.id;
     // The JP draft on the probe issue at the TRI draft session is the only stance there.
-    expect((await jp.tracker.overview()).find((r) => r.id === triDraftSession)?.releasedPositions).toBe(0);
-    expect((await kr.tracker.overview()).find((r) => r.id === triDraftSession)?.releasedPositions).toBe(0);
+    expect((await jp.tracker.overview()).rows.find((r) => r.id === triDraftSession)?.releasedPositions).toBe(0);
+    expect((await kr.tracker.overview()).rows.find((r) => r.id === triDraftSession)?.releasedPositions).toBe(0);
     // At the published TRI session: GOVERNMENTS + ALL_PARTICIPANTS per party (3 × 2) + 3 probe stances.
-    expect((await kr.tracker.overview()).find((r) => r.id === w.sessions.triPublished.id)?.releasedPositions).toBe(9);
+    expect((await kr.tracker.overview()).rows.find((r) => r.id === w.sessions.triPublished.id)?.releasedPositions).toBe(9);
   });
 
   it("a sealed session's stances stay with their own party until revealed", async () => {
@@ -229,5 +231,85 @@ describe("aggregates", () => {
     } finally {
       await db.session.update({ where: { id: session }, data: { stancesSealedAt: null, stancesRevealedAt: null } });
     }
+  });
+});
+
+describe("delegates seated in several series", () => {
+  // The fragments build one branch per party spoken for (not per seat) and distribute the revision
+  // rule over the branches; these viewers hold seats for one party in two series and for two
+  // parties in two series. Expected sets are worked out here from the raw rows, rule by rule.
+  const LEVELS_TO_GOVERNMENTS = ["GOVERNMENTS", "ALL_PARTICIPANTS"];
+
+  async function check(memberships: { seriesId: string; partyId: string }[]) {
+    const v: Viewer = {
+      userId: w.users.jpDelegate.id,
+      email: "mixed@fixture.test",
+      name: "Mixed",
+      isAdmin: false,
+      memberships: memberships.map((m, i) => ({ membershipId: `m${i}`, seriesId: m.seriesId, role: "DELEGATE", partyId: m.partyId })),
+    };
+    const seat = (seriesId: string) => memberships.find((m) => m.seriesId === seriesId);
+    const stances = await db.stance.findMany({
+      select: { id: true, partyId: true, releaseLevel: true, session: { select: { seriesId: true, stancesSealedAt: true, stancesRevealedAt: true } } },
+    });
+    const stanceReadable = (s: (typeof stances)[number]) => {
+      const m = seat(s.session.seriesId);
+      if (!m) return false;
+      if (m.partyId === s.partyId) return true;
+      const sealOpen = !s.session.stancesSealedAt || !!s.session.stancesRevealedAt;
+      return LEVELS_TO_GOVERNMENTS.includes(s.releaseLevel) && sealOpen;
+    };
+    const expectedStances = stances.filter(stanceReadable).map((s) => s.id).sort();
+    expect(expectedStances.length).toBeGreaterThan(0);
+    expect(ids(await db.stance.findMany({ where: visibleStancesWhere(v), select: { id: true } }))).toEqual(expectedStances);
+
+    const stanceRevisions = await db.stanceRevision.findMany({ select: { id: true, releaseLevel: true, stanceId: true } });
+    const byStance = new Map(stances.map((s) => [s.id, s]));
+    const expectedStanceRevisions = stanceRevisions
+      .filter((r) => {
+        const s = byStance.get(r.stanceId)!;
+        if (!stanceReadable(s)) return false;
+        return seat(s.session.seriesId)!.partyId === s.partyId || LEVELS_TO_GOVERNMENTS.includes(r.releaseLevel);
+      })
+      .map((r) => r.id)
+      .sort();
+    expect(ids(await db.stanceRevision.findMany({ where: visibleStanceRevisionsWhere(v), select: { id: true } }))).toEqual(expectedStanceRevisions);
+
+    const papers = await db.positionPaper.findMany({ select: { id: true, partyId: true, releaseLevel: true, session: { select: { seriesId: true } } } });
+    const paperReadable = (p: (typeof papers)[number]) => {
+      const m = seat(p.session.seriesId);
+      return !!m && (m.partyId === p.partyId || LEVELS_TO_GOVERNMENTS.includes(p.releaseLevel));
+    };
+    const expectedPapers = papers.filter(paperReadable).map((p) => p.id).sort();
+    expect(ids(await db.positionPaper.findMany({ where: visiblePapersWhere(v), select: { id: true } }))).toEqual(expectedPapers);
+
+    const paperRevisions = await db.paperRevision.findMany({ select: { id: true, releaseLevel: true, paperId: true } });
+    const byPaper = new Map(papers.map((p) => [p.id, p]));
+    const expectedPaperRevisions = paperRevisions
+      .filter((r) => {
+        const p = byPaper.get(r.paperId)!;
+        if (!paperReadable(p)) return false;
+        return seat(p.session.seriesId)!.partyId === p.partyId || LEVELS_TO_GOVERNMENTS.includes(r.releaseLevel);
+      })
+      .map((r) => r.id)
+      .sort();
+    expect(ids(await db.paperRevision.findMany({ where: visiblePaperRevisionsWhere(v), select: { id: true } }))).toEqual(expectedPaperRevisions);
+    return { stances: expectedStances, papers: expectedPapers };
+  }
+
+  it("one party in two series: that party's drafts in both, nobody else's", async () => {
+    const seen = await check([
+      { seriesId: w.series.edd.id, partyId: w.parties.jp.id },
+      { seriesId: w.series.tri.id, partyId: w.parties.jp.id },
+    ]);
+    expect(seen.stances).toContain(w.stances.eddJpParty.id);
+  });
+
+  it("two parties in two series: each party's drafts only in the series it is spoken for there", async () => {
+    const seen = await check([
+      { seriesId: w.series.edd.id, partyId: w.parties.jp.id },
+      { seriesId: w.series.tri.id, partyId: w.parties.kr.id },
+    ]);
+    expect(seen.stances).toContain(w.stances.eddJpParty.id);
   });
 });

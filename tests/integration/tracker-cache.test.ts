@@ -105,3 +105,38 @@ describe("tracker cache invalidation", () => {
     expect(s2.issues.map((i) => i.issue.id)).not.toContain(w.issues.triGovernments.id);
   });
 });
+
+describe("per-session views cached per series × class", () => {
+  const jp = () => callerFor(db, w.users.jpDelegate.id);
+  const session = () => w.sessions.triPublished.id;
+
+  it("serve one class's answer to that class only: a party's drafts never reach another party", async () => {
+    const mine = await (await jp()).stance.listForSession({ sessionId: session() });
+    const jpDraft = w.stances.triJpParty.id;
+    expect(mine.map((s) => s.id)).toContain(jpDraft);
+    // The JP answer is now held; KR asks the same question right after.
+    const theirs = await (await kr()).stance.listForSession({ sessionId: session() });
+    expect(theirs.map((s) => s.id)).not.toContain(jpDraft);
+    const board = await (await kr()).stance.board({ sessionId: session() });
+    expect(board.rows.flatMap((r) => Object.values(r.cells)).some((c) => c?.stanceId === jpDraft)).toBe(false);
+    // A scholar is never served a delegate's answer (and is never cached).
+    expect(await (await callerFor(db, w.users.scholarA.id)).session.get({ sessionId: session() }).then((s) => s.myRole)).toBe("SCHOLAR");
+    expect((await (await jp()).session.get({ sessionId: session() })).myPartyId).toBe(w.parties.jp.id);
+  });
+
+  it("answer the same object while nothing changed, and the new state right after a write", async () => {
+    const caller = await jp();
+    const first = await caller.session.get({ sessionId: session() });
+    expect(await caller.session.get({ sessionId: session() })).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    await db.session.update({ where: { id: session() }, data: { title: "TRI published, retitled" } });
+    expect((await caller.session.get({ sessionId: session() })).title).toBe("TRI published, retitled");
+    // A seal submission (shown on the board) moves the stamp too.
+    const board = await caller.stance.board({ sessionId: session() });
+    expect(await caller.stance.board({ sessionId: session() })).toBe(board);
+    await db.sealSubmission.create({ data: { sessionId: session(), partyId: w.parties.kr.id, submittedById: w.users.krDelegate.id } });
+    const after = await caller.stance.board({ sessionId: session() });
+    expect(after.seal.submitted.map((s) => s.partyCode)).toContain("KR");
+    await db.sealSubmission.deleteMany({ where: { sessionId: session() } });
+  });
+});

@@ -187,3 +187,33 @@ describe("tracker CSV", () => {
     await expect(trackerCsv(db, jpViewer, w.series.edscg.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("tracker overview pages", () => {
+  it("pages 50 sessions at a time, every visible session exactly once, counts as on one page", async () => {
+    // Enough sessions in EDD for two pages for the Japanese delegate (EDD + TRI).
+    for (let i = 0; i < 55; i++) {
+      await createSession(db, { seriesId: w.series.edd.id, title: `EDD paging ${i}`, startsAt: new Date(Date.now() - i * DAY_MS) });
+    }
+    const caller = await jp();
+    const first = await caller.tracker.overview();
+    const second = await caller.tracker.overview({ page: 2 });
+    const beyond = await caller.tracker.overview({ page: 3 });
+    const visible = await db.session.count({ where: { seriesId: { in: [w.series.edd.id, w.series.tri.id] } } });
+    expect(first.total).toBe(visible);
+    expect(first.rows).toHaveLength(50);
+    expect(second.rows).toHaveLength(visible - 50);
+    expect(first.pages).toBe(2);
+    expect(beyond.rows).toHaveLength(0);
+    const ids = [...first.rows, ...second.rows].map((r) => r.id);
+    expect(new Set(ids).size).toBe(visible);
+    // Ordered by series, then newest first, across the page break.
+    const keys = [...first.rows, ...second.rows].map((r) => [r.series.shortName, -r.startsAt.getTime()] as const);
+    for (let i = 1; i < keys.length; i++) {
+      const [a, b] = [keys[i - 1]!, keys[i]!];
+      expect(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1])).toBe(true);
+    }
+    // The published TRI session keeps its figures (released positions the viewer may read).
+    const tri = [...first.rows, ...second.rows].find((r) => r.id === w.sessions.triPublished.id)!;
+    expect(tri.releasedPositions).toBeGreaterThan(0);
+  });
+});

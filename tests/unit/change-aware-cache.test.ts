@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChangeAwareCache } from "@/server/changes/cache";
+import { ChangeAwareCache, Lru, StampedCache, resetCaches } from "@/server/changes/cache";
 
 // The cache's rules with a stand-in for the feed's state; tests/integration/change-feed.test.ts
 // drives the same cache with PostgreSQL's real notifications.
@@ -84,5 +84,31 @@ describe("ChangeAwareCache", () => {
     expect(cache.size).toBe(3);
     expect(cache.has("b")).toBe(false);
     expect(cache.has("a") && cache.has("c") && cache.has("d")).toBe(true);
+  });
+});
+
+describe("Lru", () => {
+  it("drops the least recently used entry first, counting reads as use", () => {
+    const lru = new Lru<number>(2);
+    lru.set("a", 1);
+    lru.set("b", 2);
+    expect(lru.get("a")).toBe(1);
+    lru.set("c", 3);
+    expect(lru.has("a")).toBe(true);
+    expect(lru.has("b")).toBe(false);
+    expect(lru.size).toBe(2);
+  });
+});
+
+describe("resetCaches", () => {
+  it("empties both kinds of cache", async () => {
+    const feed = { live: true, generation: 0 };
+    const aware = new ChangeAwareCache<string>("trilogue_viewer", 3, () => feed);
+    const stamped = new StampedCache(3);
+    await aware.get("k", async () => "v");
+    await stamped.get("k", "1", async () => "v");
+    expect(aware.size + stamped.size).toBe(2);
+    resetCaches();
+    expect(aware.size + stamped.size).toBe(0);
   });
 });

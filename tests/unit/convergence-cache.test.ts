@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
-import { cachedForSeries, clearTrackerCache, trackerCacheSize, visibilityClass } from "@/server/services/tracker/cache";
+import { resetCaches } from "@/server/changes/cache";
+import { cachedForSeries, trackerCacheSize, visibilityClass } from "@/server/services/tracker/cache";
 
 const viewer = (memberships: Viewer["memberships"]): Viewer => ({ userId: "u", email: "u@x", name: "U", isAdmin: false, memberships });
 const m = (seriesId: string, role: Viewer["memberships"][number]["role"], partyId: string | null = null) => ({ membershipId: `${seriesId}${role}`, seriesId, role, partyId });
@@ -35,7 +36,7 @@ describe("tracker cache entries", () => {
   const compute = async () => ({ n: ++computed });
 
   beforeEach(() => {
-    clearTrackerCache();
+    resetCaches();
     stamps.clear();
     computed = 0;
   });

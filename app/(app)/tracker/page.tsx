@@ -15,8 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tracker"))("title") };
 }
 
-export default async function TrackerPage() {
-  const rows = await (await api()).tracker.overview();
+type Props = { searchParams: Promise<{ page?: string }> };
+
+export default async function TrackerPage({ searchParams }: Props) {
+  const requested = Number((await searchParams).page ?? 1);
+  const { rows, page, pages } = await (await api()).tracker.overview({ page: Number.isInteger(requested) && requested >= 1 ? requested : 1 });
   const t = await getTranslations();
   return (
     <>
@@ -56,6 +59,13 @@ export default async function TrackerPage() {
               ))}
             </TableBody>
           </Table>
+          {pages > 1 && (
+            <nav aria-label={t("tracker.pages")} className="flex items-center justify-between gap-2 border-t border-border px-4 py-2 text-sm">
+              {page > 1 ? <Link href={`/tracker?page=${page - 1}`} className="hover:underline">{t("tracker.previousPage")}</Link> : <span />}
+              <span className="text-muted-foreground">{t("tracker.pageOf", { page, pages })}</span>
+              {page < pages ? <Link href={`/tracker?page=${page + 1}`} className="hover:underline">{t("tracker.nextPage")}</Link> : <span />}
+            </nav>
+          )}
         </div>
       )}
     </>

@@ -1,6 +1,6 @@
 import { authedProcedure, router } from "@/server/trpc/init";
 import { createStanceSchema, releaseStanceSchema, saveStanceSchema, stanceIdSchema, stanceSessionSchema } from "@/lib/schemas/stances";
-import { getStanceBoard } from "@/server/services/stances/board";
+import { getStanceBoardView } from "@/server/services/stances/board";
 import { getSealStatus, openSealedStances, sealStances, submitSealedStances } from "@/server/services/stances/seal";
 import { createStance, getStance, getStanceHistory, listSessionStances, releaseStance, saveStance } from "@/server/services/stances/stances";
 
@@ -13,7 +13,7 @@ export const stanceRouter = router({
   /** The revisions of a stance the viewer may read (other parties never see the drafts before a release). */
   history: authedProcedure.input(stanceIdSchema).query(({ ctx, input }) => getStanceHistory(ctx.db, ctx.viewer, input.stanceId)),
   /** Issues of the session's agenda × the series' parties, with carried positions. */
-  board: authedProcedure.input(stanceSessionSchema).query(({ ctx, input }) => getStanceBoard(ctx.db, ctx.viewer, input.sessionId)),
+  board: authedProcedure.input(stanceSessionSchema).query(({ ctx, input }) => getStanceBoardView(ctx.db, ctx.viewer, input.sessionId)),
 
   // Changes: delegates of the owning party; other members FORBIDDEN; everyone else NOT_FOUND.
   create: authedProcedure.input(createStanceSchema).mutation(({ ctx, input }) => createStance(ctx.db, ctx.viewer, input)),

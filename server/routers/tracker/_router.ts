@@ -1,4 +1,4 @@
-import { deterrenceProfileSchema, issueTimelineSchema, seriesOverviewSchema, sessionTrackerSchema } from "@/lib/schemas/tracker";
+import { deterrenceProfileSchema, issueTimelineSchema, seriesOverviewSchema, sessionTrackerSchema, trackerOverviewSchema } from "@/lib/schemas/tracker";
 import { getDeterrenceProfile, getIssueTimeline, getSeriesOverview, getSessionTracker } from "@/server/services/tracker/tracker";
 import { getTrackerOverview } from "@/server/services/tracker/overview";
 import { authedProcedure, router, seriesProcedure } from "@/server/trpc/init";
@@ -6,7 +6,7 @@ import { authedProcedure, router, seriesProcedure } from "@/server/trpc/init";
 /** Convergence figures (DESIGN.md "Convergence"), computed only from what the viewer may read. */
 export const trackerRouter = router({
   /** Per session the viewer may see: issues on its agenda and released positions on record. */
-  overview: authedProcedure.query(({ ctx }) => getTrackerOverview(ctx.db, ctx.viewer)),
+  overview: authedProcedure.input(trackerOverviewSchema).query(({ ctx, input }) => getTrackerOverview(ctx.db, ctx.viewer, input?.page)),
   /** One session's issues with positions, spread, agreement, status and outlier; the summary on top. */
   session: authedProcedure.input(sessionTrackerSchema).query(({ ctx, input }) => getSessionTracker(ctx.db, ctx.viewer, input.sessionId)),
   /** Issues × sessions statuses of a series (the heatmap); non-members get NOT_FOUND. */

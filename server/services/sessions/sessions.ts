@@ -12,6 +12,7 @@ import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
 import { conflict, invalid } from "@/server/errors";
 import { SESSION_CARD } from "@/server/services/sessions/select";
+import { cachedForSession } from "@/server/services/tracker/cache";
 
 type Status = (typeof SESSION_STATUSES)[number];
 
@@ -166,8 +167,15 @@ export async function advanceSessionStatus(db: Db, viewer: Viewer, input: z.outp
   });
 }
 
-/** One session with the agenda items the viewer may see (drafts only for convenors). */
-export async function getSession(db: Db, viewer: Viewer, sessionId: string) {
+/**
+ * One session with the agenda items the viewer may see (drafts only for convenors); shared per
+ * series × class while the series is unchanged.
+ */
+export function getSession(db: Db, viewer: Viewer, sessionId: string) {
+  return cachedForSession(db, viewer, sessionId, "session.get", () => readSession(db, viewer, sessionId));
+}
+
+async function readSession(db: Db, viewer: Viewer, sessionId: string) {
   const [session, agenda] = await Promise.all([
     orNotFound(
       db.session.findFirst({

@@ -11,6 +11,12 @@ import {
 import type { Db } from "@/server/db";
 import { carryForward, positionKey } from "@/server/domain/convergence/carry";
 import { labelOf } from "@/server/services/stances/shared";
+import { cachedForSession } from "@/server/services/tracker/cache";
+
+/** The board as the stance.board procedure answers it: shared per series × class while unchanged. */
+export function getStanceBoardView(db: Db, viewer: Viewer, sessionId: string): Promise<StanceBoard> {
+  return cachedForSession(db, viewer, sessionId, "stance.board", () => getStanceBoard(db, viewer, sessionId));
+}
 
 export type StanceBoardCell = {
   stanceId: string;

@@ -12,6 +12,7 @@ import {
   type Viewer,
 } from "@/server/access";
 import { recordAudit } from "@/server/audit";
+import { cachedForSession } from "@/server/services/tracker/cache";
 import type { Db } from "@/server/db";
 import { conflict, forbidden, invalid } from "@/server/errors";
 import {
@@ -249,7 +250,12 @@ export async function releaseStance(db: Db, viewer: Viewer, input: ReleaseStance
 }
 
 /** Stances recorded at a session that the viewer may read (their own party's drafts included). */
-export async function listSessionStances(db: Db, viewer: Viewer, sessionId: string) {
+/** The session's stances the viewer may read; shared per series × class while unchanged. */
+export function listSessionStances(db: Db, viewer: Viewer, sessionId: string) {
+  return cachedForSession(db, viewer, sessionId, "stance.listForSession", () => readSessionStances(db, viewer, sessionId));
+}
+
+async function readSessionStances(db: Db, viewer: Viewer, sessionId: string) {
   await orNotFound(
     db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] }, select: { id: true } }),
     "Session not found",

@@ -1,7 +1,9 @@
 import { Prisma } from "@/prisma/generated/client";
-import type { Viewer } from "@/server/access";
+import { visibleSessionsWhere, type Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
-import { ChangeAwareCache } from "@/server/changes/cache";
+import { ChangeAwareCache, StampedCache } from "@/server/changes/cache";
+import { notFound } from "@/server/errors";
+import { shareImmutable } from "@/server/serialization";
 
 /**
  * A small in-process cache of computed series figures, so the heatmap of a large series does not
@@ -26,9 +28,7 @@ import { ChangeAwareCache } from "@/server/changes/cache";
  */
 
 const MAX_ENTRIES = 64;
-const entries = new Map<string, { stamp: string; value: unknown }>();
-/** Computations under way, so concurrent misses for one key and stamp compute once. */
-const pending = new Map<string, { stamp: string; value: Promise<unknown> }>();
+const entries = new StampedCache(MAX_ENTRIES);
 
 /** The viewer's visibility class in a series, or null when their view must not be shared. */
 export function visibilityClass(viewer: Viewer, seriesId: string): string | null {
@@ -74,32 +74,61 @@ export async function cachedForSeries<T>(db: Db, viewer: Viewer, seriesId: strin
   const key = `${name}\u0000${seriesId}\u0000${cls}`;
   const stamp = await currentSeriesStamp(db, seriesId);
   if (stamp === null) return compute();
-  const held = entries.get(key);
-  if (held && held.stamp === stamp) {
-    // Most recently used last, for eviction.
-    entries.delete(key);
-    entries.set(key, held);
-    return held.value as T;
-  }
-  const running = pending.get(key);
-  if (running && running.stamp === stamp) return running.value as Promise<T>;
-  const value = compute();
-  pending.set(key, { stamp, value });
-  try {
-    const result = await value;
-    entries.delete(key);
-    entries.set(key, { stamp, value: result });
-    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-    return result;
-  } finally {
-    if (pending.get(key)?.value === value) pending.delete(key);
-  }
+  return entries.get(key, stamp, compute);
 }
 
-/** For tests. */
-export function clearTrackerCache() {
-  entries.clear();
-  pending.clear();
+/**
+ * Which series a session belongs to, read through the session fragment and held while the change
+ * feed listens. It only chooses where to look: the caller must then find the session among what
+ * the viewer's own figures hold (loaded through the same fragments), else answer NOT_FOUND.
+ */
+const sessionSeries = new ChangeAwareCache<string>("trilogue_series", 5_000);
+
+export async function seriesOfSession(db: Db, viewer: Viewer, sessionId: string): Promise<string> {
+  return sessionSeries.get(sessionId, async () => {
+    const row = await db.session.findFirst({ where: { AND: [visibleSessionsWhere(viewer), { id: sessionId }] }, select: { seriesId: true } });
+    if (!row) throw notFound("Session not found");
+    return row.seriesId;
+  });
+}
+
+/**
+ * A view of one session, cached like the series figures: per the session's series, the viewer's
+ * visibility class there and the series' stamp (so only views built from tables the stamp covers
+ * may use it — sessions, agenda items, issues, stances, scholar invitations, seal submissions,
+ * series, parties, memberships; see the tracker_stamp migrations). `compute` reads through the
+ * access fragments and decides NOT_FOUND; it runs on every call for viewers without a shareable
+ * class (scholars). The answer is shared between requests: deep-frozen, serialised once.
+ */
+export async function cachedForSession<T extends object>(db: Db, viewer: Viewer, sessionId: string, name: string, compute: () => Promise<T>): Promise<T> {
+  const seriesId = await seriesOfSession(db, viewer, sessionId);
+  return cachedForSeries(db, viewer, seriesId, `${name}\u0000${sessionId}`, async () => shareImmutable(await compute()));
+}
+
+/** Forgets a session's series (it was deleted, or is not among the figures it should be in). */
+export function forgetSessionSeries(sessionId: string): void {
+  sessionSeries.invalidate(sessionId);
+}
+
+/**
+ * Answers derived from a cached value (the heatmap, each session's view), built once each while
+ * that value is held, deep-frozen and serialised once (server/serialization.ts). They go with the
+ * value: a new stamp, another class or a scholar's uncached figures build afresh.
+ */
+const derived = new WeakMap<object, Map<string, object>>();
+
+export function derivedOnce<T extends object>(owner: object, key: string, build: () => T): T {
+  let views = derived.get(owner);
+  if (!views) {
+    views = new Map();
+    derived.set(owner, views);
+  }
+  let view = views.get(key) as T | undefined;
+  if (!view) {
+    view = shareImmutable(build());
+    views.set(key, view);
+  }
+  return view;
 }
 
 /** For tests: how many entries are held (bounded by MAX_ENTRIES). */

@@ -1,27 +1,52 @@
+import { TRACKER_OVERVIEW_PAGE_SIZE } from "@/lib/schemas/tracker";
 import { visibleAgendaItemsWhere, visibleSessionsWhere, visibleStancesWhere, type Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
 
-/** Per session the viewer may see, across their series: issues on its agenda and released positions on record. */
-export async function getTrackerOverview(db: Db, viewer: Viewer) {
-  const sessions = await db.session.findMany({
-    where: visibleSessionsWhere(viewer),
-    select: {
-      id: true,
-      title: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      status: true,
-      series: { select: { id: true, shortName: true, name: true, illustrative: true } },
-      _count: {
-        select: {
-          agendaItems: { where: { AND: [visibleAgendaItemsWhere(viewer), { issueId: { not: null } }] } },
-          // Aggregates count only what the viewer may read, and never drafts.
-          stances: { where: visibleStancesWhere(viewer, { releasedOnly: true }) },
-        },
+/**
+ * Per session the viewer may see, across their series, a page at a time: issues on its agenda and
+ * released positions on record. The counts are taken for the page's sessions only (two grouped
+ * counts), not for every session of every series.
+ */
+export async function getTrackerOverview(db: Db, viewer: Viewer, page = 1) {
+  const where = visibleSessionsWhere(viewer);
+  const [total, sessions] = await Promise.all([
+    db.session.count({ where }),
+    db.session.findMany({
+      where,
+      select: {
+        id: true,
+        title: true,
+        startsAt: true,
+        endsAt: true,
+        timeZone: true,
+        status: true,
+        series: { select: { id: true, shortName: true, name: true, illustrative: true } },
       },
-    },
-    orderBy: [{ series: { shortName: "asc" } }, { startsAt: "desc" }],
-  });
-  return sessions.map(({ _count, ...s }) => ({ ...s, agendaIssues: _count.agendaItems, releasedPositions: _count.stances }));
+      orderBy: [{ series: { shortName: "asc" } }, { startsAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * TRACKER_OVERVIEW_PAGE_SIZE,
+      take: TRACKER_OVERVIEW_PAGE_SIZE,
+    }),
+  ]);
+  const sessionIds = sessions.map((s) => s.id);
+  const [items, stances] = await Promise.all([
+    db.agendaItem.groupBy({
+      by: ["sessionId"],
+      where: { AND: [{ sessionId: { in: sessionIds } }, visibleAgendaItemsWhere(viewer), { issueId: { not: null } }] },
+      _count: { _all: true },
+    }),
+    // Aggregates count only what the viewer may read, and never drafts.
+    db.stance.groupBy({
+      by: ["sessionId"],
+      where: { AND: [{ sessionId: { in: sessionIds } }, visibleStancesWhere(viewer, { releasedOnly: true })] },
+      _count: { _all: true },
+    }),
+  ]);
+  const agendaIssues = new Map(items.map((i) => [i.sessionId, i._count._all]));
+  const releasedPositions = new Map(stances.map((s) => [s.sessionId, s._count._all]));
+  return {
+    rows: sessions.map((s) => ({ ...s, agendaIssues: agendaIssues.get(s.id) ?? 0, releasedPositions: releasedPositions.get(s.id) ?? 0 })),
+    page,
+    pages: Math.max(1, Math.ceil(total / TRACKER_OVERVIEW_PAGE_SIZE)),
+    total,
+  };
 }

@@ -1,14 +1,12 @@
 import { STATUS_LETTER, NO_STATUS_LETTER } from "@/lib/schemas/tracker";
-import { membershipIn, orNotFound, requireMembership, visibleIssuesWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
-import { ChangeAwareCache } from "@/server/changes/cache";
+import { membershipIn, orNotFound, requireMembership, visibleIssuesWhere, type Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { carryForward, positionKey } from "@/server/domain/convergence/carry";
 import { deterrenceProfile } from "@/server/domain/convergence/deterrence";
 import { normalise, type PartyPosition } from "@/server/domain/convergence/figures";
 import { issueTimeline, sessionSummary, type TimelinePoint } from "@/server/domain/convergence/timeline";
-import { shareImmutable } from "@/server/serialization";
-import { cachedForSeries } from "@/server/services/tracker/cache";
+import { cachedForSeries, derivedOnce, forgetSessionSeries, seriesOfSession } from "@/server/services/tracker/cache";
 import {
   byIssue,
   issueSessionSets,
@@ -114,42 +112,6 @@ export function seriesTimelines(db: Db, viewer: Viewer, seriesId: string): Promi
 }
 
 /**
- * Which series a session belongs to, read through the session fragment and held while the change
- * feed listens. It only chooses where to look: the session must then be among the sessions the
- * viewer's own figures hold (loaded through the same fragment), else NOT_FOUND.
- */
-const sessionSeries = new ChangeAwareCache<string>("trilogue_series", 5_000);
-
-async function seriesOfSession(db: Db, viewer: Viewer, sessionId: string): Promise<string> {
-  return sessionSeries.get(sessionId, async () => {
-    const row = await db.session.findFirst({ where: { AND: [visibleSessionsWhere(viewer), { id: sessionId }] }, select: { seriesId: true } });
-    if (!row) throw notFound("Session not found");
-    return row.seriesId;
-  });
-}
-
-/**
- * Answers derived from a figures object (the heatmap, each session's view), built once each while
- * the figures are cached, deep-frozen and serialised once (server/serialization.ts). They go with
- * the figures: a new stamp, another class or a scholar's uncached figures build afresh.
- */
-const derived = new WeakMap<SeriesFigures, Map<string, object>>();
-
-function derivedOnce<T extends object>(all: SeriesFigures, key: string, build: () => T): T {
-  let views = derived.get(all);
-  if (!views) {
-    views = new Map();
-    derived.set(all, views);
-  }
-  let view = views.get(key) as T | undefined;
-  if (!view) {
-    view = shareImmutable(build());
-    views.set(key, view);
-  }
-  return view;
-}
-
-/**
  * One session: its issues (those a visible agenda item of the session discusses) with each party's
  * position (recorded there or carried), spread, agreement, status and outlier, the most important
  * first; the priority-weighted share of CONVERGED issues on top.
@@ -166,7 +128,7 @@ export async function getSessionTracker(db: Db, viewer: Viewer, sessionId: strin
     const session = all.sessions.find((s) => s.id === sessionId);
     if (!session) {
       // Deleted since its series was noted (or never visible to this class): look it up afresh next time.
-      sessionSeries.invalidate(sessionId);
+      forgetSessionSeries(sessionId);
       throw notFound("Session not found");
     }
     return buildSessionTracker(all, session);
