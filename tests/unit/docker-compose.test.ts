@@ -95,9 +95,12 @@ describe("docker-compose.yml", () => {
 describe("deploy/Caddyfile", () => {
   const caddyfile = read("deploy/Caddyfile");
 
-  it("proxies to every replica of the app service, skipping those not ready", () => {
+  it("proxies to every replica of the app service, retrying a refused connection on another", () => {
     expect(caddyfile).toMatch(/dynamic a \{\s*name app\s*port 3000/);
-    expect(caddyfile).toMatch(/health_uri \/api\/health\/ready/);
+    expect(caddyfile).toMatch(/^\s*lb_try_duration \S+/m);
+    expect(caddyfile).toMatch(/^\s*fail_duration \S+/m);
+    // Caddy runs no active health checks on dynamic upstreams: a health_uri there would do nothing.
+    expect(caddyfile).not.toMatch(/^\s*health_uri\b/m);
   });
 
   it("streams: flushes at once, compresses nothing, and leaves quiet streams open", () => {
