@@ -17,10 +17,12 @@ import {
   type Viewer,
 } from "@/server/access";
 import { recordAudit } from "@/server/audit";
-import { conflict, forbidden, invalid } from "@/server/errors";
+import { forbidden, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
+import { updateVersioned, updateGuarded, type Tx } from "@/server/services/kit";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+const STALE_COMMENT = "This comment changed since you opened it. Reload to see the change.";
+
 
 /** The thread key CommentThreadVisit stores: "item:<id>" or "paper:<id>". */
 export function threadKey(target: CommentTarget): string {
@@ -285,11 +287,7 @@ export async function editComment(db: Db, viewer: Viewer, input: EditCommentInpu
     if (Date.now() - before.createdAt.getTime() > COMMENT_EDIT_WINDOW_MS) {
       throw invalid("Comments can be edited for 15 minutes after posting", "body");
     }
-    const { count } = await tx.comment.updateMany({
-      where: { id: before.id, version: input.version, withdrawnAt: null },
-      data: { body, editedAt: new Date(), version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("This comment changed since you opened it. Reload to see the change.");
+    await updateVersioned(tx.comment, { id: before.id, withdrawnAt: null }, input.version, { body, editedAt: new Date() }, STALE_COMMENT);
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: before.seriesId,
@@ -310,11 +308,12 @@ export async function withdrawComment(db: Db, viewer: Viewer, commentId: string)
     const before = await commentForChange(tx, viewer, commentId);
     if (before.authorId !== viewer.userId) throw forbidden("Only the author can withdraw a comment");
     if (before.withdrawnAt) throw invalid("This comment is already withdrawn");
-    const { count } = await tx.comment.updateMany({
-      where: { id: before.id, withdrawnAt: null },
-      data: { withdrawnAt: new Date(), body: "", version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("This comment changed since you opened it. Reload to see the change.");
+    await updateGuarded(
+      tx.comment,
+      { id: before.id, withdrawnAt: null },
+      { withdrawnAt: new Date(), body: "", version: { increment: 1 } },
+      STALE_COMMENT,
+    );
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: before.seriesId,
@@ -333,13 +332,14 @@ export async function setCommentResolved(db: Db, viewer: Viewer, commentId: stri
     requireConvenor(viewer, before.seriesId);
     if (before.parentId) throw invalid("Only a thread's first comment can be resolved or reopened");
     if (resolved === (before.resolvedAt !== null)) throw invalid(resolved ? "This thread is already resolved" : "This thread is not resolved");
-    const { count } = await tx.comment.updateMany({
-      where: { id: before.id, resolvedAt: resolved ? null : { not: null } },
-      data: resolved
+    await updateGuarded(
+      tx.comment,
+      { id: before.id, resolvedAt: resolved ? null : { not: null } },
+      resolved
         ? { resolvedAt: new Date(), resolvedById: viewer.userId, version: { increment: 1 } }
         : { resolvedAt: null, resolvedById: null, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("Someone changed this thread since you opened it. Reload to see the change.");
+      "Someone changed this thread since you opened it. Reload to see the change.",
+    );
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: before.seriesId,

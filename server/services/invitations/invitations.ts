@@ -4,9 +4,10 @@ import { membershipIn, requireConvenor, visibleInvitationsWhere, type Viewer } f
 import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db";
-import { AppError, conflict, forbidden, invalid, notFound } from "@/server/errors";
+import { AppError, forbidden, invalid, notFound } from "@/server/errors";
 import { membershipFieldsFor } from "@/server/services/members/rules";
 import { hashInvitationToken, invitationLink, newInvitationToken } from "@/server/services/invitations/tokens";
+import { updateGuarded } from "@/server/services/kit";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -174,11 +175,12 @@ export async function acceptInvitation(db: Db, viewer: Viewer | null, input: z.o
   }
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const claimed = await tx.invitation.updateMany({
-      where: { id: i.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-      data: { acceptedAt: now },
-    });
-    if (claimed.count !== 1) throw conflict("This invitation link has just been used");
+    await updateGuarded(
+      tx.invitation,
+      { id: i.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      { acceptedAt: now },
+      "This invitation link has just been used",
+    );
     let userId: string;
     if (viewer) {
       userId = viewer.userId;

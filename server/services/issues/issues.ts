@@ -6,8 +6,8 @@ import { membershipIn, orNotFound, requireConvenor, visibleAgendaItemsWhere, vis
 import { recordAudit } from "@/server/audit";
 import { conflict, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
+import { updateVersioned, type Tx } from "@/server/services/kit";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const ISSUE_SELECT = {
   id: true,
@@ -163,9 +163,11 @@ export async function updateIssue(db: Db, actor: Actor, input: UpdateIssueInput)
     if ((pointsChange || kindChanges) && (await scaleInUse(tx, before.id))) {
       throw invalid(SCALE_LOCKED_MESSAGE, pointsChange ? "scaleMin" : "kind");
     }
-    const { count } = await tx.issue.updateMany({
-      where: { id: input.issueId, version: input.version },
-      data: {
+    await updateVersioned(
+      tx.issue,
+      { id: input.issueId },
+      input.version,
+      {
         title: input.title,
         description: input.description,
         kind: input.kind,
@@ -173,10 +175,9 @@ export async function updateIssue(db: Db, actor: Actor, input: UpdateIssueInput)
         scaleMin: input.scaleMin,
         scaleMax: input.scaleMax,
         scaleLabels: input.scaleLabels,
-        version: { increment: 1 },
       },
-    });
-    if (count === 0) throw conflict(STALE);
+      STALE,
+    );
     const after = await tx.issue.findUniqueOrThrow({ where: { id: input.issueId }, select: ISSUE_SELECT });
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -197,11 +198,7 @@ export async function setIssueArchived(db: Db, actor: Actor, input: { issueId: s
       throw invalid(archived ? "This issue is already archived" : "This issue is not archived");
     }
     const archivedAt = archived ? new Date() : null;
-    const { count } = await tx.issue.updateMany({
-      where: { id: input.issueId, version: input.version },
-      data: { archivedAt, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict(STALE);
+    await updateVersioned(tx.issue, { id: input.issueId }, input.version, { archivedAt }, STALE);
     await recordAudit(tx, {
       actorId: actor.userId,
       seriesId: before.seriesId,

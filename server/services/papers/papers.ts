@@ -18,8 +18,8 @@ import {
 import { recordAudit } from "@/server/audit";
 import { conflict, forbidden, invalid, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
+import { updateVersioned, type Tx } from "@/server/services/kit";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const PAPER_SUMMARY = {
   id: true,
@@ -44,7 +44,7 @@ const REVISION_META = {
   author: { select: { id: true, name: true } },
 } satisfies Prisma.PaperRevisionSelect;
 
-const STALE = "Someone saved this paper since you opened it. Compare their text with yours, then save again.";
+export const STALE_PAPER = "Someone saved this paper since you opened it. Compare their text with yours, then save again.";
 const WITHDRAWN = "This paper was withdrawn; it can no longer change.";
 
 type PaperOwner = { partyId: string | null; authorId: string; seriesId: string };
@@ -270,13 +270,9 @@ export async function createPaper(db: Db, actor: Viewer, input: CreatePaperInput
 export async function savePaper(db: Db, actor: Viewer, input: SavePaperInput) {
   return db.$transaction(async (tx) => {
     const paper = await paperForChange(tx, actor, input.paperId);
-    if (paper.version !== input.version) throw conflict(STALE);
+    if (paper.version !== input.version) throw conflict(STALE_PAPER);
     const next = input.version + 1;
-    const { count } = await tx.positionPaper.updateMany({
-      where: { id: paper.id, version: input.version, withdrawnAt: null },
-      data: { title: input.title, version: next },
-    });
-    if (count === 0) throw conflict(STALE);
+    await updateVersioned(tx.positionPaper, { id: paper.id, withdrawnAt: null }, input.version, { title: input.title, version: next }, STALE_PAPER);
     // number = new version, unique per paper: two racing saves can never both land.
     const revision = await tx.paperRevision.create({
       data: { paperId: paper.id, number: next, title: input.title, body: input.body, releaseLevel: paper.releaseLevel, authorId: actor.userId },
@@ -320,18 +316,20 @@ export async function discardPaperDraft(db: Db, actor: Viewer, paperId: string) 
 export async function raisePaperRelease(db: Db, actor: Viewer, input: RaisePaperReleaseInput) {
   return db.$transaction(async (tx) => {
     const paper = await paperForChange(tx, actor, input.paperId);
-    if (paper.version !== input.version) throw conflict(STALE);
+    if (paper.version !== input.version) throw conflict(STALE_PAPER);
     if (releaseRank(input.releaseLevel) <= releaseRank(paper.releaseLevel)) {
       throw invalid("A release level can only be raised", "releaseLevel");
     }
     const latest = await latestRevision(tx, actor, paper.id);
     const next = input.version + 1;
     const now = new Date();
-    const { count } = await tx.positionPaper.updateMany({
-      where: { id: paper.id, version: input.version, withdrawnAt: null, releaseLevel: paper.releaseLevel },
-      data: { releaseLevel: input.releaseLevel, releasedAt: paper.releasedAt ?? now, version: next },
-    });
-    if (count === 0) throw conflict(STALE);
+    await updateVersioned(
+      tx.positionPaper,
+      { id: paper.id, withdrawnAt: null, releaseLevel: paper.releaseLevel },
+      input.version,
+      { releaseLevel: input.releaseLevel, releasedAt: paper.releasedAt ?? now, version: next },
+      STALE_PAPER,
+    );
     await tx.paperRevision.create({
       data: {
         paperId: paper.id,
@@ -358,14 +356,10 @@ export async function raisePaperRelease(db: Db, actor: Viewer, input: RaisePaper
 export async function withdrawPaper(db: Db, actor: Viewer, input: { paperId: string; version: number }) {
   return db.$transaction(async (tx) => {
     const paper = await paperForChange(tx, actor, input.paperId);
-    if (paper.version !== input.version) throw conflict(STALE);
+    if (paper.version !== input.version) throw conflict(STALE_PAPER);
     const now = new Date();
     // The version is the latest revision's number, and withdrawing writes no revision: it stays.
-    const { count } = await tx.positionPaper.updateMany({
-      where: { id: paper.id, version: input.version, withdrawnAt: null },
-      data: { withdrawnAt: now },
-    });
-    if (count === 0) throw conflict(STALE);
+    await updateVersioned(tx.positionPaper, { id: paper.id, withdrawnAt: null }, input.version, { withdrawnAt: now, version: input.version }, STALE_PAPER);
     await recordAudit(tx, {
       actorId: actor.userId,
       seriesId: paper.session.seriesId,

@@ -10,6 +10,12 @@ import {
 import type { Db } from "@/server/db";
 import { SESSION_CARD } from "@/server/services/sessions/select";
 
+/** A series' parties in the series' order (by code). */
+export const SERIES_PARTIES = {
+  select: { party: { select: { id: true, code: true, name: true } } },
+  orderBy: { party: { code: "asc" } },
+} satisfies Prisma.Series$partiesArgs;
+
 /** A series with its parties in the series' order, the shape every series header shows. */
 export const SERIES_WITH_PARTIES = {
   id: true,
@@ -19,7 +25,7 @@ export const SERIES_WITH_PARTIES = {
   attribution: true,
   illustrative: true,
   archivedAt: true,
-  parties: { select: { party: { select: { id: true, code: true, name: true } } }, orderBy: { party: { code: "asc" } } },
+  parties: SERIES_PARTIES,
 } satisfies Prisma.SeriesSelect;
 
 /** The series the viewer belongs to. */

@@ -9,7 +9,9 @@ import {
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
 import { invalid } from "@/server/errors";
-import { lockSessionExclusive, type Tx } from "@/server/services/stances/shared";
+import type { Tx } from "@/server/services/kit";
+import { lockSessionExclusive } from "@/server/services/stances/shared";
+import { SERIES_PARTIES } from "@/server/services/series/series";
 
 /** The visible session, then (under an exclusive lock) its current seal state. */
 async function sessionForSeal(tx: Tx, viewer: Viewer, sessionId: string) {
@@ -162,7 +164,7 @@ export async function getSealStatus(db: Db, viewer: Viewer, sessionId: string) {
       select: {
         stancesSealedAt: true,
         stancesRevealedAt: true,
-        series: { select: { parties: { select: { party: { select: { id: true, code: true, name: true } } } } } },
+        series: { select: { parties: SERIES_PARTIES } },
         sealSubmissions: { select: { partyId: true, submittedAt: true, party: { select: { code: true } } }, orderBy: { submittedAt: "asc" } },
       },
     }),
