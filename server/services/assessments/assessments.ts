@@ -1,9 +1,9 @@
 import type { Prisma } from "@/prisma/generated/client";
 import type { SaveAssessmentInput } from "@/lib/schemas/assessments";
-import { membershipIn, orNotFound, visibleAgendaItemsWhere, visibleAssessmentsWhere, type Viewer } from "@/server/access";
+import { can, membershipIn, orNotFound, requireCan, visibleAgendaItemsWhere, visibleAssessmentsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
-import { conflict, forbidden, invalid, notFound } from "@/server/errors";
+import { conflict, invalid, notFound } from "@/server/errors";
 import { PANEL_ISSUE_SELECT } from "@/server/services/assessments/panel";
 import { updateVersioned, type DbOrTx } from "@/server/services/kit";
 
@@ -77,7 +77,7 @@ function auditSummary(a: { issueId: string; sessionId: string; agendaItemId: str
  */
 export async function saveAssessment(db: Db, viewer: Viewer, input: SaveAssessmentInput) {
   const item = await visibleItem(db, viewer, input.agendaItemId);
-  if (membershipIn(viewer, item.session.seriesId)?.role !== "SCHOLAR") throw forbidden("Only the series' scholars give assessments");
+  requireCan(viewer, item.session.seriesId, can.assess(viewer, item.session.seriesId), "Only the series' scholars give assessments");
   if (item.scholars.length === 0) throw notFound("Agenda item not found");
   const issue = item.issue;
   if (!issue) throw invalid("This item discusses no issue, so there is nothing to assess");

@@ -6,9 +6,10 @@ import {
   type EditCommentInput,
 } from "@/lib/schemas/comments";
 import {
-  membershipIn,
+  can,
   orNotFound,
-  requireConvenor,
+  requireCan,
+  requireComment,
   visibleAgendaItemsWhere,
   visibleCommentsWhere,
   visiblePapersWhere,
@@ -139,6 +140,7 @@ function toListed(rows: ThreadRow[], viewer: Viewer, memberships: Map<string, Au
   return rows.map(({ author, body, agendaItemId: _item, paperId: _paper, ...c }) => {
     const membership = memberships.get(author.id);
     const mine = author.id === viewer.userId;
+    const facts = { authorId: author.id, withdrawnAt: c.withdrawnAt, createdAt: c.createdAt };
     const withdrawn = c.withdrawnAt !== null;
     return {
       ...c,
@@ -153,9 +155,9 @@ function toListed(rows: ThreadRow[], viewer: Viewer, memberships: Map<string, Au
       isMine: mine,
       isNew: !mine && !withdrawn && (lastSeenAt === null || c.createdAt.getTime() > lastSeenAt.getTime()),
       /** Until when the author may still edit it (null: not theirs, or withdrawn). */
-      editableUntil: mine && !withdrawn ? new Date(c.createdAt.getTime() + COMMENT_EDIT_WINDOW_MS) : null,
-      canEdit: mine && !withdrawn && now - c.createdAt.getTime() <= COMMENT_EDIT_WINDOW_MS,
-      canWithdraw: mine && !withdrawn,
+      editableUntil: can.withdrawComment(viewer, facts) ? new Date(c.createdAt.getTime() + COMMENT_EDIT_WINDOW_MS) : null,
+      canEdit: can.editComment(viewer, facts, now),
+      canWithdraw: can.withdrawComment(viewer, facts),
     };
   });
 }
@@ -221,7 +223,7 @@ export type ListedComment = Awaited<ReturnType<typeof listComments>>[number];
 export async function getThread(db: Db, viewer: Viewer, target: CommentTarget) {
   const fetchedAt = new Date();
   const { seriesId, comments } = await loadThread(db, viewer, target);
-  return { comments, canResolve: membershipIn(viewer, seriesId)?.role === "CONVENOR", fetchedAt };
+  return { comments, canComment: can.comment(viewer, seriesId), canResolve: can.resolveComment(viewer, seriesId), fetchedAt };
 }
 
 /** Records the viewer's visit to a thread, up to `seenAt` (when what they saw was fetched); never moves back. */
@@ -249,6 +251,7 @@ export async function createComment(db: Db, viewer: Viewer, input: CreateComment
   const body = input.body.trim();
   return db.$transaction(async (tx) => {
     const { seriesId, key, on } = await targetFor(tx, viewer, target);
+    requireComment(viewer, seriesId);
     let parentId: string | null = null;
     if (input.parentId) {
       const parent = await orNotFound(
@@ -329,7 +332,7 @@ export async function withdrawComment(db: Db, viewer: Viewer, commentId: string)
 export async function setCommentResolved(db: Db, viewer: Viewer, commentId: string, resolved: boolean) {
   return db.$transaction(async (tx) => {
     const before = await commentForChange(tx, viewer, commentId);
-    requireConvenor(viewer, before.seriesId);
+    requireCan(viewer, before.seriesId, can.resolveComment(viewer, before.seriesId));
     if (before.parentId) throw invalid("Only a thread's first comment can be resolved or reopened");
     if (resolved === (before.resolvedAt !== null)) throw invalid(resolved ? "This thread is already resolved" : "This thread is not resolved");
     await updateGuarded(

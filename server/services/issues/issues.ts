@@ -2,7 +2,7 @@ import type { Prisma } from "@/prisma/generated/client";
 import type { z } from "zod";
 import type { CreateIssueInput, UpdateIssueInput, listIssuesSchema } from "@/lib/schemas/issues";
 import { samePoints } from "@/lib/issue-scale";
-import { membershipIn, orNotFound, requireConvenor, visibleAgendaItemsWhere, visibleIssuesWhere, type Viewer } from "@/server/access";
+import { can, membershipIn, orNotFound, requireCan, visibleAgendaItemsWhere, visibleIssuesWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import { conflict, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
@@ -87,7 +87,7 @@ export async function getIssue(db: Db, viewer: Viewer, issueId: string) {
     "Issue not found",
   );
   const role = membershipIn(viewer, issue.seriesId)?.role ?? null;
-  const canEdit = role === "CONVENOR";
+  const canEdit = can.editIssue(viewer, issue.seriesId);
   return {
     ...issue,
     myRole: role,
@@ -118,7 +118,7 @@ function summaryOf(i: {
 }
 
 export async function createIssue(db: Db, actor: Actor, input: CreateIssueInput) {
-  requireConvenor(actor, input.seriesId);
+  requireCan(actor, input.seriesId, can.editIssue(actor, input.seriesId));
   const data = {
     seriesId: input.seriesId,
     title: input.title,
@@ -148,7 +148,7 @@ async function issueForChange(db: Db | Tx, actor: Actor, issueId: string) {
     db.issue.findFirst({ where: { AND: [visibleIssuesWhere(actor), { id: issueId }] }, select: ISSUE_SELECT }),
     "Issue not found",
   );
-  requireConvenor(actor, issue.seriesId);
+  requireCan(actor, issue.seriesId, can.editIssue(actor, issue.seriesId));
   return issue;
 }
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { changeRoleSchema, removeMemberSchema } from "@/lib/schemas/members";
-import { membershipIn, requireConvenor, visibleMembershipsWhere, type Viewer } from "@/server/access";
+import { can, membershipIn, requireCan, visibleMembershipsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
 import { invalid, notFound } from "@/server/errors";
@@ -38,7 +38,7 @@ async function membershipForConvenor(db: Db, viewer: Viewer, membershipId: strin
     select: { id: true, seriesId: true, userId: true, role: true, partyId: true, affiliation: true, version: true },
   });
   if (!m || !membershipIn(viewer, m.seriesId)) throw notFound("Member not found");
-  requireConvenor(viewer, m.seriesId);
+  requireCan(viewer, m.seriesId, can.manageMembers(viewer, m.seriesId));
   return m;
 }
 

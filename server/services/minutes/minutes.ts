@@ -1,7 +1,7 @@
 import type { Prisma } from "@/prisma/generated/client";
 import { MINUTES_MAX_LENGTH, type ReleaseMinutesInput, type SaveMinutesInput } from "@/lib/schemas/minutes";
 import { findNameMentions, type MemberName, type NameMention } from "@/lib/name-mentions";
-import { membershipIn, orNotFound, requireConvenor, visibleMinutesWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
+import { can, orNotFound, requireCan, requireConvenor, visibleMinutesWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import { conflict, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
@@ -84,7 +84,7 @@ export async function getMinutesView(db: Db, viewer: Viewer, sessionId: string):
     version: minutes.version,
     authorName: latest.author.name,
     updatedAfterRelease: minutes.releasedAt !== null && latest.createdAt > minutes.releasedAt,
-    canEdit: membershipIn(viewer, session.seriesId)?.role === "CONVENOR",
+    canEdit: can.editMinutes(viewer, session.seriesId),
   };
 }
 
@@ -160,7 +160,7 @@ export async function saveMinutes(db: Db, viewer: Viewer, input: SaveMinutesInpu
   if (input.body.length > MINUTES_MAX_LENGTH) throw invalid("Keep the minutes under 100,000 characters", "body");
   return await db.$transaction(async (tx) => {
     const session = await visibleSession(tx, viewer, input.sessionId);
-    requireConvenor(viewer, session.seriesId);
+    requireCan(viewer, session.seriesId, can.editMinutes(viewer, session.seriesId));
     const existing = await tx.minutes.findUnique({
       where: { sessionId: session.id },
       select: { id: true, version: true, revisions: LATEST_REVISION },
@@ -218,7 +218,7 @@ export async function saveMinutes(db: Db, viewer: Viewer, input: SaveMinutesInpu
 export async function releaseMinutes(db: Db, viewer: Viewer, input: ReleaseMinutesInput) {
   return db.$transaction(async (tx) => {
     const session = await visibleSession(tx, viewer, input.sessionId);
-    requireConvenor(viewer, session.seriesId);
+    requireCan(viewer, session.seriesId, can.releaseMinutes(viewer, session.seriesId));
     const existing = await tx.minutes.findUnique({ where: { sessionId: session.id }, select: { id: true, version: true, releasedAt: true } });
     if (!existing) throw invalid("Save the minutes before releasing them");
     if (existing.releasedAt) throw invalid("These minutes are already released");

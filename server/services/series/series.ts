@@ -1,5 +1,6 @@
 import type { Prisma } from "@/prisma/generated/client";
 import {
+  can,
   visibleIssuesWhere,
   visibleMembershipsWhere,
   visibleSeriesWhere,
@@ -65,6 +66,13 @@ export async function getSeries(db: Db, viewer: Viewer, membership: ViewerMember
     parties: series.parties.map((p) => p.party),
     myRole: membership.role,
     myPartyId: membership.partyId,
+    /** What the viewer may change here (server/access/can.ts), for the pages to offer. */
+    may: {
+      manageSessions: can.manageSessions(viewer, seriesId),
+      editIssue: can.editIssue(viewer, seriesId),
+      manageMembers: can.manageMembers(viewer, seriesId),
+      readAudit: can.readAudit(viewer, seriesId),
+    },
     sessions,
     issues,
     members,

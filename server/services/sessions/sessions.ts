@@ -7,7 +7,7 @@ import {
   type createSessionSchema,
   type updateSessionSchema,
 } from "@/lib/schemas/sessions";
-import { membershipIn, orNotFound, requireConvenor, visibleAgendaItemsWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
+import { can, membershipIn, orNotFound, requireCan, visibleAgendaItemsWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
 import { conflict, invalid } from "@/server/errors";
@@ -66,14 +66,14 @@ async function sessionForConvenor(db: Db, viewer: Viewer, sessionId: string) {
     }),
     "Session not found",
   );
-  requireConvenor(viewer, session.seriesId);
+  requireCan(viewer, session.seriesId, can.manageSessions(viewer, session.seriesId));
   return session;
 }
 
 const RESULT_SELECT = { ...SESSION_CARD, seriesId: true, version: true } satisfies Prisma.SessionSelect;
 
 export async function createSession(db: Db, viewer: Viewer, input: z.output<typeof createSessionSchema>) {
-  requireConvenor(viewer, input.seriesId);
+  requireCan(viewer, input.seriesId, can.manageSessions(viewer, input.seriesId));
   const data = toColumns(input);
   return db.$transaction(async (tx) => {
     const session = await tx.session.create({
@@ -192,5 +192,6 @@ export async function getSession(db: Db, viewer: Viewer, sessionId: string) {
     }),
   ]);
   const membership = membershipIn(viewer, session.series.id);
-  return { ...session, agenda, myRole: membership?.role ?? null, myPartyId: membership?.partyId ?? null };
+  const may = { manageSessions: can.manageSessions(viewer, session.series.id) };
+  return { ...session, agenda, myRole: membership?.role ?? null, myPartyId: membership?.partyId ?? null, may };
 }

@@ -1,11 +1,4 @@
-import {
-  orNotFound,
-  requireConvenor,
-  requireDelegateParty,
-  visibleSessionsWhere,
-  visibleStancesWhere,
-  type Viewer,
-} from "@/server/access";
+import { can, orNotFound, requireCan, requireDelegateParty, visibleSessionsWhere, visibleStancesWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
 import { invalid } from "@/server/errors";
@@ -47,7 +40,7 @@ async function lockedSealState(tx: Tx, sessionId: string) {
 export async function sealStances(db: Db, viewer: Viewer, sessionId: string) {
   return db.$transaction(async (tx) => {
     const visible = await sessionForSeal(tx, viewer, sessionId);
-    requireConvenor(viewer, visible.seriesId);
+    requireCan(viewer, visible.seriesId, can.manageSeal(viewer, visible.seriesId));
     const session = await lockedSealState(tx, visible.id);
     if (session.stancesSealedAt) throw invalid("This session's stances are already sealed");
     if (session.status === "CONCLUDED") throw invalid("A concluded session's stances cannot be sealed");
@@ -139,7 +132,7 @@ export async function submitSealedStances(db: Db, viewer: Viewer, sessionId: str
 export async function openSealedStances(db: Db, viewer: Viewer, sessionId: string) {
   return db.$transaction(async (tx) => {
     const visible = await sessionForSeal(tx, viewer, sessionId);
-    requireConvenor(viewer, visible.seriesId);
+    requireCan(viewer, visible.seriesId, can.manageSeal(viewer, visible.seriesId));
     const session = await lockedSealState(tx, visible.id);
     if (!session.stancesSealedAt) throw invalid("This session's stances are not sealed");
     if (session.stancesRevealedAt) throw invalid("The seal of this session is already open");

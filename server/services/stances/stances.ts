@@ -2,7 +2,9 @@ import type { Prisma } from "@/prisma/generated/client";
 import type { CreateStanceInput, ReleaseStanceInput, SaveStanceInput } from "@/lib/schemas/stances";
 import { releaseRank } from "@/lib/schemas/stances";
 import {
+  can,
   orNotFound,
+  requireCan,
   requireDelegateParty,
   visibleAgendaItemsWhere,
   visibleIssuesWhere,
@@ -13,7 +15,7 @@ import {
 } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
-import { conflict, forbidden, invalid } from "@/server/errors";
+import { conflict, invalid } from "@/server/errors";
 import {
   assertOnScale,
   assertPartyMayChange,
@@ -100,11 +102,11 @@ async function stanceForChange(tx: Tx, viewer: Viewer, stanceId: string) {
     tx.stance.findFirst({ where: { AND: [{ id: stanceId }, visibleStancesWhere(viewer)] }, select: STANCE_SELECT }),
     "Stance not found",
   );
-  const partyId = requireDelegateParty(viewer, stance.session.seriesId);
-  if (partyId !== stance.partyId) throw forbidden(`Only delegates of ${stance.party.code} can change this stance`);
+  const seriesId = stance.session.seriesId;
+  requireCan(viewer, seriesId, can.editStance(viewer, { seriesId, partyId: stance.partyId }), `Only delegates of ${stance.party.code} can change this stance`);
   await lockSessionShared(tx, stance.sessionId);
   const session = await tx.session.findUniqueOrThrow({ where: { id: stance.sessionId }, select: SEAL_STATE });
-  assertPartyMayChange(session, partyId);
+  assertPartyMayChange(session, stance.partyId);
   return stance;
 }
 
