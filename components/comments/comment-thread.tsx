@@ -87,12 +87,21 @@ export function CommentThread({ target }: { target: { agendaItemId: string } | {
       ) : (
         <ol className="space-y-3" aria-label={t("listLabel")}>
           {topLevel.map((c) => (
-            <ThreadItem key={c.id} comment={c} replies={repliesOf(c.id)} target={input} canResolve={query.data.canResolve} onChanged={refresh} />
+            <ThreadItem
+              key={c.id}
+              comment={c}
+              replies={repliesOf(c.id)}
+              target={input}
+              canComment={query.data.canComment}
+              canResolve={query.data.canResolve}
+              onChanged={refresh}
+            />
           ))}
         </ol>
       )}
 
-      {query.isError ? null : (
+      {/* Observers read the discussion and write nothing: no comment box for them. */}
+      {query.isError || !query.data?.canComment ? null : (
         <CommentForm
           id={`comment-new-${inputKey.replace(/\W/g, "")}`}
           label={t("newLabel")}
@@ -113,12 +122,13 @@ type ItemProps = {
   comment: Comment;
   replies: Comment[];
   target: Target;
+  canComment: boolean;
   canResolve: boolean;
   onChanged: () => Promise<void>;
 };
 
 /** A top-level comment (a thread) with its replies, reply form and the convenor's resolve button. */
-function ThreadItem({ comment, replies, target, canResolve, onChanged }: ItemProps) {
+function ThreadItem({ comment, replies, target, canComment, canResolve, onChanged }: ItemProps) {
   const t = useTranslations("comments");
   const trpc = useTRPC();
   const [replying, setReplying] = useState(false);
@@ -146,16 +156,18 @@ function ThreadItem({ comment, replies, target, canResolve, onChanged }: ItemPro
     >
       <CommentView comment={comment} onChanged={onChanged}>
         <div className="flex flex-wrap items-center gap-1">
-          <Button
-            type="button"
-            size="sm"
-            variant="ghost"
-            onClick={() => setReplying((r) => !r)}
-            aria-expanded={replying}
-            aria-label={t("replyTo", { name: comment.author.name })}
-          >
-            {t("reply")}
-          </Button>
+          {canComment ? (
+            <Button
+              type="button"
+              size="sm"
+              variant="ghost"
+              onClick={() => setReplying((r) => !r)}
+              aria-expanded={replying}
+              aria-label={t("replyTo", { name: comment.author.name })}
+            >
+              {t("reply")}
+            </Button>
+          ) : null}
           {canResolve ? (
             <Button type="button" size="sm" variant="outline" onClick={() => void toggleResolved()} disabled={resolve.isPending || reopen.isPending}>
               {resolved ? t("reopen") : t("resolve")}

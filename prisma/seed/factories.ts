@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { ITXClientDenyList } from "@prisma/client/runtime/client";
 import type {
   AgendaItemStatus,
   AttributionRule,
@@ -10,13 +9,14 @@ import type {
 } from "@/prisma/generated/enums";
 import type { Prisma } from "@/prisma/generated/client";
 import type { Db } from "@/server/db";
+import type { DbOrTx, Tx } from "@/server/services/kit";
 import { hashPassword } from "@/server/auth/password";
 import { defaultScale } from "@/lib/scales";
 
 /** The app's client, a transaction opened on it, or a plain Prisma transaction client. */
-export type DbClient = Db | Omit<Db, ITXClientDenyList> | Prisma.TransactionClient;
+export type DbClient = DbOrTx | Prisma.TransactionClient;
 
-type Client = Omit<Db, ITXClientDenyList>;
+type Client = Tx;
 
 // The members of DbClient differ only in which columns are omitted by default, so one view of
 // them keeps the calls below from fighting TypeScript over union-typed Prisma methods.

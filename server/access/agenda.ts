@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db";
-import { orNotFound, requireConvenor, visibleAgendaItemsWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
+import { can, orNotFound, requireCan, visibleAgendaItemsWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
 
 const SESSION_FIELDS = {
   id: true,
@@ -20,7 +20,7 @@ export async function sessionForConvenor(db: Db, viewer: Viewer, sessionId: stri
     db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] }, select: SESSION_FIELDS }),
     "Session not found",
   );
-  requireConvenor(viewer, session.seriesId);
+  requireCan(viewer, session.seriesId, can.manageAgenda(viewer, session.seriesId));
   return session;
 }
 
@@ -33,6 +33,6 @@ export async function itemForConvenor(db: Db, viewer: Viewer, itemId: string) {
     }),
     "Agenda item not found",
   );
-  requireConvenor(viewer, item.session.seriesId);
+  requireCan(viewer, item.session.seriesId, can.manageAgenda(viewer, item.session.seriesId));
   return item;
 }

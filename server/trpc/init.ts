@@ -5,6 +5,7 @@ import type { Db } from "@/server/db";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { requireMembership, type Viewer } from "@/server/access";
 import { transformer } from "@/server/serialization";
+import { uniqueViolation } from "@/server/trpc/unique-violations";
 import { runningChangeFeed } from "@/server/changes/feed";
 import { inputProblem } from "@/server/trpc/input-guard";
 import {
@@ -37,10 +38,9 @@ export function toTRPCError(error: unknown): TRPCError | null {
   if (error instanceof AppError) {
     return new TRPCError({ code: CODES[error.code], message: error.message, cause: error });
   }
+  const unique = uniqueViolation(error);
+  if (unique) return new TRPCError({ code: "CONFLICT", message: unique.message, cause: unique });
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === "P2002") {
-      return new TRPCError({ code: "CONFLICT", message: "That already exists.", cause: error });
-    }
     if (error.code === "P2025") return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause: error });
   }
   const failure = databaseFailure(error);

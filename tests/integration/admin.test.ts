@@ -42,7 +42,7 @@ describe("admin: users", () => {
     expect(short.code).toBe("BAD_REQUEST");
     expect(short.message).toContain("password");
     const dup = await rejection(a.admin.users.create({ email: "root@admin.test", name: "Again", password: "long-enough-password" }));
-    expect(dup.code).toBe("BAD_REQUEST");
+    expect(dup.code).toBe("CONFLICT");
     expect(dup.message).toBe("An account with this email already exists");
     expect(await db.user.count()).toBe(before);
   });
@@ -66,7 +66,7 @@ describe("admin: parties", () => {
     expect(stale.code).toBe("CONFLICT");
     expect((await db.party.findUniqueOrThrow({ where: { id: party.id } })).name).toBe("Commonwealth of Australia");
     const dup = await rejection(a.admin.parties.create({ code: "US", name: "Again" }));
-    expect(dup.code).toBe("BAD_REQUEST");
+    expect([dup.code, dup.message]).toEqual(["CONFLICT", "A party with this code already exists."]);
   });
 });
 
@@ -97,7 +97,7 @@ describe("admin: series", () => {
     const taken = await rejection(
       a.admin.series.create({ name: "Second", shortName: "DUP", track: "TRACK_1", attribution: "ATTRIBUTED", partyIds: [parties.us.id, parties.jp.id] }),
     );
-    expect(taken.message).toBe("The short name DUP is taken");
+    expect([taken.code, taken.message]).toEqual(["CONFLICT", "This short name is taken."]);
     const one = await rejection(
       a.admin.series.create({ name: "Solo", shortName: "SOLO", track: "TRACK_1", attribution: "ATTRIBUTED", partyIds: [parties.us.id] }),
     );
@@ -168,7 +168,7 @@ describe("admin: series.update", () => {
     await fresh("TAKEN");
     const s = await fresh("UPD-3");
     const taken = await rejection(a.admin.series.update({ ...base(s), shortName: "TAKEN" }));
-    expect([taken.code, taken.message]).toEqual(["BAD_REQUEST", "The short name TAKEN is taken"]);
+    expect([taken.code, taken.message]).toEqual(["CONFLICT", "This short name is taken."]);
     const one = await rejection(a.admin.series.update({ ...base(s), partyIds: [parties.us.id] }));
     expect(one.code).toBe("BAD_REQUEST");
     expect((await db.series.findUniqueOrThrow({ where: { id: s.id } })).version).toBe(s.version);

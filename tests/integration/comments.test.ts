@@ -366,3 +366,18 @@ describe("agenda.getItem", () => {
     expect((await (await as("triConvenor")).agenda.getItem({ itemId: w.items.triDraftInvited.id })).myRole).toBe("CONVENOR");
   });
 });
+
+describe("observers read the discussion and write nothing (DESIGN.md, Who uses it)", () => {
+  it("an observer's comment or reply is refused with FORBIDDEN and writes nothing; the thread tells them they may not comment", async () => {
+    const observer = await as("observer");
+    const target = { agendaItemId: w.items.eddGovernments.id };
+    const thread = await observer.comment.list(target);
+    expect(thread.canComment).toBe(false);
+    expect((await (await as("jpDelegate")).comment.list(target)).canComment).toBe(true);
+    const parent = thread.comments.find((c) => c.parentId === null)!;
+    const before = await writes();
+    expect(await outcomeOf(() => observer.comment.create({ ...target, body: "An observer's remark" }))).toBe("FORBIDDEN");
+    expect(await outcomeOf(() => observer.comment.create({ ...target, parentId: parent.id, body: "An observer's reply" }))).toBe("FORBIDDEN");
+    expect(await writes()).toEqual(before);
+  });
+});

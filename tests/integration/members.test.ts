@@ -95,6 +95,18 @@ describe("member.changeRole", () => {
     expect(await db.membership.count({ where: { seriesId: w.series.edscg.id, role: "CONVENOR", removedAt: null } })).toBe(1);
   });
 
+  it("lets a convenor appoint a co-convenor of their own series, audited", async () => {
+    const m = await member(w.series.edd.id);
+    const c = await callerFor(db, w.users.eddConvenor.id);
+    const changed = await c.member.changeRole({ membershipId: m.id, role: "CONVENOR", version: m.version });
+    expect(changed.role).toBe("CONVENOR");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "membership.role_changed", objectId: m.id } });
+    expect([audit.actorId, audit.seriesId]).toEqual([w.users.eddConvenor.id, w.series.edd.id]);
+    // The new co-convenor convenes at once: they may manage the members too.
+    const co = await callerFor(db, m.userId);
+    expect((await co.member.list({ seriesId: w.series.edd.id })).some((x) => x.user.email !== null)).toBe(true);
+  });
+
   it("is for convenors of the series only", async () => {
     const m = await member(w.series.edd.id);
     const input = { membershipId: m.id, role: "OBSERVER" as const, version: m.version };

@@ -3,13 +3,12 @@ import type { z } from "zod";
 import type { createPartySchema, createSeriesSchema, createUserSchema, updatePartySchema, updateSeriesSchema } from "@/lib/schemas/admin";
 import { hashPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/audit";
-import { AppError, conflict, invalid, notFound } from "@/server/errors";
+import { AppError, invalid, notFound } from "@/server/errors";
+import { updateVersioned } from "@/server/services/kit";
 
 type Actor = { userId: string };
 
 export async function createUser(db: Db, actor: Actor, input: z.output<typeof createUserSchema>) {
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw invalid("An account with this email already exists", "email");
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -56,8 +55,6 @@ export async function setUserActive(db: Db, actor: Actor, userId: string, active
 }
 
 export async function createParty(db: Db, actor: Actor, input: z.output<typeof createPartySchema>) {
-  const clash = await db.party.findUnique({ where: { code: input.code }, select: { id: true } });
-  if (clash) throw invalid(`A party with code ${input.code} already exists`, "code");
   return db.$transaction(async (tx) => {
     const party = await tx.party.create({ data: input, select: { id: true, code: true, name: true, version: true } });
     await recordAudit(tx, { actorId: actor.userId, action: "party.created", subject: { kind: "party", id: party.id }, summary: input });
@@ -66,16 +63,16 @@ export async function createParty(db: Db, actor: Actor, input: z.output<typeof c
 }
 
 export async function updateParty(db: Db, actor: Actor, input: z.output<typeof updatePartySchema>) {
-  const clash = await db.party.findFirst({ where: { code: input.code, NOT: { id: input.partyId } }, select: { id: true } });
-  if (clash) throw invalid(`A party with code ${input.code} already exists`, "code");
   return db.$transaction(async (tx) => {
     const before = await tx.party.findUnique({ where: { id: input.partyId }, select: { code: true, name: true } });
     if (!before) throw notFound("Party not found");
-    const { count } = await tx.party.updateMany({
-      where: { id: input.partyId, version: input.version },
-      data: { code: input.code, name: input.name, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("Someone changed this party since you opened it. Reload to see their change.");
+    await updateVersioned(
+      tx.party,
+      { id: input.partyId },
+      input.version,
+      { code: input.code, name: input.name },
+      "Someone changed this party since you opened it. Reload to see their change.",
+    );
     await recordAudit(tx, {
       actorId: actor.userId,
       action: "party.updated",
@@ -93,8 +90,6 @@ async function assertActiveUsers(db: Db, userIds: string[]) {
 }
 
 export async function createSeries(db: Db, actor: Actor, input: z.output<typeof createSeriesSchema>) {
-  const clash = await db.series.findUnique({ where: { shortName: input.shortName }, select: { id: true } });
-  if (clash) throw invalid(`The short name ${input.shortName} is taken`, "shortName");
   const parties = await db.party.count({ where: { id: { in: input.partyIds } } });
   if (parties !== input.partyIds.length) throw invalid("Choose parties from the list", "partyIds");
   await assertActiveUsers(db, input.convenorIds);
@@ -159,8 +154,6 @@ export async function updateSeries(db: Db, actor: Actor, input: z.output<typeof 
     select: { name: true, shortName: true, description: true, track: true, attribution: true, parties: { select: { partyId: true } } },
   });
   if (!before) throw notFound("Series not found");
-  const clash = await db.series.findFirst({ where: { shortName: input.shortName, NOT: { id: input.seriesId } }, select: { id: true } });
-  if (clash) throw invalid(`The short name ${input.shortName} is taken`, "shortName");
   const parties = await db.party.findMany({ where: { id: { in: input.partyIds } }, select: { id: true, code: true } });
   if (parties.length !== input.partyIds.length) throw invalid("Choose parties from the list", "partyIds");
   const beforeParties = before.parties.map((p) => p.partyId);
@@ -185,18 +178,19 @@ export async function updateSeries(db: Db, actor: Actor, input: z.output<typeof 
       const scholars = await tx.membership.count({ where: { seriesId, role: "SCHOLAR", removedAt: null } });
       if (scholars > 0) throw invalid("The track cannot change while scholars are members of the series", "track");
     }
-    const { count } = await tx.series.updateMany({
-      where: { id: seriesId, version: input.version },
-      data: {
+    await updateVersioned(
+      tx.series,
+      { id: seriesId },
+      input.version,
+      {
         name: input.name,
         shortName: input.shortName,
         description: input.description,
         track: input.track,
         attribution: input.attribution,
-        version: { increment: 1 },
       },
-    });
-    if (count === 0) throw conflict("Someone changed this series since you opened it. Reload to see their change.");
+      "Someone changed this series since you opened it. Reload to see their change.",
+    );
     if (removed.length > 0) await tx.seriesParty.deleteMany({ where: { seriesId, partyId: { in: removed } } });
     if (added.length > 0) await tx.seriesParty.createMany({ data: added.map((partyId) => ({ seriesId, partyId })) });
     const after = { name: input.name, shortName: input.shortName, description: input.description, track: input.track, attribution: input.attribution, partyIds: input.partyIds };

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { SERIES_WITH_PARTIES } from "@/server/services/series/series";
 
 // What administrators list: accounts, parties and series. None of it is delegation material.
 
@@ -28,16 +29,9 @@ export function listParties(db: Db) {
 export function listSeriesForAdmin(db: Db) {
   return db.series.findMany({
     select: {
-      id: true,
-      name: true,
-      shortName: true,
-      track: true,
-      attribution: true,
-      illustrative: true,
-      archivedAt: true,
+      ...SERIES_WITH_PARTIES,
       description: true,
       version: true,
-      parties: { select: { party: { select: { id: true, code: true } } }, orderBy: { party: { code: "asc" } } },
       memberships: {
         where: { role: "CONVENOR", removedAt: null },
         select: { user: { select: { id: true, name: true, email: true } } },

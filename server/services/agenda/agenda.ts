@@ -4,8 +4,9 @@ import type { Viewer } from "@/server/access";
 import { sessionForConvenor } from "@/server/access/agenda";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
-import { conflict, invalid } from "@/server/errors";
+import { invalid } from "@/server/errors";
 import { lockSession, touchPublishedAgenda } from "@/server/services/agenda/shared";
+import { updateVersioned } from "@/server/services/kit";
 
 /** Puts every item of a session's agenda in the given order, in one transaction. */
 export async function reorderAgenda(db: Db, viewer: Viewer, input: z.output<typeof reorderAgendaSchema>) {
@@ -60,11 +61,13 @@ export async function publishAgenda(db: Db, viewer: Viewer, input: z.output<type
     }
     if (current._count.agendaItems === 0) throw invalid("Add at least one item before publishing the agenda.");
     const now = new Date();
-    const { count } = await tx.session.updateMany({
-      where: { id: session.id, version: input.version, status: "DRAFT" },
-      data: { status: "AGENDA_PUBLISHED", agendaPublishedAt: now, agendaUpdatedAt: now, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("Someone changed this session since you opened it. Reload to see their change.");
+    await updateVersioned(
+      tx.session,
+      { id: session.id, status: "DRAFT" },
+      input.version,
+      { status: "AGENDA_PUBLISHED", agendaPublishedAt: now, agendaUpdatedAt: now },
+      "Someone changed this session since you opened it. Reload to see their change.",
+    );
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: session.seriesId,

@@ -12,8 +12,8 @@ import {
   lockSession,
   nextPosition,
   touchPublishedAgenda,
-  type Tx,
 } from "@/server/services/agenda/shared";
+import { updateVersioned, deleteVersioned, type Tx } from "@/server/services/kit";
 
 export const ITEM_SELECT = {
   id: true,
@@ -116,11 +116,7 @@ export async function updateAgendaItem(db: Db, viewer: Viewer, input: z.output<t
     if (changed.includes("issueId") && next.issueId) await assertIssueOfSeries(tx, next.issueId, session.seriesId);
     if (changed.includes("proposingPartyId") && next.proposingPartyId) await assertPartyOfSeries(tx, next.proposingPartyId, session.seriesId);
 
-    const { count } = await tx.agendaItem.updateMany({
-      where: { id: input.itemId, version: input.version },
-      data: { ...next, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict(STALE_ITEM);
+    await updateVersioned(tx.agendaItem, { id: input.itemId }, input.version, next, STALE_ITEM);
     const item = await readItem(tx, input.itemId);
     const agendaPublishedAt = await publishedAt(tx, session.id);
     await touchPublishedAgenda(tx, { id: session.id, agendaPublishedAt }, item.updatedAt);
@@ -169,8 +165,7 @@ export async function deleteAgendaItem(db: Db, viewer: Viewer, input: z.output<t
     if (linked.comments + linked.papers + linked.assessments + linked.carriedTo > 0) {
       throw invalid("Comments, papers or later items refer to this item, so it cannot be deleted: set its status to Deferred instead.");
     }
-    const { count } = await tx.agendaItem.deleteMany({ where: { id: input.itemId, version: input.version } });
-    if (count === 0) throw conflict(STALE_ITEM);
+    await deleteVersioned(tx.agendaItem, { id: input.itemId }, input.version, STALE_ITEM);
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: session.seriesId,

@@ -1,4 +1,5 @@
 import {
+  can,
   membershipIn,
   orNotFound,
   visibleAgendaItemsWhere,
@@ -53,7 +54,7 @@ export async function listAgenda(db: Db, viewer: Viewer, sessionId: string) {
     }),
   ]);
   const role = membershipIn(viewer, session.seriesId)?.role ?? null;
-  const isConvenor = role === "CONVENOR";
+  const isConvenor = can.manageAgenda(viewer, session.seriesId);
   const publishedAt = session.agendaPublishedAt;
   const itemIds = rows.map((r) => r.id);
 

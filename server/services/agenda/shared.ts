@@ -1,10 +1,8 @@
-import type { ITXClientDenyList } from "@prisma/client/runtime/client";
 import { zonedParts } from "@/lib/schemas/agenda";
 import type { Db } from "@/server/db";
 import { invalid } from "@/server/errors";
+import type { Tx } from "@/server/services/kit";
 
-/** A transaction opened on the app's client. */
-export type Tx = Omit<Db, ITXClientDenyList>;
 
 export type Actor = { userId: string };
 

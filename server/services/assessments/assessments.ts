@@ -1,17 +1,18 @@
-import { Prisma } from "@/prisma/generated/client";
+import type { Prisma } from "@/prisma/generated/client";
 import type { SaveAssessmentInput } from "@/lib/schemas/assessments";
-import { membershipIn, orNotFound, visibleAgendaItemsWhere, visibleAssessmentsWhere, type Viewer } from "@/server/access";
+import { can, membershipIn, orNotFound, requireCan, visibleAgendaItemsWhere, visibleAssessmentsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
-import { conflict, forbidden, invalid, notFound } from "@/server/errors";
+import { conflict, invalid, notFound } from "@/server/errors";
 import { PANEL_ISSUE_SELECT } from "@/server/services/assessments/panel";
+import { updateVersioned, type DbOrTx } from "@/server/services/kit";
 
 // A scholar's individual assessment (Delphi) of the issue an agenda item discusses, once per issue
 // and session, revisable until the session concludes. Only the rater ever reads it back (through
 // visibleAssessmentsWhere); everyone else sees panel figures only (./panel.ts).
 
 export const CONCLUDED_MESSAGE = "The session has concluded";
-const STALE = "Your assessment changed since you opened it (perhaps in another window). Reload to see it.";
+export const STALE_ASSESSMENT = "Your assessment changed since you opened it (perhaps in another window). Reload to see it.";
 
 const ASSESSMENT_SELECT = {
   id: true,
@@ -23,7 +24,7 @@ const ASSESSMENT_SELECT = {
 } satisfies Prisma.AssessmentSelect;
 
 /** An item the viewer may see, with what an assessment of it needs. */
-async function visibleItem(db: Db | Prisma.TransactionClient, viewer: Viewer, agendaItemId: string) {
+async function visibleItem(db: DbOrTx, viewer: Viewer, agendaItemId: string) {
   return orNotFound(
     db.agendaItem.findFirst({
       where: { AND: [visibleAgendaItemsWhere(viewer), { id: agendaItemId }] },
@@ -76,7 +77,7 @@ function auditSummary(a: { issueId: string; sessionId: string; agendaItemId: str
  */
 export async function saveAssessment(db: Db, viewer: Viewer, input: SaveAssessmentInput) {
   const item = await visibleItem(db, viewer, input.agendaItemId);
-  if (membershipIn(viewer, item.session.seriesId)?.role !== "SCHOLAR") throw forbidden("Only the series' scholars give assessments");
+  requireCan(viewer, item.session.seriesId, can.assess(viewer, item.session.seriesId), "Only the series' scholars give assessments");
   if (item.scholars.length === 0) throw notFound("Agenda item not found");
   const issue = item.issue;
   if (!issue) throw invalid("This item discusses no issue, so there is nothing to assess");
@@ -86,51 +87,47 @@ export async function saveAssessment(db: Db, viewer: Viewer, input: SaveAssessme
   }
   const key = { issueId: issue.id, sessionId: item.session.id };
 
-  try {
-    return await db.$transaction(async (tx) => {
-      // The session's status is read again under a row lock, so a save cannot land after the conclusion commits.
-      await tx.$queryRaw`SELECT id FROM "Session" WHERE id = ${item.session.id} FOR SHARE`;
-      const session = await tx.session.findUniqueOrThrow({ where: { id: item.session.id }, select: { status: true } });
-      if (session.status === "CONCLUDED") throw invalid(CONCLUDED_MESSAGE);
+  return await db.$transaction(async (tx) => {
+    // The session's status is read again under a row lock, so a save cannot land after the conclusion commits.
+    await tx.$queryRaw`SELECT id FROM "Session" WHERE id = ${item.session.id} FOR SHARE`;
+    const session = await tx.session.findUniqueOrThrow({ where: { id: item.session.id }, select: { status: true } });
+    if (session.status === "CONCLUDED") throw invalid(CONCLUDED_MESSAGE);
 
-      const existing = await tx.assessment.findFirst({
-        where: { AND: [visibleAssessmentsWhere(viewer), key] },
-        select: { id: true, version: true, agendaItemId: true },
+    const existing = await tx.assessment.findFirst({
+      where: { AND: [visibleAssessmentsWhere(viewer), key] },
+      select: { id: true, version: true, agendaItemId: true },
+    });
+    if (!existing) {
+      if (input.version !== undefined) throw conflict(STALE_ASSESSMENT);
+      const created = await tx.assessment.create({
+        data: { ...key, agendaItemId: item.id, scholarId: viewer.userId, position: input.position, reasoning: input.reasoning },
+        select: { ...ASSESSMENT_SELECT, agendaItemId: true },
       });
-      if (!existing) {
-        if (input.version !== undefined) throw conflict(STALE);
-        const created = await tx.assessment.create({
-          data: { ...key, agendaItemId: item.id, scholarId: viewer.userId, position: input.position, reasoning: input.reasoning },
-          select: { ...ASSESSMENT_SELECT, agendaItemId: true },
-        });
-        await recordAudit(tx, {
-          actorId: viewer.userId,
-          seriesId: item.session.seriesId,
-          action: "assessment.created",
-          subject: { kind: "assessment", id: created.id, sessionId: key.sessionId },
-          summary: auditSummary({ ...key, agendaItemId: created.agendaItemId, version: created.version }),
-        });
-        return created;
-      }
-      if (input.version === undefined || input.version !== existing.version) throw conflict(STALE);
-      const { count } = await tx.assessment.updateMany({
-        where: { id: existing.id, version: input.version },
-        data: { position: input.position, reasoning: input.reasoning, version: { increment: 1 } },
-      });
-      if (count === 0) throw conflict(STALE);
-      const updated = await tx.assessment.findUniqueOrThrow({ where: { id: existing.id }, select: { ...ASSESSMENT_SELECT, agendaItemId: true } });
       await recordAudit(tx, {
         actorId: viewer.userId,
         seriesId: item.session.seriesId,
-        action: "assessment.updated",
-        subject: { kind: "assessment", id: updated.id, sessionId: key.sessionId },
-        summary: auditSummary({ ...key, agendaItemId: updated.agendaItemId, version: updated.version }),
+        action: "assessment.created",
+        subject: { kind: "assessment", id: created.id, sessionId: key.sessionId },
+        summary: auditSummary({ ...key, agendaItemId: created.agendaItemId, version: created.version }),
       });
-      return updated;
+      return created;
+    }
+    if (input.version === undefined || input.version !== existing.version) throw conflict(STALE_ASSESSMENT);
+    await updateVersioned(
+      tx.assessment,
+      { id: existing.id },
+      input.version,
+      { position: input.position, reasoning: input.reasoning },
+      STALE_ASSESSMENT,
+    );
+    const updated = await tx.assessment.findUniqueOrThrow({ where: { id: existing.id }, select: { ...ASSESSMENT_SELECT, agendaItemId: true } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: item.session.seriesId,
+      action: "assessment.updated",
+      subject: { kind: "assessment", id: updated.id, sessionId: key.sessionId },
+      summary: auditSummary({ ...key, agendaItemId: updated.agendaItemId, version: updated.version }),
     });
-  } catch (error) {
-    // Two first saves racing: the unique (issue, session, scholar) lets one land.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict(STALE);
-    throw error;
-  }
+    return updated;
+  });
 }

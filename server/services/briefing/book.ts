@@ -9,6 +9,8 @@ import { getStanceBoard } from "@/server/services/stances/board";
 import { getSessionTracker } from "@/server/services/tracker/tracker";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
+import { SERIES_WITH_PARTIES } from "@/server/services/series/series";
+import { SESSION_CARD } from "@/server/services/sessions/select";
 
 /*
  * The briefing book: one plain object of everything a convenor or delegate may take into a
@@ -161,28 +163,7 @@ export async function briefingSubject(db: Db, viewer: Viewer, sessionId: string)
   const session = await orNotFound(
     db.session.findFirst({
       where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] },
-      select: {
-        id: true,
-        title: true,
-        startsAt: true,
-        endsAt: true,
-        timeZone: true,
-        place: true,
-        isVirtual: true,
-        status: true,
-        agendaPublishedAt: true,
-        series: {
-          select: {
-            id: true,
-            name: true,
-            shortName: true,
-            track: true,
-            attribution: true,
-            illustrative: true,
-            parties: { select: { party: { select: { id: true, code: true, name: true } } }, orderBy: { party: { code: "asc" } } },
-          },
-        },
-      },
+      select: { ...SESSION_CARD, agendaPublishedAt: true, series: { select: SERIES_WITH_PARTIES } },
     }),
     "Session not found",
   );

@@ -4,6 +4,7 @@ import { visibleSessionsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
 import { env } from "@/server/env";
+import { SESSION_CARD } from "@/server/services/sessions/select";
 
 /** randomBytes(24) in base64url: 32 characters. Anything else (e.g. the column's cuid default) is not a feed token. */
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -95,14 +96,7 @@ export async function buildFeed(db: Db, viewer: Viewer, origin: string): Promise
   const sessions = await db.session.findMany({
     where: visibleSessionsWhere(viewer),
     select: {
-      id: true,
-      title: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      place: true,
-      isVirtual: true,
-      status: true,
+      ...SESSION_CARD,
       updatedAt: true,
       series: { select: { shortName: true, name: true } },
     },

@@ -6,9 +6,10 @@ import {
   type EditCommentInput,
 } from "@/lib/schemas/comments";
 import {
-  membershipIn,
+  can,
   orNotFound,
-  requireConvenor,
+  requireCan,
+  requireComment,
   visibleAgendaItemsWhere,
   visibleCommentsWhere,
   visiblePapersWhere,
@@ -17,10 +18,12 @@ import {
   type Viewer,
 } from "@/server/access";
 import { recordAudit } from "@/server/audit";
-import { conflict, forbidden, invalid } from "@/server/errors";
+import { forbidden, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
+import { updateVersioned, updateGuarded, type Tx } from "@/server/services/kit";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+const STALE_COMMENT = "This comment changed since you opened it. Reload to see the change.";
+
 
 /** The thread key CommentThreadVisit stores: "item:<id>" or "paper:<id>". */
 export function threadKey(target: CommentTarget): string {
@@ -137,6 +140,7 @@ function toListed(rows: ThreadRow[], viewer: Viewer, memberships: Map<string, Au
   return rows.map(({ author, body, agendaItemId: _item, paperId: _paper, ...c }) => {
     const membership = memberships.get(author.id);
     const mine = author.id === viewer.userId;
+    const facts = { authorId: author.id, withdrawnAt: c.withdrawnAt, createdAt: c.createdAt };
     const withdrawn = c.withdrawnAt !== null;
     return {
       ...c,
@@ -151,9 +155,9 @@ function toListed(rows: ThreadRow[], viewer: Viewer, memberships: Map<string, Au
       isMine: mine,
       isNew: !mine && !withdrawn && (lastSeenAt === null || c.createdAt.getTime() > lastSeenAt.getTime()),
       /** Until when the author may still edit it (null: not theirs, or withdrawn). */
-      editableUntil: mine && !withdrawn ? new Date(c.createdAt.getTime() + COMMENT_EDIT_WINDOW_MS) : null,
-      canEdit: mine && !withdrawn && now - c.createdAt.getTime() <= COMMENT_EDIT_WINDOW_MS,
-      canWithdraw: mine && !withdrawn,
+      editableUntil: can.withdrawComment(viewer, facts) ? new Date(c.createdAt.getTime() + COMMENT_EDIT_WINDOW_MS) : null,
+      canEdit: can.editComment(viewer, facts, now),
+      canWithdraw: can.withdrawComment(viewer, facts),
     };
   });
 }
@@ -219,7 +223,7 @@ export type ListedComment = Awaited<ReturnType<typeof listComments>>[number];
 export async function getThread(db: Db, viewer: Viewer, target: CommentTarget) {
   const fetchedAt = new Date();
   const { seriesId, comments } = await loadThread(db, viewer, target);
-  return { comments, canResolve: membershipIn(viewer, seriesId)?.role === "CONVENOR", fetchedAt };
+  return { comments, canComment: can.comment(viewer, seriesId), canResolve: can.resolveComment(viewer, seriesId), fetchedAt };
 }
 
 /** Records the viewer's visit to a thread, up to `seenAt` (when what they saw was fetched); never moves back. */
@@ -247,6 +251,7 @@ export async function createComment(db: Db, viewer: Viewer, input: CreateComment
   const body = input.body.trim();
   return db.$transaction(async (tx) => {
     const { seriesId, key, on } = await targetFor(tx, viewer, target);
+    requireComment(viewer, seriesId);
     let parentId: string | null = null;
     if (input.parentId) {
       const parent = await orNotFound(
@@ -285,11 +290,7 @@ export async function editComment(db: Db, viewer: Viewer, input: EditCommentInpu
     if (Date.now() - before.createdAt.getTime() > COMMENT_EDIT_WINDOW_MS) {
       throw invalid("Comments can be edited for 15 minutes after posting", "body");
     }
-    const { count } = await tx.comment.updateMany({
-      where: { id: before.id, version: input.version, withdrawnAt: null },
-      data: { body, editedAt: new Date(), version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("This comment changed since you opened it. Reload to see the change.");
+    await updateVersioned(tx.comment, { id: before.id, withdrawnAt: null }, input.version, { body, editedAt: new Date() }, STALE_COMMENT);
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: before.seriesId,
@@ -310,11 +311,12 @@ export async function withdrawComment(db: Db, viewer: Viewer, commentId: string)
     const before = await commentForChange(tx, viewer, commentId);
     if (before.authorId !== viewer.userId) throw forbidden("Only the author can withdraw a comment");
     if (before.withdrawnAt) throw invalid("This comment is already withdrawn");
-    const { count } = await tx.comment.updateMany({
-      where: { id: before.id, withdrawnAt: null },
-      data: { withdrawnAt: new Date(), body: "", version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("This comment changed since you opened it. Reload to see the change.");
+    await updateGuarded(
+      tx.comment,
+      { id: before.id, withdrawnAt: null },
+      { withdrawnAt: new Date(), body: "", version: { increment: 1 } },
+      STALE_COMMENT,
+    );
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: before.seriesId,
@@ -330,16 +332,17 @@ export async function withdrawComment(db: Db, viewer: Viewer, commentId: string)
 export async function setCommentResolved(db: Db, viewer: Viewer, commentId: string, resolved: boolean) {
   return db.$transaction(async (tx) => {
     const before = await commentForChange(tx, viewer, commentId);
-    requireConvenor(viewer, before.seriesId);
+    requireCan(viewer, before.seriesId, can.resolveComment(viewer, before.seriesId));
     if (before.parentId) throw invalid("Only a thread's first comment can be resolved or reopened");
     if (resolved === (before.resolvedAt !== null)) throw invalid(resolved ? "This thread is already resolved" : "This thread is not resolved");
-    const { count } = await tx.comment.updateMany({
-      where: { id: before.id, resolvedAt: resolved ? null : { not: null } },
-      data: resolved
+    await updateGuarded(
+      tx.comment,
+      { id: before.id, resolvedAt: resolved ? null : { not: null } },
+      resolved
         ? { resolvedAt: new Date(), resolvedById: viewer.userId, version: { increment: 1 } }
         : { resolvedAt: null, resolvedById: null, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("Someone changed this thread since you opened it. Reload to see the change.");
+      "Someone changed this thread since you opened it. Reload to see the change.",
+    );
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: before.seriesId,

@@ -1,5 +1,6 @@
 import { membershipIn, visibleSeriesWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
+import { SERIES_WITH_PARTIES } from "@/server/services/series/series";
 import { SESSION_CARD } from "@/server/services/sessions/select";
 
 /** The viewer's series and their next sessions; counts only what the viewer may see. */
@@ -9,13 +10,7 @@ export async function getDashboard(db: Db, viewer: Viewer) {
     db.series.findMany({
       where: { AND: [visibleSeriesWhere(viewer), { archivedAt: null }] },
       select: {
-        id: true,
-        name: true,
-        shortName: true,
-        track: true,
-        attribution: true,
-        illustrative: true,
-        parties: { select: { party: { select: { code: true, name: true } } }, orderBy: { party: { code: "asc" } } },
+        ...SERIES_WITH_PARTIES,
         _count: { select: { sessions: { where: sessionsWhere } } },
       },
       orderBy: { shortName: "asc" },

@@ -1,12 +1,13 @@
 import type { z } from "zod";
 import type { acceptInvitationSchema, createInvitationSchema, InvitationStatus } from "@/lib/schemas/members";
-import { membershipIn, requireConvenor, visibleInvitationsWhere, type Viewer } from "@/server/access";
+import { can, membershipIn, requireCan, visibleInvitationsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db";
-import { AppError, conflict, forbidden, invalid, notFound } from "@/server/errors";
+import { AppError, forbidden, invalid, notFound } from "@/server/errors";
 import { membershipFieldsFor } from "@/server/services/members/rules";
 import { hashInvitationToken, invitationLink, newInvitationToken } from "@/server/services/invitations/tokens";
+import { updateGuarded } from "@/server/services/kit";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -26,7 +27,7 @@ const NOT_PENDING: Record<Exclude<InvitationStatus, "pending">, string> = {
 };
 
 export async function createInvitation(db: Db, viewer: Viewer, input: z.output<typeof createInvitationSchema>) {
-  requireConvenor(viewer, input.seriesId);
+  requireCan(viewer, input.seriesId, can.manageMembers(viewer, input.seriesId));
   const fields = await membershipFieldsFor(db, input.seriesId, input.role, input.partyId, input.affiliation);
   const existing = await db.membership.findFirst({
     where: { seriesId: input.seriesId, removedAt: null, user: { email: input.email } },
@@ -66,7 +67,7 @@ export async function createInvitation(db: Db, viewer: Viewer, input: z.output<t
 }
 
 export async function listInvitations(db: Db, viewer: Viewer, seriesId: string) {
-  requireConvenor(viewer, seriesId);
+  requireCan(viewer, seriesId, can.manageMembers(viewer, seriesId));
   const rows = await db.invitation.findMany({
     where: { AND: [visibleInvitationsWhere(viewer), { seriesId }] },
     select: {
@@ -92,7 +93,7 @@ export async function listInvitations(db: Db, viewer: Viewer, seriesId: string) 
 export async function revokeInvitation(db: Db, viewer: Viewer, invitationId: string) {
   const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { id: true, seriesId: true, email: true } });
   if (!invitation || !membershipIn(viewer, invitation.seriesId)) throw notFound("Invitation not found");
-  requireConvenor(viewer, invitation.seriesId);
+  requireCan(viewer, invitation.seriesId, can.manageMembers(viewer, invitation.seriesId));
   return db.$transaction(async (tx) => {
     const { count } = await tx.invitation.updateMany({
       where: { id: invitationId, acceptedAt: null, revokedAt: null },
@@ -174,11 +175,12 @@ export async function acceptInvitation(db: Db, viewer: Viewer | null, input: z.o
   }
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const claimed = await tx.invitation.updateMany({
-      where: { id: i.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-      data: { acceptedAt: now },
-    });
-    if (claimed.count !== 1) throw conflict("This invitation link has just been used");
+    await updateGuarded(
+      tx.invitation,
+      { id: i.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      { acceptedAt: now },
+      "This invitation link has just been used",
+    );
     let userId: string;
     if (viewer) {
       userId = viewer.userId;

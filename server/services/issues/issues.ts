@@ -2,12 +2,12 @@ import type { Prisma } from "@/prisma/generated/client";
 import type { z } from "zod";
 import type { CreateIssueInput, UpdateIssueInput, listIssuesSchema } from "@/lib/schemas/issues";
 import { samePoints } from "@/lib/issue-scale";
-import { membershipIn, orNotFound, requireConvenor, visibleAgendaItemsWhere, visibleIssuesWhere, type Viewer } from "@/server/access";
+import { can, membershipIn, orNotFound, requireCan, visibleAgendaItemsWhere, visibleIssuesWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import { conflict, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
+import { updateVersioned, type Tx } from "@/server/services/kit";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const ISSUE_SELECT = {
   id: true,
@@ -87,7 +87,7 @@ export async function getIssue(db: Db, viewer: Viewer, issueId: string) {
     "Issue not found",
   );
   const role = membershipIn(viewer, issue.seriesId)?.role ?? null;
-  const canEdit = role === "CONVENOR";
+  const canEdit = can.editIssue(viewer, issue.seriesId);
   return {
     ...issue,
     myRole: role,
@@ -118,7 +118,7 @@ function summaryOf(i: {
 }
 
 export async function createIssue(db: Db, actor: Actor, input: CreateIssueInput) {
-  requireConvenor(actor, input.seriesId);
+  requireCan(actor, input.seriesId, can.editIssue(actor, input.seriesId));
   const data = {
     seriesId: input.seriesId,
     title: input.title,
@@ -148,7 +148,7 @@ async function issueForChange(db: Db | Tx, actor: Actor, issueId: string) {
     db.issue.findFirst({ where: { AND: [visibleIssuesWhere(actor), { id: issueId }] }, select: ISSUE_SELECT }),
     "Issue not found",
   );
-  requireConvenor(actor, issue.seriesId);
+  requireCan(actor, issue.seriesId, can.editIssue(actor, issue.seriesId));
   return issue;
 }
 
@@ -163,9 +163,11 @@ export async function updateIssue(db: Db, actor: Actor, input: UpdateIssueInput)
     if ((pointsChange || kindChanges) && (await scaleInUse(tx, before.id))) {
       throw invalid(SCALE_LOCKED_MESSAGE, pointsChange ? "scaleMin" : "kind");
     }
-    const { count } = await tx.issue.updateMany({
-      where: { id: input.issueId, version: input.version },
-      data: {
+    await updateVersioned(
+      tx.issue,
+      { id: input.issueId },
+      input.version,
+      {
         title: input.title,
         description: input.description,
         kind: input.kind,
@@ -173,10 +175,9 @@ export async function updateIssue(db: Db, actor: Actor, input: UpdateIssueInput)
         scaleMin: input.scaleMin,
         scaleMax: input.scaleMax,
         scaleLabels: input.scaleLabels,
-        version: { increment: 1 },
       },
-    });
-    if (count === 0) throw conflict(STALE);
+      STALE,
+    );
     const after = await tx.issue.findUniqueOrThrow({ where: { id: input.issueId }, select: ISSUE_SELECT });
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -197,11 +198,7 @@ export async function setIssueArchived(db: Db, actor: Actor, input: { issueId: s
       throw invalid(archived ? "This issue is already archived" : "This issue is not archived");
     }
     const archivedAt = archived ? new Date() : null;
-    const { count } = await tx.issue.updateMany({
-      where: { id: input.issueId, version: input.version },
-      data: { archivedAt, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict(STALE);
+    await updateVersioned(tx.issue, { id: input.issueId }, input.version, { archivedAt }, STALE);
     await recordAudit(tx, {
       actorId: actor.userId,
       seriesId: before.seriesId,

@@ -1,10 +1,13 @@
 import type { z } from "zod";
 import type { changeRoleSchema, removeMemberSchema } from "@/lib/schemas/members";
-import { membershipIn, requireConvenor, visibleMembershipsWhere, type Viewer } from "@/server/access";
+import { can, membershipIn, requireCan, visibleMembershipsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
-import { conflict, invalid, notFound } from "@/server/errors";
+import { invalid, notFound } from "@/server/errors";
 import { membershipFieldsFor } from "@/server/services/members/rules";
+import { updateVersioned, type Tx } from "@/server/services/kit";
+
+const STALE_MEMBERSHIP = "Someone changed this membership since you opened it. Reload to see their change.";
 
 /** Members of a series as the government side sees them; scholars get NOT_FOUND (they see only themself). */
 export async function listMembers(db: Db, viewer: Viewer, seriesId: string) {
@@ -35,11 +38,10 @@ async function membershipForConvenor(db: Db, viewer: Viewer, membershipId: strin
     select: { id: true, seriesId: true, userId: true, role: true, partyId: true, affiliation: true, version: true },
   });
   if (!m || !membershipIn(viewer, m.seriesId)) throw notFound("Member not found");
-  requireConvenor(viewer, m.seriesId);
+  requireCan(viewer, m.seriesId, can.manageMembers(viewer, m.seriesId));
   return m;
 }
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function assertAnotherConvenor(tx: Tx, seriesId: string, membershipId: string, message: string) {
   const others = await tx.membership.count({ where: { seriesId, role: "CONVENOR", removedAt: null, NOT: { id: membershipId } } });
@@ -53,11 +55,7 @@ export async function changeMemberRole(db: Db, viewer: Viewer, input: z.output<t
     if (before.role === "CONVENOR" && fields.role !== "CONVENOR") {
       await assertAnotherConvenor(tx, before.seriesId, before.id, "A series needs at least one convenor: appoint another before changing this role");
     }
-    const { count } = await tx.membership.updateMany({
-      where: { id: before.id, version: input.version, removedAt: null },
-      data: { ...fields, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("Someone changed this membership since you opened it. Reload to see their change.");
+    await updateVersioned(tx.membership, { id: before.id, removedAt: null }, input.version, fields, STALE_MEMBERSHIP);
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: before.seriesId,
@@ -83,11 +81,7 @@ export async function removeMember(db: Db, viewer: Viewer, input: z.output<typeo
     if (before.role === "CONVENOR") {
       await assertAnotherConvenor(tx, before.seriesId, before.id, "A series needs at least one convenor: appoint another before removing this one");
     }
-    const { count } = await tx.membership.updateMany({
-      where: { id: before.id, version: input.version, removedAt: null },
-      data: { removedAt: new Date(), version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("Someone changed this membership since you opened it. Reload to see their change.");
+    await updateVersioned(tx.membership, { id: before.id, removedAt: null }, input.version, { removedAt: new Date() }, STALE_MEMBERSHIP);
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: before.seriesId,

@@ -1,8 +1,7 @@
 import type { MemberRole } from "@/prisma/generated/client";
-import type { Db } from "@/server/db";
 import { invalid, notFound } from "@/server/errors";
+import type { DbOrTx } from "@/server/services/kit";
 
-type Tx = Pick<Db, "series">;
 
 /**
  * The rules a role in a series must follow, shared by invitations and role changes: a delegate
@@ -10,7 +9,7 @@ type Tx = Pick<Db, "series">;
  * fields to store (party only for delegates, affiliation only for scholars).
  */
 export async function membershipFieldsFor(
-  db: Tx,
+  db: DbOrTx,
   seriesId: string,
   role: MemberRole,
   partyId: string | null | undefined,

@@ -1,18 +1,18 @@
-import { Prisma } from "@/prisma/generated/client";
+import type { Prisma } from "@/prisma/generated/client";
 import { MINUTES_MAX_LENGTH, type ReleaseMinutesInput, type SaveMinutesInput } from "@/lib/schemas/minutes";
 import { findNameMentions, type MemberName, type NameMention } from "@/lib/name-mentions";
-import { membershipIn, orNotFound, requireConvenor, visibleMinutesWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
+import { can, orNotFound, requireCan, requireConvenor, visibleMinutesWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import { conflict, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
+import { updateVersioned, type Tx } from "@/server/services/kit";
 
 // Minutes of a session: drafted by the series' convenors, every save a numbered revision (the
 // Minutes row's version is the number of its latest revision), released to the series' delegates
 // and observers once, editable afterwards. Scholars never read them (visibleMinutesWhere).
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const STALE = "Someone saved the minutes since you opened them. Your text was not saved: compare it with theirs, merge, and save again.";
+export const STALE_MINUTES = "Someone saved the minutes since you opened them. Your text was not saved: compare it with theirs, merge, and save again.";
 
 const LATEST_REVISION = {
   orderBy: { number: "desc" },
@@ -84,7 +84,7 @@ export async function getMinutesView(db: Db, viewer: Viewer, sessionId: string):
     version: minutes.version,
     authorName: latest.author.name,
     updatedAfterRelease: minutes.releasedAt !== null && latest.createdAt > minutes.releasedAt,
-    canEdit: membershipIn(viewer, session.seriesId)?.role === "CONVENOR",
+    canEdit: can.editMinutes(viewer, session.seriesId),
   };
 }
 
@@ -158,67 +158,57 @@ export type SaveMinutesResult = {
 export async function saveMinutes(db: Db, viewer: Viewer, input: SaveMinutesInput): Promise<SaveMinutesResult> {
   if (input.body.trim() === "") throw invalid("Enter the minutes before saving", "body");
   if (input.body.length > MINUTES_MAX_LENGTH) throw invalid("Keep the minutes under 100,000 characters", "body");
-  try {
-    return await db.$transaction(async (tx) => {
-      const session = await visibleSession(tx, viewer, input.sessionId);
-      requireConvenor(viewer, session.seriesId);
-      const existing = await tx.minutes.findUnique({
-        where: { sessionId: session.id },
-        select: { id: true, version: true, revisions: LATEST_REVISION },
-      });
-      let minutesId: string;
-      let number: number;
-      if (input.version === 0) {
-        if (existing) throw conflict(STALE);
-        const created = await tx.minutes.create({ data: { sessionId: session.id, version: 1 }, select: { id: true } });
-        minutesId = created.id;
-        number = 1;
-      } else {
-        if (!existing || existing.version !== input.version) throw conflict(STALE);
-        if (existing.revisions[0]?.body === input.body) {
-          throw invalid(`Nothing changed since revision ${existing.version}`, "body");
-        }
-        const { count } = await tx.minutes.updateMany({
-          where: { id: existing.id, version: input.version },
-          data: { version: { increment: 1 } },
-        });
-        if (count === 0) throw conflict(STALE);
-        minutesId = existing.id;
-        number = input.version + 1;
-      }
-      const revision = await tx.minutesRevision.create({
-        data: { minutesId, number, body: input.body, authorId: viewer.userId },
-        select: { number: true, createdAt: true },
-      });
-      const minutes = await tx.minutes.findUniqueOrThrow({ where: { id: minutesId }, select: { releasedAt: true } });
-      await recordAudit(tx, {
-        actorId: viewer.userId,
-        seriesId: session.seriesId,
-        action: "minutes.saved",
-        subject: { kind: "minutes", id: minutesId, sessionId: session.id, released: minutes.releasedAt !== null },
-        // Never the text: its length and the revision are enough to follow the history.
-        summary: {
-          sessionId: session.id,
-          revision: number,
-          length: input.body.length,
-          previousLength: existing?.revisions[0]?.body.length ?? null,
-          released: minutes.releasedAt !== null,
-        },
-      });
-      const names = await memberNames(tx, session);
-      return {
-        version: number,
-        revisionNumber: revision.number,
-        releasedAt: minutes.releasedAt,
-        updatedAt: revision.createdAt,
-        mentions: session.series.attribution === "CHATHAM_HOUSE" ? findNameMentions(input.body, names) : null,
-      };
+  return await db.$transaction(async (tx) => {
+    const session = await visibleSession(tx, viewer, input.sessionId);
+    requireCan(viewer, session.seriesId, can.editMinutes(viewer, session.seriesId));
+    const existing = await tx.minutes.findUnique({
+      where: { sessionId: session.id },
+      select: { id: true, version: true, revisions: LATEST_REVISION },
     });
-  } catch (error) {
-    // Two first saves at once: the second create hits the unique session id.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict(STALE);
-    throw error;
-  }
+    let minutesId: string;
+    let number: number;
+    if (input.version === 0) {
+      if (existing) throw conflict(STALE_MINUTES);
+      const created = await tx.minutes.create({ data: { sessionId: session.id, version: 1 }, select: { id: true } });
+      minutesId = created.id;
+      number = 1;
+    } else {
+      if (!existing || existing.version !== input.version) throw conflict(STALE_MINUTES);
+      if (existing.revisions[0]?.body === input.body) {
+        throw invalid(`Nothing changed since revision ${existing.version}`, "body");
+      }
+      await updateVersioned(tx.minutes, { id: existing.id }, input.version, {}, STALE_MINUTES);
+      minutesId = existing.id;
+      number = input.version + 1;
+    }
+    const revision = await tx.minutesRevision.create({
+      data: { minutesId, number, body: input.body, authorId: viewer.userId },
+      select: { number: true, createdAt: true },
+    });
+    const minutes = await tx.minutes.findUniqueOrThrow({ where: { id: minutesId }, select: { releasedAt: true } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: session.seriesId,
+      action: "minutes.saved",
+      subject: { kind: "minutes", id: minutesId, sessionId: session.id, released: minutes.releasedAt !== null },
+      // Never the text: its length and the revision are enough to follow the history.
+      summary: {
+        sessionId: session.id,
+        revision: number,
+        length: input.body.length,
+        previousLength: existing?.revisions[0]?.body.length ?? null,
+        released: minutes.releasedAt !== null,
+      },
+    });
+    const names = await memberNames(tx, session);
+    return {
+      version: number,
+      revisionNumber: revision.number,
+      releasedAt: minutes.releasedAt,
+      updatedAt: revision.createdAt,
+      mentions: session.series.attribution === "CHATHAM_HOUSE" ? findNameMentions(input.body, names) : null,
+    };
+  });
 }
 
 /**
@@ -228,17 +218,14 @@ export async function saveMinutes(db: Db, viewer: Viewer, input: SaveMinutesInpu
 export async function releaseMinutes(db: Db, viewer: Viewer, input: ReleaseMinutesInput) {
   return db.$transaction(async (tx) => {
     const session = await visibleSession(tx, viewer, input.sessionId);
-    requireConvenor(viewer, session.seriesId);
+    requireCan(viewer, session.seriesId, can.releaseMinutes(viewer, session.seriesId));
     const existing = await tx.minutes.findUnique({ where: { sessionId: session.id }, select: { id: true, version: true, releasedAt: true } });
     if (!existing) throw invalid("Save the minutes before releasing them");
     if (existing.releasedAt) throw invalid("These minutes are already released");
-    if (existing.version !== input.version) throw conflict(STALE);
+    if (existing.version !== input.version) throw conflict(STALE_MINUTES);
     const releasedAt = new Date();
-    const { count } = await tx.minutes.updateMany({
-      where: { id: existing.id, version: input.version, releasedAt: null },
-      data: { releasedAt },
-    });
-    if (count === 0) throw conflict(STALE);
+    // Releasing writes no revision: the version (the latest revision's number) stays.
+    await updateVersioned(tx.minutes, { id: existing.id, releasedAt: null }, input.version, { releasedAt, version: input.version }, STALE_MINUTES);
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: session.seriesId,

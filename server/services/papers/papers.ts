@@ -7,8 +7,10 @@ import {
   releaseRank,
 } from "@/lib/schemas/papers";
 import {
+  can,
   membershipIn,
   orNotFound,
+  requireCan,
   visibleAgendaItemsWhere,
   visiblePaperRevisionsWhere,
   visiblePapersWhere,
@@ -18,8 +20,8 @@ import {
 import { recordAudit } from "@/server/audit";
 import { conflict, forbidden, invalid, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
+import { updateVersioned, type DbOrTx } from "@/server/services/kit";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const PAPER_SUMMARY = {
   id: true,
@@ -44,28 +46,14 @@ const REVISION_META = {
   author: { select: { id: true, name: true } },
 } satisfies Prisma.PaperRevisionSelect;
 
-const STALE = "Someone saved this paper since you opened it. Compare their text with yours, then save again.";
+export const STALE_PAPER = "Someone saved this paper since you opened it. Compare their text with yours, then save again.";
 const WITHDRAWN = "This paper was withdrawn; it can no longer change.";
 
-type PaperOwner = { partyId: string | null; authorId: string; seriesId: string };
-
-/**
- * Whether the viewer may change a paper: any delegate of the owning party in the paper's series;
- * for a scholar's own paper (no party), its author while still a member of the series.
- */
-export function canEditPaper(viewer: Viewer, paper: PaperOwner): boolean {
-  const m = membershipIn(viewer, paper.seriesId);
-  if (!m) return false;
-  if (paper.partyId === null) return paper.authorId === viewer.userId;
-  return m.role === "DELEGATE" && m.partyId === paper.partyId;
-}
-
-/** Who may start a paper in a series: a delegate (for their party) or a scholar (as themself). */
+/** Whom a new paper in a series speaks for: the delegate's party, or (a scholar's) nobody's; null if they may not write one. */
 function authorshipIn(viewer: Viewer, seriesId: string): { partyId: string | null } | null {
+  if (!can.writePaper(viewer, seriesId)) return null;
   const m = membershipIn(viewer, seriesId);
-  if (m?.role === "DELEGATE" && m.partyId) return { partyId: m.partyId };
-  if (m?.role === "SCHOLAR") return { partyId: null };
-  return null;
+  return { partyId: m?.role === "DELEGATE" ? m.partyId : null };
 }
 
 /** The papers of a session the viewer may see, withdrawn ones included (the UI marks them). */
@@ -91,7 +79,7 @@ export async function listPapersForSession(db: Db, viewer: Viewer, sessionId: st
   return rows.map(({ items, ...p }) => ({
     ...p,
     items: items.map((i) => i.agendaItem).sort((a, b) => a.position - b.position),
-    canEdit: canEditPaper(viewer, { ...p, seriesId: session.seriesId }),
+    canEdit: can.editPaper(viewer, { ...p, seriesId: session.seriesId }),
   }));
 }
 
@@ -138,7 +126,7 @@ export async function getPaper(db: Db, viewer: Viewer, paperId: string) {
     orderBy: { number: "desc" },
   });
   const { items, ...rest } = paper;
-  const canEdit = canEditPaper(viewer, { ...paper, seriesId: paper.session.seriesId });
+  const canEdit = can.editPaper(viewer, { ...paper, seriesId: paper.session.seriesId });
   const draft = canEdit
     ? await db.paperDraft.findUnique({
         where: { paperId_userId: { paperId, userId: viewer.userId } },
@@ -199,7 +187,7 @@ export async function comparePaperRevisions(db: Db, viewer: Viewer, input: { pap
 }
 
 /** Loads a paper for a change: NOT_FOUND unless visible, FORBIDDEN for those who may see but not change it. */
-async function paperForChange(tx: Db | Tx, actor: Viewer, paperId: string, opts: { allowWithdrawn?: boolean } = {}) {
+async function paperForChange(tx: DbOrTx, actor: Viewer, paperId: string, opts: { allowWithdrawn?: boolean } = {}) {
   const paper = await orNotFound(
     tx.positionPaper.findFirst({
       where: { AND: [{ id: paperId }, visiblePapersWhere(actor)] },
@@ -207,12 +195,13 @@ async function paperForChange(tx: Db | Tx, actor: Viewer, paperId: string, opts:
     }),
     "Paper not found",
   );
-  if (!canEditPaper(actor, { ...paper, seriesId: paper.session.seriesId })) throw forbidden("Only the paper's own party (or, for a scholar's paper, its author) may change it");
+  const seriesId = paper.session.seriesId;
+  requireCan(actor, seriesId, can.editPaper(actor, { ...paper, seriesId }), "Only the paper's own party (or, for a scholar's paper, its author) may change it");
   if (paper.withdrawnAt && !opts.allowWithdrawn) throw invalid(WITHDRAWN);
   return paper;
 }
 
-async function latestRevision(tx: Db | Tx, viewer: Viewer, paperId: string) {
+async function latestRevision(tx: DbOrTx, viewer: Viewer, paperId: string) {
   return tx.paperRevision.findFirstOrThrow({
     where: { AND: [{ paperId }, visiblePaperRevisionsWhere(viewer)] },
     orderBy: { number: "desc" },
@@ -270,13 +259,9 @@ export async function createPaper(db: Db, actor: Viewer, input: CreatePaperInput
 export async function savePaper(db: Db, actor: Viewer, input: SavePaperInput) {
   return db.$transaction(async (tx) => {
     const paper = await paperForChange(tx, actor, input.paperId);
-    if (paper.version !== input.version) throw conflict(STALE);
+    if (paper.version !== input.version) throw conflict(STALE_PAPER);
     const next = input.version + 1;
-    const { count } = await tx.positionPaper.updateMany({
-      where: { id: paper.id, version: input.version, withdrawnAt: null },
-      data: { title: input.title, version: next },
-    });
-    if (count === 0) throw conflict(STALE);
+    await updateVersioned(tx.positionPaper, { id: paper.id, withdrawnAt: null }, input.version, { title: input.title, version: next }, STALE_PAPER);
     // number = new version, unique per paper: two racing saves can never both land.
     const revision = await tx.paperRevision.create({
       data: { paperId: paper.id, number: next, title: input.title, body: input.body, releaseLevel: paper.releaseLevel, authorId: actor.userId },
@@ -320,18 +305,20 @@ export async function discardPaperDraft(db: Db, actor: Viewer, paperId: string) 
 export async function raisePaperRelease(db: Db, actor: Viewer, input: RaisePaperReleaseInput) {
   return db.$transaction(async (tx) => {
     const paper = await paperForChange(tx, actor, input.paperId);
-    if (paper.version !== input.version) throw conflict(STALE);
+    if (paper.version !== input.version) throw conflict(STALE_PAPER);
     if (releaseRank(input.releaseLevel) <= releaseRank(paper.releaseLevel)) {
       throw invalid("A release level can only be raised", "releaseLevel");
     }
     const latest = await latestRevision(tx, actor, paper.id);
     const next = input.version + 1;
     const now = new Date();
-    const { count } = await tx.positionPaper.updateMany({
-      where: { id: paper.id, version: input.version, withdrawnAt: null, releaseLevel: paper.releaseLevel },
-      data: { releaseLevel: input.releaseLevel, releasedAt: paper.releasedAt ?? now, version: next },
-    });
-    if (count === 0) throw conflict(STALE);
+    await updateVersioned(
+      tx.positionPaper,
+      { id: paper.id, withdrawnAt: null, releaseLevel: paper.releaseLevel },
+      input.version,
+      { releaseLevel: input.releaseLevel, releasedAt: paper.releasedAt ?? now, version: next },
+      STALE_PAPER,
+    );
     await tx.paperRevision.create({
       data: {
         paperId: paper.id,
@@ -358,14 +345,10 @@ export async function raisePaperRelease(db: Db, actor: Viewer, input: RaisePaper
 export async function withdrawPaper(db: Db, actor: Viewer, input: { paperId: string; version: number }) {
   return db.$transaction(async (tx) => {
     const paper = await paperForChange(tx, actor, input.paperId);
-    if (paper.version !== input.version) throw conflict(STALE);
+    if (paper.version !== input.version) throw conflict(STALE_PAPER);
     const now = new Date();
     // The version is the latest revision's number, and withdrawing writes no revision: it stays.
-    const { count } = await tx.positionPaper.updateMany({
-      where: { id: paper.id, version: input.version, withdrawnAt: null },
-      data: { withdrawnAt: now },
-    });
-    if (count === 0) throw conflict(STALE);
+    await updateVersioned(tx.positionPaper, { id: paper.id, withdrawnAt: null }, input.version, { withdrawnAt: now, version: input.version }, STALE_PAPER);
     await recordAudit(tx, {
       actorId: actor.userId,
       seriesId: paper.session.seriesId,

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/prisma/generated/client";
 import {
+  can,
   visibleIssuesWhere,
   visibleMembershipsWhere,
   visibleSeriesWhere,
@@ -10,6 +11,12 @@ import {
 import type { Db } from "@/server/db";
 import { SESSION_CARD } from "@/server/services/sessions/select";
 
+/** A series' parties in the series' order (by code). */
+export const SERIES_PARTIES = {
+  select: { party: { select: { id: true, code: true, name: true } } },
+  orderBy: { party: { code: "asc" } },
+} satisfies Prisma.Series$partiesArgs;
+
 /** A series with its parties in the series' order, the shape every series header shows. */
 export const SERIES_WITH_PARTIES = {
   id: true,
@@ -19,7 +26,7 @@ export const SERIES_WITH_PARTIES = {
   attribution: true,
   illustrative: true,
   archivedAt: true,
-  parties: { select: { party: { select: { id: true, code: true, name: true } } }, orderBy: { party: { code: "asc" } } },
+  parties: SERIES_PARTIES,
 } satisfies Prisma.SeriesSelect;
 
 /** The series the viewer belongs to. */
@@ -59,6 +66,13 @@ export async function getSeries(db: Db, viewer: Viewer, membership: ViewerMember
     parties: series.parties.map((p) => p.party),
     myRole: membership.role,
     myPartyId: membership.partyId,
+    /** What the viewer may change here (server/access/can.ts), for the pages to offer. */
+    may: {
+      manageSessions: can.manageSessions(viewer, seriesId),
+      editIssue: can.editIssue(viewer, seriesId),
+      manageMembers: can.manageMembers(viewer, seriesId),
+      readAudit: can.readAudit(viewer, seriesId),
+    },
     sessions,
     issues,
     members,

@@ -1,13 +1,13 @@
 import type { z } from "zod";
 import type { auditListSchema } from "@/lib/schemas/sessions";
-import { requireConvenor, visibleAuditEventsWhere, type Viewer } from "@/server/access";
+import { can, requireCan, visibleAuditEventsWhere, type Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
 
 export const AUDIT_PAGE_SIZE = 50;
 
 /** A series' audit trail, newest first, a page at a time; for its convenors only. */
 export async function listAuditEvents(db: Db, viewer: Viewer, input: z.output<typeof auditListSchema>) {
-  requireConvenor(viewer, input.seriesId);
+  requireCan(viewer, input.seriesId, can.readAudit(viewer, input.seriesId));
   const rows = await db.auditEvent.findMany({
     where: {
       AND: [{ seriesId: input.seriesId }, visibleAuditEventsWhere(viewer), input.cursor ? { id: { lt: BigInt(input.cursor) } } : {}],

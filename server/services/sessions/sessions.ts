@@ -7,11 +7,12 @@ import {
   type createSessionSchema,
   type updateSessionSchema,
 } from "@/lib/schemas/sessions";
-import { membershipIn, orNotFound, requireConvenor, visibleAgendaItemsWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
+import { can, membershipIn, orNotFound, requireCan, visibleAgendaItemsWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
 import { conflict, invalid } from "@/server/errors";
 import { SESSION_CARD } from "@/server/services/sessions/select";
+import { updateVersioned } from "@/server/services/kit";
 import { cachedForSession } from "@/server/services/tracker/cache";
 
 type Status = (typeof SESSION_STATUSES)[number];
@@ -44,19 +45,9 @@ function toColumns(input: Fields) {
   };
 }
 
-const SUMMARY_SELECT = {
-  title: true,
-  startsAt: true,
-  endsAt: true,
-  timeZone: true,
-  place: true,
-  isVirtual: true,
-  status: true,
-} satisfies Prisma.SessionSelect;
+type SummaryRow = Prisma.SessionGetPayload<{ select: typeof SESSION_CARD }>;
 
-type SummaryRow = Prisma.SessionGetPayload<{ select: typeof SUMMARY_SELECT }>;
-
-function summaryOf(s: Omit<SummaryRow, "status"> & { status?: SummaryRow["status"] }) {
+function summaryOf(s: Omit<SummaryRow, "id" | "status"> & { status?: SummaryRow["status"] }) {
   return {
     title: s.title,
     startsAt: s.startsAt.toISOString(),
@@ -72,18 +63,18 @@ async function sessionForConvenor(db: Db, viewer: Viewer, sessionId: string) {
   const session = await orNotFound(
     db.session.findFirst({
       where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] },
-      select: { id: true, seriesId: true, version: true, ...SUMMARY_SELECT },
+      select: { ...SESSION_CARD, seriesId: true, version: true },
     }),
     "Session not found",
   );
-  requireConvenor(viewer, session.seriesId);
+  requireCan(viewer, session.seriesId, can.manageSessions(viewer, session.seriesId));
   return session;
 }
 
-const RESULT_SELECT = { id: true, seriesId: true, version: true, ...SUMMARY_SELECT } satisfies Prisma.SessionSelect;
+const RESULT_SELECT = { ...SESSION_CARD, seriesId: true, version: true } satisfies Prisma.SessionSelect;
 
 export async function createSession(db: Db, viewer: Viewer, input: z.output<typeof createSessionSchema>) {
-  requireConvenor(viewer, input.seriesId);
+  requireCan(viewer, input.seriesId, can.manageSessions(viewer, input.seriesId));
   const data = toColumns(input);
   return db.$transaction(async (tx) => {
     const session = await tx.session.create({
@@ -105,11 +96,13 @@ export async function updateSession(db: Db, viewer: Viewer, input: z.output<type
   const before = await sessionForConvenor(db, viewer, input.sessionId);
   const data = toColumns(input);
   return db.$transaction(async (tx) => {
-    const { count } = await tx.session.updateMany({
-      where: { id: input.sessionId, version: input.version },
-      data: { ...data, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("Someone changed this session since you opened it. Reload to see their change, then edit again.");
+    await updateVersioned(
+      tx.session,
+      { id: input.sessionId },
+      input.version,
+      data,
+      "Someone changed this session since you opened it. Reload to see their change, then edit again.",
+    );
     const after = await tx.session.findUniqueOrThrow({ where: { id: input.sessionId }, select: RESULT_SELECT });
     await recordAudit(tx, {
       actorId: viewer.userId,
@@ -144,18 +137,16 @@ export function checkTransition(from: Status, to: Status): void {
   }
 }
 
+const STALE_STATUS = "Someone changed this session since you opened it. Reload to see its current status.";
+
 export async function advanceSessionStatus(db: Db, viewer: Viewer, input: z.output<typeof advanceSessionStatusSchema>) {
   const session = await sessionForConvenor(db, viewer, input.sessionId);
   if (session.version !== input.version) {
-    throw conflict("Someone changed this session since you opened it. Reload to see its current status.");
+    throw conflict(STALE_STATUS);
   }
   checkTransition(session.status, input.to);
   return db.$transaction(async (tx) => {
-    const { count } = await tx.session.updateMany({
-      where: { id: input.sessionId, version: input.version, status: session.status },
-      data: { status: input.to, version: { increment: 1 } },
-    });
-    if (count === 0) throw conflict("Someone changed this session since you opened it. Reload to see its current status.");
+    await updateVersioned(tx.session, { id: input.sessionId, status: session.status }, input.version, { status: input.to }, STALE_STATUS);
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: session.seriesId,
@@ -209,5 +200,6 @@ async function readSession(db: Db, viewer: Viewer, sessionId: string) {
     }),
   ]);
   const membership = membershipIn(viewer, session.series.id);
-  return { ...session, agenda, myRole: membership?.role ?? null, myPartyId: membership?.partyId ?? null };
+  const may = { manageSessions: can.manageSessions(viewer, session.series.id) };
+  return { ...session, agenda, myRole: membership?.role ?? null, myPartyId: membership?.partyId ?? null, may };
 }

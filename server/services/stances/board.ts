@@ -11,6 +11,7 @@ import {
 import type { Db } from "@/server/db";
 import { carryForward, positionKey } from "@/server/domain/convergence/carry";
 import { labelOf } from "@/server/services/stances/shared";
+import { SERIES_PARTIES } from "@/server/services/series/series";
 import { cachedForSession } from "@/server/services/tracker/cache";
 
 /** The board as the stance.board procedure answers it: shared per series × class while unchanged. */
@@ -71,7 +72,7 @@ export async function getStanceBoard(
         status: true,
         stancesSealedAt: true,
         stancesRevealedAt: true,
-        series: { select: { parties: { select: { party: { select: { id: true, code: true, name: true } } } } } },
+        series: { select: { parties: SERIES_PARTIES } },
         sealSubmissions: { select: { submittedAt: true, party: { select: { code: true } } }, orderBy: { submittedAt: "asc" } },
       },
     }),

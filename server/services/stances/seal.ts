@@ -1,15 +1,10 @@
-import {
-  orNotFound,
-  requireConvenor,
-  requireDelegateParty,
-  visibleSessionsWhere,
-  visibleStancesWhere,
-  type Viewer,
-} from "@/server/access";
+import { can, orNotFound, requireCan, requireDelegateParty, visibleSessionsWhere, visibleStancesWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
 import { invalid } from "@/server/errors";
-import { lockSessionExclusive, type Tx } from "@/server/services/stances/shared";
+import type { Tx } from "@/server/services/kit";
+import { lockSessionExclusive } from "@/server/services/stances/shared";
+import { SERIES_PARTIES } from "@/server/services/series/series";
 
 /** The visible session, then (under an exclusive lock) its current seal state. */
 async function sessionForSeal(tx: Tx, viewer: Viewer, sessionId: string) {
@@ -45,7 +40,7 @@ async function lockedSealState(tx: Tx, sessionId: string) {
 export async function sealStances(db: Db, viewer: Viewer, sessionId: string) {
   return db.$transaction(async (tx) => {
     const visible = await sessionForSeal(tx, viewer, sessionId);
-    requireConvenor(viewer, visible.seriesId);
+    requireCan(viewer, visible.seriesId, can.manageSeal(viewer, visible.seriesId));
     const session = await lockedSealState(tx, visible.id);
     if (session.stancesSealedAt) throw invalid("This session's stances are already sealed");
     if (session.status === "CONCLUDED") throw invalid("A concluded session's stances cannot be sealed");
@@ -137,7 +132,7 @@ export async function submitSealedStances(db: Db, viewer: Viewer, sessionId: str
 export async function openSealedStances(db: Db, viewer: Viewer, sessionId: string) {
   return db.$transaction(async (tx) => {
     const visible = await sessionForSeal(tx, viewer, sessionId);
-    requireConvenor(viewer, visible.seriesId);
+    requireCan(viewer, visible.seriesId, can.manageSeal(viewer, visible.seriesId));
     const session = await lockedSealState(tx, visible.id);
     if (!session.stancesSealedAt) throw invalid("This session's stances are not sealed");
     if (session.stancesRevealedAt) throw invalid("The seal of this session is already open");
@@ -162,7 +157,7 @@ export async function getSealStatus(db: Db, viewer: Viewer, sessionId: string) {
       select: {
         stancesSealedAt: true,
         stancesRevealedAt: true,
-        series: { select: { parties: { select: { party: { select: { id: true, code: true, name: true } } } } } },
+        series: { select: { parties: SERIES_PARTIES } },
         sealSubmissions: { select: { partyId: true, submittedAt: true, party: { select: { code: true } } }, orderBy: { submittedAt: "asc" } },
       },
     }),

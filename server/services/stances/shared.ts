@@ -1,10 +1,6 @@
-import type { ITXClientDenyList } from "@prisma/client/runtime/client";
-import { Prisma } from "@/prisma/generated/client";
-import type { Db } from "@/server/db";
-import { conflict, invalid } from "@/server/errors";
+import { invalid } from "@/server/errors";
+import type { Tx } from "@/server/services/kit";
 
-/** A transaction opened on the app's client. */
-export type Tx = Omit<Db, ITXClientDenyList>;
 
 /**
  * Stance changes take a shared lock on their session row; sealing, submitting and opening take an
@@ -22,12 +18,6 @@ export async function lockSessionExclusive(tx: Tx, sessionId: string): Promise<v
 export const DUPLICATE_STANCE =
   "Your party already recorded a stance on this issue at this session. Open that stance to change it instead.";
 export const STALE_STANCE = "Someone in your party saved this stance since you opened it. Compare both versions and save again.";
-
-/** A unique-constraint violation (two creates of the same stance, two saves of the same version) as CONFLICT. */
-export function mapUniqueViolation(error: unknown, message: string): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict(message);
-  throw error;
-}
 
 /** Sealed session checks shared by every stance change of a party. */
 export function assertPartyMayChange(

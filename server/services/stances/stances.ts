@@ -2,7 +2,9 @@ import type { Prisma } from "@/prisma/generated/client";
 import type { CreateStanceInput, ReleaseStanceInput, SaveStanceInput } from "@/lib/schemas/stances";
 import { releaseRank } from "@/lib/schemas/stances";
 import {
+  can,
   orNotFound,
+  requireCan,
   requireDelegateParty,
   visibleAgendaItemsWhere,
   visibleIssuesWhere,
@@ -14,17 +16,15 @@ import {
 import { recordAudit } from "@/server/audit";
 import { cachedForSession } from "@/server/services/tracker/cache";
 import type { Db } from "@/server/db";
-import { conflict, forbidden, invalid } from "@/server/errors";
+import { conflict, invalid } from "@/server/errors";
 import {
   assertOnScale,
   assertPartyMayChange,
-  DUPLICATE_STANCE,
   labelOf,
   lockSessionShared,
-  mapUniqueViolation,
   STALE_STANCE,
-  type Tx,
 } from "@/server/services/stances/shared";
+import { updateVersioned, type Tx } from "@/server/services/kit";
 
 const STANCE_SELECT = {
   id: true,
@@ -103,150 +103,136 @@ async function stanceForChange(tx: Tx, viewer: Viewer, stanceId: string) {
     tx.stance.findFirst({ where: { AND: [{ id: stanceId }, visibleStancesWhere(viewer)] }, select: STANCE_SELECT }),
     "Stance not found",
   );
-  const partyId = requireDelegateParty(viewer, stance.session.seriesId);
-  if (partyId !== stance.partyId) throw forbidden(`Only delegates of ${stance.party.code} can change this stance`);
+  const seriesId = stance.session.seriesId;
+  requireCan(viewer, seriesId, can.editStance(viewer, { seriesId, partyId: stance.partyId }), `Only delegates of ${stance.party.code} can change this stance`);
   await lockSessionShared(tx, stance.sessionId);
   const session = await tx.session.findUniqueOrThrow({ where: { id: stance.sessionId }, select: SEAL_STATE });
-  assertPartyMayChange(session, partyId);
+  assertPartyMayChange(session, stance.partyId);
   return stance;
 }
 
 export async function createStance(db: Db, viewer: Viewer, input: CreateStanceInput) {
-  try {
-    return await db.$transaction(async (tx) => {
-      const visible = await orNotFound(
-        tx.session.findFirst({ where: { AND: [{ id: input.sessionId }, visibleSessionsWhere(viewer)] }, select: { id: true, seriesId: true } }),
-        "Session not found",
-      );
-      const partyId = requireDelegateParty(viewer, visible.seriesId);
-      await lockSessionShared(tx, visible.id);
-      const session = await tx.session.findUniqueOrThrow({ where: { id: visible.id }, select: SEAL_STATE });
-      assertPartyMayChange(session, partyId);
-      const issue = await tx.issue.findFirst({
-        where: {
-          AND: [
-            { id: input.issueId, seriesId: session.seriesId },
-            visibleIssuesWhere(viewer),
-            { agendaItems: { some: { AND: [{ sessionId: session.id }, visibleAgendaItemsWhere(viewer)] } } },
-          ],
-        },
-        select: { id: true, title: true, scaleMin: true, scaleMax: true, scaleLabels: true, archivedAt: true },
-      });
-      if (!issue) throw invalid("Choose an issue on this session's agenda", "issueId");
-      if (issue.archivedAt) throw invalid("That issue is archived; stances can no longer be recorded on it", "issueId");
-      assertOnScale(input.position, issue);
-      const values = {
-        position: input.position,
-        rationale: input.rationale,
-        conditions: input.conditions,
-        redLine: input.redLine,
-        priority: input.priority,
-        releaseLevel: "PARTY" as const,
-      };
-      const stance = await tx.stance.create({
-        data: {
-          issueId: issue.id,
-          sessionId: session.id,
-          partyId,
-          ...values,
-          revisions: { create: { number: 1, ...values, authorId: viewer.userId } },
-        },
-        select: { id: true, version: true },
-      });
-      await recordAudit(tx, {
-        actorId: viewer.userId,
-        seriesId: session.seriesId,
-        action: "stance.created",
-        subject: { kind: "stance", id: stance.id, sessionId: session.id, partyId, releaseLevel: "PARTY" },
-        summary: { issue: issue.title, session: session.title, after: summaryOf(values) },
-      });
-      return stance;
+  return await db.$transaction(async (tx) => {
+    const visible = await orNotFound(
+      tx.session.findFirst({ where: { AND: [{ id: input.sessionId }, visibleSessionsWhere(viewer)] }, select: { id: true, seriesId: true } }),
+      "Session not found",
+    );
+    const partyId = requireDelegateParty(viewer, visible.seriesId);
+    await lockSessionShared(tx, visible.id);
+    const session = await tx.session.findUniqueOrThrow({ where: { id: visible.id }, select: SEAL_STATE });
+    assertPartyMayChange(session, partyId);
+    const issue = await tx.issue.findFirst({
+      where: {
+        AND: [
+          { id: input.issueId, seriesId: session.seriesId },
+          visibleIssuesWhere(viewer),
+          { agendaItems: { some: { AND: [{ sessionId: session.id }, visibleAgendaItemsWhere(viewer)] } } },
+        ],
+      },
+      select: { id: true, title: true, scaleMin: true, scaleMax: true, scaleLabels: true, archivedAt: true },
     });
-  } catch (error) {
-    return mapUniqueViolation(error, DUPLICATE_STANCE);
-  }
+    if (!issue) throw invalid("Choose an issue on this session's agenda", "issueId");
+    if (issue.archivedAt) throw invalid("That issue is archived; stances can no longer be recorded on it", "issueId");
+    assertOnScale(input.position, issue);
+    const values = {
+      position: input.position,
+      rationale: input.rationale,
+      conditions: input.conditions,
+      redLine: input.redLine,
+      priority: input.priority,
+      releaseLevel: "PARTY" as const,
+    };
+    const stance = await tx.stance.create({
+      data: {
+        issueId: issue.id,
+        sessionId: session.id,
+        partyId,
+        ...values,
+        revisions: { create: { number: 1, ...values, authorId: viewer.userId } },
+      },
+      select: { id: true, version: true },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: session.seriesId,
+      action: "stance.created",
+      subject: { kind: "stance", id: stance.id, sessionId: session.id, partyId, releaseLevel: "PARTY" },
+      summary: { issue: issue.title, session: session.title, after: summaryOf(values) },
+    });
+    return stance;
+  });
 }
 
 /** Saves a new revision of the stance from the version the delegate started from; a stale version is a CONFLICT. */
 export async function saveStance(db: Db, viewer: Viewer, input: SaveStanceInput) {
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await stanceForChange(tx, viewer, input.stanceId);
-      if (before.issue.archivedAt) throw invalid("That issue is archived; its stances can no longer change");
-      assertOnScale(input.position, before.issue);
-      if (before.version !== input.version) throw conflict(STALE_STANCE);
-      const values = {
-        position: input.position,
-        rationale: input.rationale,
-        conditions: input.conditions,
-        redLine: input.redLine,
-        priority: input.priority,
-      };
-      const { count } = await tx.stance.updateMany({
-        where: { id: before.id, version: input.version },
-        data: { ...values, version: { increment: 1 } },
-      });
-      if (count === 0) throw conflict(STALE_STANCE);
-      const number = input.version + 1;
-      await tx.stanceRevision.create({
-        data: { stanceId: before.id, number, ...values, releaseLevel: before.releaseLevel, authorId: viewer.userId },
-      });
-      await recordAudit(tx, {
-        actorId: viewer.userId,
-        seriesId: before.session.seriesId,
-        action: "stance.saved",
-        subject: { kind: "stance", id: before.id, sessionId: before.sessionId, partyId: before.partyId, releaseLevel: before.releaseLevel },
-        summary: { revision: number, before: summaryOf(before), after: summaryOf({ ...values, releaseLevel: before.releaseLevel }) },
-      });
-      return { id: before.id, version: number };
+  return await db.$transaction(async (tx) => {
+    const before = await stanceForChange(tx, viewer, input.stanceId);
+    if (before.issue.archivedAt) throw invalid("That issue is archived; its stances can no longer change");
+    assertOnScale(input.position, before.issue);
+    if (before.version !== input.version) throw conflict(STALE_STANCE);
+    const values = {
+      position: input.position,
+      rationale: input.rationale,
+      conditions: input.conditions,
+      redLine: input.redLine,
+      priority: input.priority,
+    };
+    await updateVersioned(tx.stance, { id: before.id }, input.version, values, STALE_STANCE);
+    const number = input.version + 1;
+    await tx.stanceRevision.create({
+      data: { stanceId: before.id, number, ...values, releaseLevel: before.releaseLevel, authorId: viewer.userId },
     });
-  } catch (error) {
-    return mapUniqueViolation(error, STALE_STANCE);
-  }
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: before.session.seriesId,
+      action: "stance.saved",
+      subject: { kind: "stance", id: before.id, sessionId: before.sessionId, partyId: before.partyId, releaseLevel: before.releaseLevel },
+      summary: { revision: number, before: summaryOf(before), after: summaryOf({ ...values, releaseLevel: before.releaseLevel }) },
+    });
+    return { id: before.id, version: number };
+  });
 }
 
 /** Raises the release level (never lowers it); the raise is a revision of its own. */
 export async function releaseStance(db: Db, viewer: Viewer, input: ReleaseStanceInput) {
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await stanceForChange(tx, viewer, input.stanceId);
-      if (releaseRank(input.releaseLevel) <= releaseRank(before.releaseLevel)) {
-        throw invalid("A release level can only be raised, never lowered or kept", "releaseLevel");
-      }
-      if (before.version !== input.version) throw conflict(STALE_STANCE);
-      const now = new Date();
-      const { count } = await tx.stance.updateMany({
-        where: { id: before.id, version: input.version },
-        data: { releaseLevel: input.releaseLevel, releasedAt: before.releasedAt ?? now, version: { increment: 1 } },
-      });
-      if (count === 0) throw conflict(STALE_STANCE);
-      const number = input.version + 1;
-      await tx.stanceRevision.create({
-        data: {
-          stanceId: before.id,
-          number,
-          position: before.position,
-          rationale: before.rationale,
-          conditions: before.conditions,
-          redLine: before.redLine,
-          priority: before.priority,
-          releaseLevel: input.releaseLevel,
-          authorId: viewer.userId,
-          createdAt: now,
-        },
-      });
-      await recordAudit(tx, {
-        actorId: viewer.userId,
-        seriesId: before.session.seriesId,
-        action: "stance.released",
-        subject: { kind: "stance", id: before.id, sessionId: before.sessionId, partyId: before.partyId, releaseLevel: input.releaseLevel },
-        summary: { revision: number, before: { releaseLevel: before.releaseLevel }, after: { releaseLevel: input.releaseLevel } },
-      });
-      return { id: before.id, version: number, releaseLevel: input.releaseLevel };
+  return await db.$transaction(async (tx) => {
+    const before = await stanceForChange(tx, viewer, input.stanceId);
+    if (releaseRank(input.releaseLevel) <= releaseRank(before.releaseLevel)) {
+      throw invalid("A release level can only be raised, never lowered or kept", "releaseLevel");
+    }
+    if (before.version !== input.version) throw conflict(STALE_STANCE);
+    const now = new Date();
+    await updateVersioned(
+      tx.stance,
+      { id: before.id },
+      input.version,
+      { releaseLevel: input.releaseLevel, releasedAt: before.releasedAt ?? now },
+      STALE_STANCE,
+    );
+    const number = input.version + 1;
+    await tx.stanceRevision.create({
+      data: {
+        stanceId: before.id,
+        number,
+        position: before.position,
+        rationale: before.rationale,
+        conditions: before.conditions,
+        redLine: before.redLine,
+        priority: before.priority,
+        releaseLevel: input.releaseLevel,
+        authorId: viewer.userId,
+        createdAt: now,
+      },
     });
-  } catch (error) {
-    return mapUniqueViolation(error, STALE_STANCE);
-  }
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: before.session.seriesId,
+      action: "stance.released",
+      subject: { kind: "stance", id: before.id, sessionId: before.sessionId, partyId: before.partyId, releaseLevel: input.releaseLevel },
+      summary: { revision: number, before: { releaseLevel: before.releaseLevel }, after: { releaseLevel: input.releaseLevel } },
+    });
+    return { id: before.id, version: number, releaseLevel: input.releaseLevel };
+  });
 }
 
 /** Stances recorded at a session that the viewer may read (their own party's drafts included). */

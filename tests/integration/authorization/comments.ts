@@ -15,7 +15,15 @@ export const commentsRows: Rows = {
   "comment.list": { input: ({ world: w }) => ({ paperId: w.papers.eddJpParty.id }), expect: ownPartyOnly },
   "comment.countsForSession": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
   "comment.markSeen": { input: ({ world: w }) => ({ agendaItemId: w.items.eddGovernments.id }), expect: eddMembers },
-  "comment.create": { input: ({ world: w }) => ({ agendaItemId: w.items.eddGovernments.id, body: "Matrix comment" }), expect: eddMembers },
+  // Observers read the thread but write nothing (DESIGN.md, "Who uses it").
+  "comment.create": {
+    input: ({ world: w }) => ({ agendaItemId: w.items.eddGovernments.id, body: "Matrix comment" }),
+    expect: { ...eddMembers, observer: "FORBIDDEN" },
+  },
+  "comment.create#on a paper": {
+    input: ({ world: w }) => ({ paperId: w.papers.eddJpParty.id, body: "Matrix comment" }),
+    expect: ownPartyOnly,
+  },
   "comment.edit": {
     input: async (ctx) => {
       const c = await freshJpComment(ctx);

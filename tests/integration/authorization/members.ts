@@ -37,6 +37,14 @@ export const membersRows: Rows = {
     },
     expect: eddConvenorOnly,
   },
+  // A convenor may appoint a co-convenor of their own series (DESIGN.md, "Who uses it").
+  "member.changeRole#to CONVENOR": {
+    input: async (ctx) => {
+      const m = await freshEddMember(ctx);
+      return { membershipId: m.id, role: "CONVENOR", version: m.version };
+    },
+    expect: eddConvenorOnly,
+  },
   "member.remove": {
     input: async (ctx) => {
       const m = await freshEddMember(ctx);

@@ -25,7 +25,7 @@ export default async function SeriesLayout({ params, children }: Props) {
           { href: `${base}/tracker`, label: t("series.tabs.tracker") },
           { href: `${base}/members`, label: t("series.tabs.members") },
         ]),
-    ...(series.myRole === "CONVENOR" ? [{ href: `${base}/audit`, label: t("series.tabs.audit") }] : []),
+    ...(series.may.readAudit ? [{ href: `${base}/audit`, label: t("series.tabs.audit") }] : []),
   ];
   return (
     <>

@@ -49,7 +49,7 @@ export default async function SeriesPage({ params }: Props) {
           <Card>
             <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
               <CardTitle as="h2">{t("series.sessions")}</CardTitle>
-              {series.myRole === "CONVENOR" ? (
+              {series.may.manageSessions ? (
                 <Button asChild size="sm">
                   <Link href={`/series/${series.id}/sessions/new`}><Plus aria-hidden /> {t("sessionForm.newSession")}</Link>
                 </Button>

@@ -33,7 +33,7 @@ export default async function SeriesIssuesPage({ params, searchParams }: Props) 
   ]);
   const t = await getTranslations("issues");
   const tk = await getTranslations("issueKind");
-  const isConvenor = series.myRole === "CONVENOR";
+  const isConvenor = series.may.editIssue;
   const base = `/series/${seriesId}/issues`;
   const href = (next: { kind?: IssueKindName; archived?: boolean }) => {
     const p = new URLSearchParams();

@@ -26,7 +26,7 @@ export default async function MembersPage({ params }: Props) {
   // Scholars (and anyone else the procedure refuses to show members to) get the 404 page.
   const members = await loadOrNotFound(caller.member.list({ seriesId }));
   const t = await getTranslations();
-  const isConvenor = series.myRole === "CONVENOR";
+  const isConvenor = series.may.manageMembers;
   const scholarsAllowed = series.track === "TRACK_1_5";
 
   const [invitations, items] = isConvenor
@@ -59,6 +59,7 @@ export default async function MembersPage({ params }: Props) {
           <div>
             <h2 id="members-heading" className="text-base font-semibold">{t("members.title")}</h2>
             <p className="text-sm text-muted-foreground">{t("members.description")}</p>
+            <p className="text-sm text-muted-foreground" data-testid="members-role-help">{t("members.roleHelp")}</p>
           </div>
           {isConvenor ? <InviteDialog seriesId={series.id} parties={parties} scholarsAllowed={scholarsAllowed} items={items} /> : null}
         </div>

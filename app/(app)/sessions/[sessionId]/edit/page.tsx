@@ -17,7 +17,7 @@ export default async function EditSessionPage({ params }: Props) {
   const { sessionId } = await params;
   const session = await loadOrNotFound((await api()).session.get({ sessionId }));
   // Members who may read the session but not edit it see the same 404 as for a missing page.
-  if (session.myRole !== "CONVENOR") notFound();
+  if (!session.may.manageSessions) notFound();
   const t = await getTranslations();
   return (
     <>

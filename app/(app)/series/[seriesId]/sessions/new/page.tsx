@@ -15,7 +15,7 @@ export default async function NewSessionPage({ params }: Props) {
   const { seriesId } = await params;
   const series = await loadSeries(seriesId);
   // Only convenors schedule sessions; to everyone else the page does not exist.
-  if (series.myRole !== "CONVENOR") notFound();
+  if (!series.may.manageSessions) notFound();
   const t = await getTranslations("sessionForm");
   // The zone of the series' latest session (sessions come newest first), else UTC.
   const timeZone = series.sessions[0]?.timeZone ?? "UTC";
