@@ -21,6 +21,7 @@ import { applyServerErrors } from "@/lib/forms";
 import { ATTRIBUTION_RULES, TRACKS } from "@/lib/schemas/common";
 import { createSeriesSchema, updateSeriesSchema, type CreateSeriesInput, type UpdateSeriesInput } from "@/lib/schemas/admin";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 type Account = { id: string; name: string; email: string };
 type SeriesRow = {
@@ -208,7 +209,7 @@ function AppointConvenorDialog({ series, accounts }: { series: SeriesRow; accoun
       setUserId("");
       router.refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
     }
   }
 

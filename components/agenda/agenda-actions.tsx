@@ -20,10 +20,8 @@ import {
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** A confirmation whose action runs a mutation; the dialog stays open with the error if it fails. */
 function ConfirmDialog({
@@ -74,7 +72,7 @@ function ConfirmDialog({
                 await run();
                 setOpen(false);
               } catch (e) {
-                setError(messageOf(e));
+                setError(describeError(e));
               } finally {
                 setBusy(false);
               }

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors } from "@/lib/forms";
-import { formatPoint } from "@/lib/issue-scale";
+import { formatPoint, pointLabel } from "@/lib/issue-scale";
 import { REASONING_MAX_LENGTH, assessmentFormSchema, type AssessmentFormInput, type AssessmentFormValues } from "@/lib/schemas/assessments";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
@@ -76,7 +76,7 @@ export function AssessmentForm({ agendaItemId, issue, current, onSaved, onCancel
             <div className="grid gap-1.5 sm:grid-cols-2">
               {points.map((p) => {
                 const checked = field.value === p;
-                const label = issue.scaleLabels[p - issue.scaleMin] ?? "";
+                const label = pointLabel(p, issue);
                 return (
                   <label
                     key={p}

@@ -21,6 +21,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 /** The viewer's private iCal address, with copy and reset. */
 export function CalendarFeedCard({ initialUrl }: { initialUrl: string }) {
@@ -44,7 +45,7 @@ export function CalendarFeedCard({ initialUrl }: { initialUrl: string }) {
       setUrl(next.url);
       toast.success(t("resetDone"));
     } catch (e) {
-      toast.error(t("resetFailed"), { description: e instanceof Error ? e.message : String(e) });
+      toast.error(t("resetFailed"), { description: describeError(e) });
     }
   };
 

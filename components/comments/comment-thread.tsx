@@ -19,14 +19,12 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
 import type { AppRouter } from "@/server/trpc/root";
+import { describeError } from "@/lib/trpc/errors";
 
 type Target = { agendaItemId: string } | { paperId: string };
 type Thread = inferRouterOutputs<AppRouter>["comment"]["list"];
 type Comment = Thread["comments"][number];
 
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** The comment thread on an agenda item or a paper. */
 export function CommentThread({ target }: { target: { agendaItemId: string } | { paperId: string } }) {
@@ -134,7 +132,7 @@ function ThreadItem({ comment, replies, target, canResolve, onChanged }: ItemPro
       toast.success(resolved ? t("reopened") : t("resolved"));
       await onChanged();
     } catch (e) {
-      toast.error(errorMessage(e));
+      toast.error(describeError(e));
     }
   }
 
@@ -281,7 +279,7 @@ function CommentView({ comment, onChanged, children }: { comment: Comment; onCha
                   toast.success(t("withdrawnToast"));
                   await onChanged();
                 } catch (e) {
-                  toast.error(errorMessage(e));
+                  toast.error(describeError(e));
                 }
               }}
             />

@@ -18,6 +18,7 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 /** Archive or unarchive an issue, after a confirmation; convenors only (the page decides). */
 export function ArchiveIssueButton({ issue }: { issue: { id: string; version: number; title: string; archived: boolean } }) {
@@ -35,7 +36,7 @@ export function ArchiveIssueButton({ issue }: { issue: { id: string; version: nu
       toast.success(issue.archived ? t("unarchived") : t("archivedToast"));
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof Error ? e.message : String(e));
+      toast.error(describeError(e));
     }
   }
 

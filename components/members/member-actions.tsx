@@ -16,6 +16,7 @@ import { Input, controlClassName } from "@/components/ui/input";
 import { applyServerErrors } from "@/lib/forms";
 import { ASSIGNABLE_ROLES, changeRoleSchema, type ChangeRoleInput } from "@/lib/schemas/members";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 export type MemberRow = {
   id: string;
@@ -129,7 +130,7 @@ function RemoveMember({ member }: { member: MemberRow }) {
       toast.success(t("removed", { name: member.name }));
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof Error ? e.message : String(e));
+      toast.error(describeError(e));
     }
   }
 

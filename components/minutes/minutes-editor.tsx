@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
@@ -19,17 +18,12 @@ import { findNameMentions, type MemberName } from "@/lib/name-mentions";
 import { minutesBody } from "@/lib/schemas/minutes";
 import { useTRPC } from "@/lib/trpc/client";
 import type { MinutesView } from "@/server/services/minutes/minutes";
+import { describeError, errorCode } from "@/lib/trpc/errors";
 
 type Saved = { body: string; version: number; revisionNumber: number; updatedAt: Date; authorName: string };
 type Theirs = { body: string; version: number; revisionNumber: number; authorName: string };
 
-function codeOf(error: unknown): string | undefined {
-  return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
-}
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The convenors' minutes editor: Markdown with a live preview, a save that keeps a revision each
@@ -108,11 +102,11 @@ export function MinutesEditor({
         router.refresh();
       },
       onError: async (e) => {
-        if (codeOf(e) === "CONFLICT") {
+        if (errorCode(e) === "CONFLICT") {
           setError("");
           await loadTheirs();
         } else {
-          setError(messageOf(e));
+          setError(describeError(e));
         }
       },
     }),
@@ -127,8 +121,8 @@ export function MinutesEditor({
         router.refresh();
       },
       onError: async (e) => {
-        if (codeOf(e) === "CONFLICT") await loadTheirs();
-        else toast.error(messageOf(e));
+        if (errorCode(e) === "CONFLICT") await loadTheirs();
+        else toast.error(describeError(e));
       },
     }),
   );

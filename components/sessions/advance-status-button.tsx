@@ -17,6 +17,7 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 type Props = { sessionId: string; title: string; version: number; to: "IN_SESSION" | "CONCLUDED" };
 
@@ -34,7 +35,7 @@ export function AdvanceStatusButton({ sessionId, title, version, to }: Props) {
       toast.success(t("moved", { status: status(to) }));
       router.refresh();
     } catch (e) {
-      toast.error(t("failed"), { description: e instanceof Error ? e.message : String(e) });
+      toast.error(t("failed"), { description: describeError(e) });
       router.refresh();
     }
   };

@@ -9,6 +9,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { useStanceRefresh, type BoardView } from "@/components/stances/stance-data";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 const when = (d: Date) => format(d, "d MMM yyyy, HH:mm");
 
@@ -32,7 +33,7 @@ export function SealPanel({ board }: { board: BoardView }) {
       toast.success(done);
       await refresh();
     } catch (e) {
-      toast.error(e instanceof Error ? e.message : String(e));
+      toast.error(describeError(e));
     }
   }
 

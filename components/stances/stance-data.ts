@@ -31,8 +31,3 @@ export function useStanceRefresh(sessionId: string): () => Promise<void> {
     router.refresh();
   }, [queryClient, router, sessionId, trpc]);
 }
-
-/** "+2" for positive points, so a scale around zero reads as support/oppose. */
-export function formatPoint(position: number): string {
-  return position > 0 ? `+${position}` : String(position);
-}

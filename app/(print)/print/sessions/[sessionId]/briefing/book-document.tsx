@@ -7,7 +7,6 @@ import {
   percent,
   placeLabel,
   preparedFor,
-  scaleLabel,
   sectionsOf,
   sessionDates,
   sessionZone,
@@ -15,6 +14,7 @@ import {
   type Translate,
 } from "@/server/services/briefing/format";
 import { trackerNote } from "@/server/services/briefing/markdown";
+import { formatPointLabel } from "@/lib/issue-scale";
 
 /*
  * The briefing book as a printable document. Renders the book object only (see
@@ -225,7 +225,7 @@ export function BookDocument({ book, t }: Props) {
                 <p className="bk-scale">
                   {t("briefing.agenda.scale")}:{" "}
                   {Array.from({ length: i.issue.scaleMax - i.issue.scaleMin + 1 }, (_, v) =>
-                    scaleLabel(i.issue!.scaleMin + v, i.issue!.scaleMin, i.issue!.scaleLabels),
+                    formatPointLabel(i.issue!.scaleMin + v, i.issue!),
                   ).join(" · ")}
                 </p>
               </div>
