@@ -17,7 +17,7 @@ import { useMutation } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, GripVertical, ListPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { CarryOverButton, DeleteItemButton, PublishButton } from "@/components/agenda/agenda-actions";
 import { AgendaItemContent } from "@/components/agenda/agenda-item-content";
 import { ItemFormDialog } from "@/components/agenda/item-form-dialog";

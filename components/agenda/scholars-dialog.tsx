@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { GraduationCap, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useAgendaRefresh, type AgendaItemView, type AgendaOptions } from "@/components/agenda/agenda-data";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

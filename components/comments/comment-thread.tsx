@@ -6,7 +6,7 @@ import { format } from "date-fns";
 import { CheckCircle2, MessageSquare } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { CommentForm } from "@/components/comments/comment-form";
 import { Markdown } from "@/components/markdown/markdown";
 import { Alert, AlertDescription } from "@/components/ui/alert";

@@ -1,10 +1,10 @@
 "use client";
 
-import { ChevronDown, LogOut, UserRound } from "lucide-react";
+import { LogOut } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { UserMenuButton, type UserMenuProps } from "@/components/layout/user-menu";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -14,18 +14,19 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-export type UserRole = { seriesId: string; seriesShortName: string; role: "CONVENOR" | "DELEGATE" | "SCHOLAR" | "OBSERVER"; partyCode: string | null };
-
-export function UserMenu({ user, roles }: { user: { name: string; email: string; isAdmin: boolean }; roles: UserRole[] }) {
+/** The user menu itself, loaded on the first press of its button (see ./user-menu.tsx). */
+export default function UserMenuDropdown({
+  user,
+  roles,
+  label,
+  open,
+  onOpenChange,
+}: UserMenuProps & { open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations();
   return (
-    <DropdownMenu>
+    <DropdownMenu open={open} onOpenChange={onOpenChange}>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={t("nav.userMenu", { name: user.name })} data-testid="user-menu">
-          <UserRound aria-hidden />
-          <span className="max-w-40 truncate">{user.name}</span>
-          <ChevronDown aria-hidden className="opacity-60" />
-        </Button>
+        <UserMenuButton name={user.name} label={label} />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-72">
         <DropdownMenuLabel>

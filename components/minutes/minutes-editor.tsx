@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ChathamWarning } from "@/components/minutes/chatham-warning";
 import { formatWhen } from "@/lib/format";
 import { MinutesHistory } from "@/components/minutes/minutes-history";

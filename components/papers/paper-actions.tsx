@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { higherLevels, type ReleaseLevelName } from "@/lib/schemas/papers";
 import { useTRPC } from "@/lib/trpc/client";

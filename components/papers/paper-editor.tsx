@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { LocalTime } from "@/components/papers/local-time";
 import { ConflictPanel } from "@/components/revisions/conflict-panel";
 import { MarkdownEditor } from "@/components/revisions/markdown-editor";

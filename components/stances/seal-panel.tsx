@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { Lock, LockOpen } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { useStanceRefresh, type BoardView } from "@/components/stances/stance-data";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";

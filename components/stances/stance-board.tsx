@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { ListChecks } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { SealPanel } from "@/components/stances/seal-panel";
 import { formatPoint } from "@/lib/issue-scale";

@@ -5,10 +5,12 @@ import { Toaster as Sonner, type ToasterProps } from "sonner";
 import { CircleAlert, CircleCheck, Info, LoaderCircle, TriangleAlert } from "lucide-react";
 
 /**
- * Sonner's Toaster in the Trilogue palette. Mount once in the root layout, then call
- * `toast.success(...)` etc. from "sonner". Toasts are announced politely by sonner.
+ * Sonner's Toaster in the Trilogue palette. Loaded on the first toast only (components/ui/toast.ts and
+ * components/ui/toaster.tsx); toasts are announced politely by sonner.
  */
-export function Toaster({ toastOptions, style, ...props }: ToasterProps) {
+export default function SonnerToaster({ toastOptions, style, onMounted, ...props }: ToasterProps & { onMounted: () => void }) {
+  // Runs after sonner's own effects (children first): the toaster listens by the time this says so.
+  React.useEffect(onMounted, [onMounted]);
   return (
     <Sonner
       theme="light"
