@@ -8,7 +8,7 @@ import { toast } from "@/components/ui/toast";
 import { ChathamWarning } from "@/components/minutes/chatham-warning";
 import { formatWhen } from "@/lib/format";
 import { MinutesHistory } from "@/components/minutes/minutes-history";
-import { ConflictPanel } from "@/components/revisions/conflict-panel";
+import { ConflictPanel } from "@/components/revisions/lazy";
 import { MarkdownEditor } from "@/components/revisions/markdown-editor";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { LocalTime } from "@/components/papers/local-time";
-import { ConflictPanel } from "@/components/revisions/conflict-panel";
+import { ConflictPanel } from "@/components/revisions/lazy";
 import { MarkdownEditor } from "@/components/revisions/markdown-editor";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
-import { RevisionDiff } from "@/components/revisions/revision-diff";
+import { RevisionDiff } from "@/components/revisions/lazy";
 import { useStanceRefresh, type BoardCell, type BoardParty, type IssueView, type StanceView } from "@/components/stances/stance-data";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
