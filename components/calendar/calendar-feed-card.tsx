@@ -5,18 +5,8 @@ import { Copy, RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "@/components/ui/toast";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -64,23 +54,18 @@ export function CalendarFeedCard({ initialUrl }: { initialUrl: string }) {
           <Button type="button" size="sm" variant="outline" onClick={copy}>
             <Copy aria-hidden /> {t("copy")}
           </Button>
-          <AlertDialog>
-            <AlertDialogTrigger asChild>
+          <ConfirmAction
+            trigger={
               <Button type="button" size="sm" variant="outline" disabled={reset.isPending}>
                 <RefreshCw aria-hidden /> {t("reset")}
               </Button>
-            </AlertDialogTrigger>
-            <AlertDialogContent>
-              <AlertDialogHeader>
-                <AlertDialogTitle>{t("resetTitle")}</AlertDialogTitle>
-                <AlertDialogDescription>{t("resetBody")}</AlertDialogDescription>
-              </AlertDialogHeader>
-              <AlertDialogFooter>
-                <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-                <AlertDialogAction variant="destructive" onClick={doReset}>{t("confirmReset")}</AlertDialogAction>
-              </AlertDialogFooter>
-            </AlertDialogContent>
-          </AlertDialog>
+            }
+            label={t("confirmReset")}
+            title={t("resetTitle")}
+            description={t("resetBody")}
+            cancelLabel={t("cancel")}
+            onConfirm={doReset}
+          />
         </div>
       </CardContent>
     </Card>
