@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { InvitationsTable } from "@/components/members/invitations-table";
 import { InviteDialog, type ItemOption } from "@/components/members/invite-dialog";
 import { MemberActions } from "@/components/members/member-actions";
-import { loadSeries } from "@/components/series/series-data";
+import { loadSeries } from "@/server/pages/series";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

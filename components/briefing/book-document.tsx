@@ -1,3 +1,4 @@
+import "server-only";
 import { Markdown } from "@/components/markdown/markdown";
 import type { BookComment, BookTrackerRow, BriefingBook } from "@/server/services/briefing/book";
 import {
