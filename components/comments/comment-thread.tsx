@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { format } from "date-fns";
 import { CheckCircle2, MessageSquare } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -18,11 +17,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
-import type { AppRouter } from "@/server/trpc/root";
 import { describeError } from "@/lib/trpc/errors";
+import type { RouterOutputs } from "@/lib/trpc/types";
 
 type Target = { agendaItemId: string } | { paperId: string };
-type Thread = inferRouterOutputs<AppRouter>["comment"]["list"];
+type Thread = RouterOutputs["comment"]["list"];
 type Comment = Thread["comments"][number];
 
 

@@ -17,8 +17,10 @@ import { applyServerErrors } from "@/lib/forms";
 import { createInvitationSchema, INVITABLE_ROLES, type CreateInvitationInput } from "@/lib/schemas/members";
 import { useTRPC } from "@/lib/trpc/client";
 import type { PartyOption } from "@/components/members/member-actions";
+import type { RouterOutputs } from "@/lib/trpc/types";
 
-export type ItemOption = { id: string; title: string; session: string; published: boolean };
+/** An agenda item an invitation may name (invitation.invitableItems). */
+export type ItemOption = RouterOutputs["invitation"]["invitableItems"][number];
 
 const FIELDS = ["email", "role", "partyId", "affiliation", "expiresInDays", "agendaItemIds"] as const;
 

@@ -17,8 +17,10 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { findNameMentions, type MemberName } from "@/lib/name-mentions";
 import { minutesBody } from "@/lib/schemas/minutes";
 import { useTRPC } from "@/lib/trpc/client";
-import type { MinutesView } from "@/server/services/minutes/minutes";
 import { describeError, errorCode } from "@/lib/trpc/errors";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type MinutesView = NonNullable<RouterOutputs["minutes"]["get"]>;
 
 type Saved = { body: string; version: number; revisionNumber: number; updatedAt: Date; authorName: string };
 type Theirs = { body: string; version: number; revisionNumber: number; authorName: string };

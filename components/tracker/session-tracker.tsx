@@ -7,7 +7,9 @@ import { TrackerStatusBadge } from "@/components/tracker/status-badge";
 import { formatFraction, partyCodes } from "@/components/tracker/format";
 import { formatPoint } from "@/lib/issue-scale";
 import { TRACKER_STATUSES } from "@/lib/schemas/tracker";
-import type { SessionTracker } from "@/server/services/tracker/tracker";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type SessionTracker = RouterOutputs["tracker"]["session"];
 
 /** Summary on top, then the session's issues, the most important first. */
 export function SessionTrackerView({ data }: { data: SessionTracker }) {
