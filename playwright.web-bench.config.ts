@@ -9,6 +9,6 @@ export default defineConfig({
   testDir: "tests/bench/web",
   workers: 1,
   retries: 0,
-  timeout: 180_000,
+  timeout: 900_000,
   reporter: [["list"]],
 });
