@@ -51,4 +51,10 @@ export default tseslint.config(
     files: ["server/db.ts", "scripts/**", "tests/**", "prisma/**"],
     rules: { "no-restricted-imports": "off" },
   },
+  {
+    // The briefing book's print document is a server component (import "server-only"): Chromium prints it
+    // with JavaScript off, from the same book object and formatters as the Markdown export.
+    files: ["components/briefing/**/*.tsx"],
+    rules: { "no-restricted-imports": "off" },
+  },
 );

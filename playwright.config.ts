@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./lib/chromium";
 
 // Run through `npm run test:e2e`: it builds the app, prepares a migrated and seeded database of its
 // own and passes it here as E2E_DATABASE_URL. Extra arguments go to Playwright:
@@ -15,13 +15,6 @@ if (!databaseUrl) {
     "E2E_DATABASE_URL is not set. Run the end-to-end tests with `npm run test:e2e` (it builds the app, creates a seeded " +
       "database and passes arguments on to Playwright), or set E2E_DATABASE_URL to a migrated database seeded with the demo data.",
   );
-}
-
-/** CHROMIUM_PATH, else Debian's chromium, else Playwright's own browser (`npx playwright install chromium`). */
-function chromiumExecutable(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  return undefined;
 }
 
 export default defineConfig({
@@ -49,16 +42,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: chromiumExecutable(),
-          // Without the networking flags Chromium keeps calling home, which floods a closed network.
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
+          args: [...CHROMIUM_ARGS],
         },
       },
     },

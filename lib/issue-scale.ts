@@ -68,9 +68,25 @@ export function isScale(scale: Scale, other: Scale): boolean {
   return samePoints(scale, other) && scale.labels.length === other.labels.length && scale.labels.every((l, i) => l === other.labels[i]);
 }
 
-/** A point as shown on a scale: signed when the scale has negative points (−3, 0, +3), else plain. */
-export function formatPoint(point: number, min: number): string {
+/**
+ * A point as shown everywhere (boards, forms, tracker, briefing book): a true minus sign (U+2212) below
+ * zero, a plus sign above zero when the scale reaches below zero (−3, 0, +3), else plain (0 … 4).
+ * Without the scale's lowest point the scale is taken to straddle zero.
+ */
+export function formatPoint(point: number, min = -1): string {
   if (point < 0) return `\u2212${Math.abs(point)}`;
   if (point > 0 && min < 0) return `+${point}`;
   return String(point);
+}
+
+/** The label of a point on an issue's scale ("" when the scale has none for it). */
+export function pointLabel(point: number, scale: { scaleMin: number; scaleLabels: readonly string[] }): string {
+  return scale.scaleLabels[point - scale.scaleMin] ?? "";
+}
+
+/** A point with its label, as on a ballot: "+2 Support", "−1 Lean oppose"; the point alone when unlabelled. */
+export function formatPointLabel(point: number, scale: { scaleMin: number; scaleLabels: readonly string[] }): string {
+  const label = pointLabel(point, scale);
+  const n = formatPoint(point, scale.scaleMin);
+  return label ? `${n} ${label}` : n;
 }

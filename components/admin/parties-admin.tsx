@@ -3,19 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { Flag, Plus } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { applyServerErrors } from "@/lib/forms";
 import { createPartySchema, type CreatePartyInput } from "@/lib/schemas/admin";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -64,62 +59,39 @@ const PARTY_FIELDS = ["code", "name"] as const;
 function PartyDialog({ party }: { party?: PartyRow }) {
   const t = useTranslations("admin");
   const trpc = useTRPC();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState("");
   const create = useMutation(trpc.admin.parties.create.mutationOptions());
   const update = useMutation(trpc.admin.parties.update.mutationOptions());
-  const form = useForm<CreatePartyInput>({
-    resolver: zodResolver(createPartySchema),
-    defaultValues: { code: party?.code ?? "", name: party?.name ?? "" },
-  });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError("");
-    try {
-      const saved = party
-        ? await update.mutateAsync({ ...values, partyId: party.id, version: party.version })
-        : await create.mutateAsync(values);
-      toast.success(t("partySaved", { code: saved.code }));
-      setOpen(false);
-      if (!party) form.reset();
-      router.refresh();
-    } catch (e) {
-      setError(applyServerErrors(e, form.setError, PARTY_FIELDS));
-    }
-  });
+  const initialValues = (): CreatePartyInput => ({ code: party?.code ?? "", name: party?.name ?? "" });
+  const form = useForm<CreatePartyInput>({ resolver: zodResolver(createPartySchema), defaultValues: initialValues() });
+  const { errors } = form.formState;
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        {party ? (
+    <FormDialog
+      form={form}
+      initialValues={initialValues}
+      fields={PARTY_FIELDS}
+      submit={(values) => (party ? update.mutateAsync({ ...values, partyId: party.id, version: party.version }) : create.mutateAsync(values))}
+      success={(saved) => t("partySaved", { code: saved.code })}
+      trigger={
+        party ? (
           <Button size="sm" variant="outline" aria-label={t("editParty", { code: party.code })}>{t("edit")}</Button>
         ) : (
           <Button size="sm"><Plus aria-hidden /> {t("newParty")}</Button>
-        )}
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{party ? t("editParty", { code: party.code }) : t("newParty")}</DialogTitle>
-          <DialogDescription>{t("codeHint")}</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {error ? (
-            <Alert variant="danger" role="alert"><AlertTitle>{t("errorTitle")}</AlertTitle><AlertDescription>{error}</AlertDescription></Alert>
-          ) : null}
-          <FormField id={`party-code-${party?.id ?? "new"}`} label={t("code")} error={errors.code?.message} required>
-            <Input autoComplete="off" {...form.register("code")} />
-          </FormField>
-          <FormField id={`party-name-${party?.id ?? "new"}`} label={t("partyName")} error={errors.name?.message} required>
-            <Input autoComplete="off" {...form.register("name")} />
-          </FormField>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("cancel")}</Button>
-            <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("saving") : party ? t("save") : t("create")}</Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+        )
+      }
+      title={party ? t("editParty", { code: party.code }) : t("newParty")}
+      description={t("codeHint")}
+      errorTitle={t("errorTitle")}
+      cancelLabel={t("cancel")}
+      submitLabel={party ? t("save") : t("create")}
+      submittingLabel={t("saving")}
+    >
+      <FormField id={`party-code-${party?.id ?? "new"}`} label={t("code")} error={errors.code?.message} required>
+        <Input autoComplete="off" {...form.register("code")} />
+      </FormField>
+      <FormField id={`party-name-${party?.id ?? "new"}`} label={t("partyName")} error={errors.name?.message} required>
+        <Input autoComplete="off" {...form.register("name")} />
+      </FormField>
+    </FormDialog>
   );
 }

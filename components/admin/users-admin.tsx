@@ -8,21 +8,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { toast } from "@/components/ui/toast";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -93,30 +83,18 @@ export function UsersAdmin({ users, currentUserId }: { users: AdminUserRow[]; cu
             );
           }
           return (
-            <AlertDialog>
-              <AlertDialogTrigger asChild>
-                <Button size="sm" variant="outline" aria-label={`${t("deactivate")} ${u.name}`}>{t("deactivate")}</Button>
-              </AlertDialogTrigger>
-              <AlertDialogContent>
-                <AlertDialogHeader>
-                  <AlertDialogTitle>{t("deactivateTitle", { name: u.name })}</AlertDialogTitle>
-                  <AlertDialogDescription>{t("deactivateBody")}</AlertDialogDescription>
-                </AlertDialogHeader>
-                <AlertDialogFooter>
-                  <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-                  <AlertDialogAction
-                    variant="destructive"
-                    onClick={async () => {
-                      await setActive.mutateAsync({ userId: u.id, active: false });
-                      toast.success(t("userDeactivated", { name: u.name }));
-                      router.refresh();
-                    }}
-                  >
-                    {t("deactivate")}
-                  </AlertDialogAction>
-                </AlertDialogFooter>
-              </AlertDialogContent>
-            </AlertDialog>
+            <ConfirmAction
+              label={t("deactivate")}
+              ariaLabel={`${t("deactivate")} ${u.name}`}
+              title={t("deactivateTitle", { name: u.name })}
+              description={t("deactivateBody")}
+              cancelLabel={t("cancel")}
+              onConfirm={async () => {
+                await setActive.mutateAsync({ userId: u.id, active: false });
+                toast.success(t("userDeactivated", { name: u.name }));
+                router.refresh();
+              }}
+            />
           );
         },
       },

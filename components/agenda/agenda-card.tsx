@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { AgendaEditor } from "@/components/agenda/agenda-editor";
 import { AgendaItemContent } from "@/components/agenda/agenda-item-content";
 import type { AgendaItemView, AgendaView } from "@/components/agenda/agenda-data";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -10,8 +10,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { describeTimeZone } from "@/lib/format";
-import { zonedParts } from "@/lib/schemas/agenda";
+import { zonedParts } from "@/lib/zoned-time";
 import { useTRPC } from "@/lib/trpc/client";
+
+// Convenors only: the editor (drag and drop, item forms) is not shipped to anyone else.
+const AgendaEditor = dynamic(() => import("@/components/agenda/agenda-editor").then((m) => m.AgendaEditor));
 
 /** "Tue 10 Mar, 09:00–10:30" in the session's zone; the day only when the session spans several. */
 function formatSlot(item: AgendaView["items"][number], session: AgendaView["session"]): string | null {

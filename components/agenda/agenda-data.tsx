@@ -1,14 +1,13 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { useTRPC } from "@/lib/trpc/client";
-import type { AppRouter } from "@/server/trpc/root";
+import type { RouterOutputs } from "@/lib/trpc/types";
 
 /** What agenda.listForSession returns. */
-export type AgendaView = inferRouterOutputs<AppRouter>["agenda"]["listForSession"];
+export type AgendaView = RouterOutputs["agenda"]["listForSession"];
 
 /** One item as the views show it: the time slot already formatted in the session's zone. */
 export type AgendaItemView = AgendaView["items"][number] & { slot: string | null };

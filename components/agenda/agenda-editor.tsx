@@ -17,7 +17,7 @@ import { useMutation } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, GripVertical, ListPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { CarryOverButton, DeleteItemButton, PublishButton } from "@/components/agenda/agenda-actions";
 import { AgendaItemContent } from "@/components/agenda/agenda-item-content";
 import { ItemFormDialog } from "@/components/agenda/item-form-dialog";
@@ -27,6 +27,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
+import { describeError } from "@/lib/trpc/errors";
 
 type Props = {
   session: AgendaView["session"];
@@ -74,7 +75,7 @@ export function AgendaEditor({ session, items, options, zone }: Props) {
     queue.current = queue.current
       .then(() => reorder.mutateAsync({ sessionId: session.id, itemIds: next }))
       .catch((error: unknown) => {
-        toast.error(t("reorderFailed", { message: error instanceof Error ? error.message : String(error) }));
+        toast.error(t("reorderFailed", { message: describeError(error) }));
       })
       .finally(async () => {
         pending.current -= 1;

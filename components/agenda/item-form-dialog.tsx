@@ -2,12 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { Pencil, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm, type UseFormSetError } from "react-hook-form";
-import { toast } from "sonner";
+import { useForm } from "react-hook-form";
+import { toast } from "@/components/ui/toast";
 import { useAgendaRefresh, type AgendaItemView, type AgendaOptions, type AgendaView } from "@/components/agenda/agenda-data";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,6 +23,7 @@ import {
   type AgendaItemFormValues,
 } from "@/lib/schemas/agenda";
 import { useTRPC } from "@/lib/trpc/client";
+import { applyServerErrors } from "@/lib/forms";
 
 type Props = {
   session: AgendaView["session"];
@@ -34,7 +34,7 @@ type Props = {
 };
 
 /** Server field names → the form's fields (the form asks for a day and two times). */
-const SERVER_FIELDS: Record<string, keyof AgendaItemFormValues> = {
+const SERVER_FIELDS: Readonly<Record<string, keyof AgendaItemFormValues>> = {
   title: "title",
   description: "description",
   startsAt: "startTime",
@@ -43,20 +43,6 @@ const SERVER_FIELDS: Record<string, keyof AgendaItemFormValues> = {
   proposingPartyId: "proposingPartyId",
   status: "status",
 };
-
-function placeServerErrors(error: unknown, setError: UseFormSetError<AgendaItemFormValues>): string {
-  if (!(error instanceof TRPCClientError)) return error instanceof Error ? error.message : String(error);
-  const fieldErrors = (error.data as { fieldErrors?: Record<string, string[] | undefined> | null } | undefined)?.fieldErrors ?? {};
-  let placed = false;
-  for (const [name, messages] of Object.entries(fieldErrors)) {
-    const field = SERVER_FIELDS[name];
-    if (field && messages?.[0]) {
-      setError(field, { type: "server", message: messages[0] });
-      placed = true;
-    }
-  }
-  return placed ? "" : error.message;
-}
 
 function defaults(item: AgendaItemView | undefined, timeZone: string): AgendaItemFormValues {
   const start = item?.startsAt ? zonedParts(item.startsAt, timeZone) : null;
@@ -107,7 +93,7 @@ export function ItemFormDialog({ session, options, zone, item }: Props) {
       setOpen(false);
       await refresh();
     } catch (e) {
-      setError(placeServerErrors(e, form.setError));
+      setError(applyServerErrors(e, form.setError, SERVER_FIELDS));
     }
   });
 

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { GraduationCap, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useAgendaRefresh, type AgendaItemView, type AgendaOptions } from "@/components/agenda/agenda-data";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,6 +12,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, Di
 import { FormField } from "@/components/ui/form-field";
 import { controlClassName } from "@/components/ui/input";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 /** Track 1.5: who is invited to one item, with invite and remove. */
 export function ScholarsDialog({ sessionId, item, scholars }: { sessionId: string; item: AgendaItemView; scholars: AgendaOptions["scholars"] }) {
@@ -34,7 +35,7 @@ export function ScholarsDialog({ sessionId, item, scholars }: { sessionId: strin
       toast.success(done);
       await refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
     }
   }
 

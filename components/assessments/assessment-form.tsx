@@ -5,14 +5,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { MyAssessmentView, PanelIssueView } from "@/components/assessments/types";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors } from "@/lib/forms";
-import { formatPoint } from "@/lib/issue-scale";
+import { formatPoint, pointLabel } from "@/lib/issue-scale";
 import { REASONING_MAX_LENGTH, assessmentFormSchema, type AssessmentFormInput, type AssessmentFormValues } from "@/lib/schemas/assessments";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
@@ -76,7 +76,7 @@ export function AssessmentForm({ agendaItemId, issue, current, onSaved, onCancel
             <div className="grid gap-1.5 sm:grid-cols-2">
               {points.map((p) => {
                 const checked = field.value === p;
-                const label = issue.scaleLabels[p - issue.scaleMin] ?? "";
+                const label = pointLabel(p, issue);
                 return (
                   <label
                     key={p}

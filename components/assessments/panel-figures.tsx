@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import { formatPoint } from "@/lib/issue-scale";
+import { formatPoint, pointLabel } from "@/lib/issue-scale";
 import type { AssessmentPanelView, PanelIssueView } from "@/components/assessments/types";
 
 type Figures = NonNullable<AssessmentPanelView["figures"]>;
@@ -19,7 +19,7 @@ export function useFigureLabel() {
   return (value: number, issue: PanelIssueView): string => {
     const lo = Math.floor(value);
     const hi = Math.ceil(value);
-    const label = (p: number) => issue.scaleLabels[p - issue.scaleMin] ?? formatPoint(p, issue.scaleMin);
+    const label = (p: number) => pointLabel(p, issue) || formatPoint(p, issue.scaleMin);
     if (lo === hi) return label(lo);
     return t("betweenLabels", { lower: label(lo), upper: label(hi) });
   };

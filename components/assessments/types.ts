@@ -1,7 +1,6 @@
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/trpc/root";
+import type { RouterOutputs } from "@/lib/trpc/types";
 
-type Outputs = inferRouterOutputs<AppRouter>["assessment"];
+type Outputs = RouterOutputs["assessment"];
 
 /** What assessment.panel returns: figures only once at least 3 scholars have assessed. */
 export type AssessmentPanelView = Outputs["panel"];

@@ -4,23 +4,14 @@ import { useMutation } from "@tanstack/react-query";
 import { Copy, RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 /** The viewer's private iCal address, with copy and reset. */
 export function CalendarFeedCard({ initialUrl }: { initialUrl: string }) {
@@ -44,7 +35,7 @@ export function CalendarFeedCard({ initialUrl }: { initialUrl: string }) {
       setUrl(next.url);
       toast.success(t("resetDone"));
     } catch (e) {
-      toast.error(t("resetFailed"), { description: e instanceof Error ? e.message : String(e) });
+      toast.error(t("resetFailed"), { description: describeError(e) });
     }
   };
 
@@ -63,23 +54,18 @@ export function CalendarFeedCard({ initialUrl }: { initialUrl: string }) {
           <Button type="button" size="sm" variant="outline" onClick={copy}>
             <Copy aria-hidden /> {t("copy")}
           </Button>
-          <AlertDialog>
-            <AlertDialogTrigger asChild>
+          <ConfirmAction
+            trigger={
               <Button type="button" size="sm" variant="outline" disabled={reset.isPending}>
                 <RefreshCw aria-hidden /> {t("reset")}
               </Button>
-            </AlertDialogTrigger>
-            <AlertDialogContent>
-              <AlertDialogHeader>
-                <AlertDialogTitle>{t("resetTitle")}</AlertDialogTitle>
-                <AlertDialogDescription>{t("resetBody")}</AlertDialogDescription>
-              </AlertDialogHeader>
-              <AlertDialogFooter>
-                <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-                <AlertDialogAction variant="destructive" onClick={doReset}>{t("confirmReset")}</AlertDialogAction>
-              </AlertDialogFooter>
-            </AlertDialogContent>
-          </AlertDialog>
+            }
+            label={t("confirmReset")}
+            title={t("resetTitle")}
+            description={t("resetBody")}
+            cancelLabel={t("cancel")}
+            onConfirm={doReset}
+          />
         </div>
       </CardContent>
     </Card>

@@ -1,12 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { format } from "date-fns";
 import { CheckCircle2, MessageSquare } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { CommentForm } from "@/components/comments/comment-form";
 import { Markdown } from "@/components/markdown/markdown";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -18,15 +17,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
-import type { AppRouter } from "@/server/trpc/root";
+import { describeError } from "@/lib/trpc/errors";
+import type { RouterOutputs } from "@/lib/trpc/types";
 
 type Target = { agendaItemId: string } | { paperId: string };
-type Thread = inferRouterOutputs<AppRouter>["comment"]["list"];
+type Thread = RouterOutputs["comment"]["list"];
 type Comment = Thread["comments"][number];
 
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** The comment thread on an agenda item or a paper. */
 export function CommentThread({ target }: { target: { agendaItemId: string } | { paperId: string } }) {
@@ -144,7 +141,7 @@ function ThreadItem({ comment, replies, target, canComment, canResolve, onChange
       toast.success(resolved ? t("reopened") : t("resolved"));
       await onChanged();
     } catch (e) {
-      toast.error(errorMessage(e));
+      toast.error(describeError(e));
     }
   }
 
@@ -293,7 +290,7 @@ function CommentView({ comment, onChanged, children }: { comment: Comment; onCha
                   toast.success(t("withdrawnToast"));
                   await onChanged();
                 } catch (e) {
-                  toast.error(errorMessage(e));
+                  toast.error(describeError(e));
                 }
               }}
             />

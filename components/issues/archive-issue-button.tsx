@@ -4,20 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { Archive, ArchiveRestore } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 /** Archive or unarchive an issue, after a confirmation; convenors only (the page decides). */
 export function ArchiveIssueButton({ issue }: { issue: { id: string; version: number; title: string; archived: boolean } }) {
@@ -35,27 +26,23 @@ export function ArchiveIssueButton({ issue }: { issue: { id: string; version: nu
       toast.success(issue.archived ? t("unarchived") : t("archivedToast"));
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof Error ? e.message : String(e));
+      toast.error(describeError(e));
     }
   }
 
   return (
-    <AlertDialog>
-      <AlertDialogTrigger asChild>
+    <ConfirmAction
+      trigger={
         <Button variant="outline" size="sm" disabled={pending}>
           {issue.archived ? <ArchiveRestore aria-hidden /> : <Archive aria-hidden />} {issue.archived ? t("unarchive") : t("archive")}
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{issue.archived ? t("unarchiveTitle", { title: issue.title }) : t("archiveTitle", { title: issue.title })}</AlertDialogTitle>
-          <AlertDialogDescription>{issue.archived ? t("unarchiveBody") : t("archiveBody")}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-          <AlertDialogAction onClick={run}>{issue.archived ? t("unarchive") : t("archive")}</AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      label={issue.archived ? t("unarchive") : t("archive")}
+      title={issue.archived ? t("unarchiveTitle", { title: issue.title }) : t("archiveTitle", { title: issue.title })}
+      description={issue.archived ? t("unarchiveBody") : t("archiveBody")}
+      cancelLabel={t("cancel")}
+      tone="default"
+      onConfirm={run}
+    />
   );
 }

@@ -33,7 +33,7 @@ export async function AppShell({ user, roles, children }: Props) {
           </Link>
           <MainNav items={items} label={t("nav.main")} />
           <div className="ml-auto">
-            <UserMenu user={user} roles={roles} />
+            <UserMenu user={user} roles={roles} label={t("nav.userMenu", { name: user.name })} />
           </div>
         </div>
       </header>

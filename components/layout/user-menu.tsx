@@ -1,60 +1,55 @@
 "use client";
 
-import { ChevronDown, LogOut, UserRound } from "lucide-react";
-import { signOut } from "next-auth/react";
-import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { ChevronDown, UserRound } from "lucide-react";
+import { useState, type ComponentProps, type ComponentType } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 
 export type UserRole = { seriesId: string; seriesShortName: string; role: "CONVENOR" | "DELEGATE" | "SCHOLAR" | "OBSERVER"; partyCode: string | null };
 
-export function UserMenu({ user, roles }: { user: { name: string; email: string; isAdmin: boolean }; roles: UserRole[] }) {
-  const t = useTranslations();
+export type UserMenuProps = {
+  user: { name: string; email: string; isAdmin: boolean };
+  roles: UserRole[];
+  /** The button's accessible name ("Account menu for …"), translated on the server. */
+  label: string;
+};
+
+type DropdownProps = UserMenuProps & { open: boolean; onOpenChange: (open: boolean) => void };
+
+/** The button that opens the user menu: the same before and after the menu is loaded. */
+export function UserMenuButton({ name, label, ...props }: ComponentProps<typeof Button> & { name: string; label: string }) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={t("nav.userMenu", { name: user.name })} data-testid="user-menu">
-          <UserRound aria-hidden />
-          <span className="max-w-40 truncate">{user.name}</span>
-          <ChevronDown aria-hidden className="opacity-60" />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-72">
-        <DropdownMenuLabel>
-          <span className="block truncate">{user.name}</span>
-          <span className="block truncate text-xs font-normal text-muted-foreground">{user.email}</span>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuLabel className="text-xs font-medium text-muted-foreground">{t("nav.rolesHeading")}</DropdownMenuLabel>
-        <ul className="px-2 pb-1 text-sm" data-testid="user-roles">
-          {user.isAdmin ? <li className="py-0.5">{t("nav.administrator")}</li> : null}
-          {roles.length === 0 && !user.isAdmin ? <li className="py-0.5 text-muted-foreground">{t("nav.noRoles")}</li> : null}
-          {roles.map((r) => (
-            <li key={r.seriesId} className="flex justify-between gap-3 py-0.5">
-              <span className="font-medium">{r.seriesShortName}</span>
-              <span className="text-muted-foreground">
-                {r.role === "DELEGATE" && r.partyCode ? t("roles.delegateOf", { party: r.partyCode }) : t(`roles.${r.role}`)}
-              </span>
-            </li>
-          ))}
-        </ul>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href="/account">{t("nav.account")}</Link>
-        </DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>
-          <LogOut aria-hidden />
-          {t("nav.signOut")}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <Button variant="ghost" size="sm" aria-label={label} aria-haspopup="menu" data-testid="user-menu" {...props}>
+      <UserRound aria-hidden />
+      <span className="max-w-40 truncate">{name}</span>
+      <ChevronDown aria-hidden className="opacity-60" />
+    </Button>
+  );
+}
+
+/**
+ * On every page, so it costs almost nothing until used: a plain button until the first press, then the
+ * menu (Radix, next-auth's sign-out, translations) loads and opens in its place.
+ */
+export function UserMenu(props: UserMenuProps) {
+  const [Dropdown, setDropdown] = useState<ComponentType<DropdownProps> | null>(null);
+  const [open, setOpen] = useState(false);
+  if (Dropdown) return <Dropdown {...props} open={open} onOpenChange={setOpen} />;
+  const load = () =>
+    void import("@/components/layout/user-menu-dropdown").then((module) => {
+      setDropdown(() => module.default);
+      setOpen(true);
+    });
+  return (
+    <UserMenuButton
+      name={props.user.name}
+      label={props.label}
+      onClick={load}
+      onKeyDown={(event) => {
+        if (event.key === "ArrowDown") {
+          event.preventDefault();
+          load();
+        }
+      }}
+    />
   );
 }

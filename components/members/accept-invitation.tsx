@@ -16,6 +16,7 @@ import { formatDate } from "@/lib/format";
 import { applyServerErrors } from "@/lib/forms";
 import { acceptFormSchema, type AcceptFormInput, type InvitationStatus } from "@/lib/schemas/members";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 export type InvitationPreview = {
   seriesId: string;
@@ -108,7 +109,7 @@ function JoinButton({ token, seriesId }: { token: string; seriesId: string }) {
       router.replace(`/series/${seriesId}`);
       router.refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
     }
   }
 

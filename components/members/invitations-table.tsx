@@ -4,13 +4,14 @@ import { useMutation } from "@tanstack/react-query";
 import { MailPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { InvitationStatus } from "@/lib/schemas/members";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 export type InvitationRow = {
   id: string;
@@ -79,7 +80,7 @@ function RevokeInvitation({ invitation }: { invitation: InvitationRow }) {
       toast.success(t("revoked"));
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof Error ? e.message : String(e));
+      toast.error(describeError(e));
     }
   }
 

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -17,8 +17,10 @@ import { applyServerErrors } from "@/lib/forms";
 import { createInvitationSchema, INVITABLE_ROLES, type CreateInvitationInput } from "@/lib/schemas/members";
 import { useTRPC } from "@/lib/trpc/client";
 import type { PartyOption } from "@/components/members/member-actions";
+import type { RouterOutputs } from "@/lib/trpc/types";
 
-export type ItemOption = { id: string; title: string; session: string; published: boolean };
+/** An agenda item an invitation may name (invitation.invitableItems). */
+export type ItemOption = RouterOutputs["invitation"]["invitableItems"][number];
 
 const FIELDS = ["email", "role", "partyId", "affiliation", "expiresInDays", "agendaItemIds"] as const;
 

@@ -1,15 +1,14 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ChathamWarning } from "@/components/minutes/chatham-warning";
 import { formatWhen } from "@/lib/format";
 import { MinutesHistory } from "@/components/minutes/minutes-history";
-import { ConflictPanel } from "@/components/revisions/conflict-panel";
+import { ConflictPanel } from "@/components/revisions/lazy";
 import { MarkdownEditor } from "@/components/revisions/markdown-editor";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -18,18 +17,15 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { findNameMentions, type MemberName } from "@/lib/name-mentions";
 import { minutesBody } from "@/lib/schemas/minutes";
 import { useTRPC } from "@/lib/trpc/client";
-import type { MinutesView } from "@/server/services/minutes/minutes";
+import { describeError, errorCode } from "@/lib/trpc/errors";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type MinutesView = NonNullable<RouterOutputs["minutes"]["get"]>;
 
 type Saved = { body: string; version: number; revisionNumber: number; updatedAt: Date; authorName: string };
 type Theirs = { body: string; version: number; revisionNumber: number; authorName: string };
 
-function codeOf(error: unknown): string | undefined {
-  return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
-}
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The convenors' minutes editor: Markdown with a live preview, a save that keeps a revision each
@@ -108,11 +104,11 @@ export function MinutesEditor({
         router.refresh();
       },
       onError: async (e) => {
-        if (codeOf(e) === "CONFLICT") {
+        if (errorCode(e) === "CONFLICT") {
           setError("");
           await loadTheirs();
         } else {
-          setError(messageOf(e));
+          setError(describeError(e));
         }
       },
     }),
@@ -127,8 +123,8 @@ export function MinutesEditor({
         router.refresh();
       },
       onError: async (e) => {
-        if (codeOf(e) === "CONFLICT") await loadTheirs();
-        else toast.error(messageOf(e));
+        if (errorCode(e) === "CONFLICT") await loadTheirs();
+        else toast.error(describeError(e));
       },
     }),
   );

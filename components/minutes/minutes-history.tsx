@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { formatWhen } from "@/lib/format";
-import { RevisionDiff } from "@/components/revisions/revision-diff";
+import { RevisionDiff } from "@/components/revisions/lazy";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";

@@ -5,7 +5,9 @@ import { Markdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { MinutesView } from "@/server/services/minutes/minutes";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type MinutesView = NonNullable<RouterOutputs["minutes"]["get"]>;
 
 /** Released minutes as delegates and observers read them: the latest revision, rendered. */
 export async function MinutesReader({ minutes, timeZone }: { minutes: MinutesView | null; timeZone: string }) {

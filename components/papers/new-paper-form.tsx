@@ -1,11 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { MarkdownEditor } from "@/components/revisions/markdown-editor";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,6 +13,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { createPaperSchema } from "@/lib/schemas/papers";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError, fieldErrorsOf } from "@/lib/trpc/errors";
 
 type Item = { id: string; title: string; position: number };
 
@@ -44,9 +44,9 @@ export function NewPaperForm({ sessionId, items, asScholar }: { sessionId: strin
       toast.success(t("created"));
       router.push(`/papers/${paper.id}`);
     } catch (error) {
-      const fieldErrors = error instanceof TRPCClientError ? (error.data as { fieldErrors?: Record<string, string[]> | null }).fieldErrors : null;
-      if (fieldErrors) setErrors(Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v[0]])));
-      setFormError(error instanceof Error ? error.message : String(error));
+      const fieldErrors = fieldErrorsOf(error);
+      if (Object.keys(fieldErrors).length > 0) setErrors(Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v?.[0]])));
+      setFormError(describeError(error));
     }
   }
 

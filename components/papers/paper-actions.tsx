@@ -4,10 +4,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { higherLevels, type ReleaseLevelName } from "@/lib/schemas/papers";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 /** Raise the release level, one step or more; it can never be lowered, so it asks first. */
 export function ReleaseControl({ paperId, version, level }: { paperId: string; version: number; level: ReleaseLevelName }) {
@@ -30,7 +31,7 @@ export function ReleaseControl({ paperId, version, level }: { paperId: string; v
       await queryClient.invalidateQueries({ queryKey: trpc.paper.pathKey() });
       router.refresh();
     } catch (error) {
-      toast.error(error instanceof Error ? error.message : String(error));
+      toast.error(describeError(error));
     }
   }
 
@@ -87,7 +88,7 @@ export function WithdrawPaper({ paperId, version }: { paperId: string; version: 
           await queryClient.invalidateQueries({ queryKey: trpc.paper.pathKey() });
           router.refresh();
         } catch (error) {
-          toast.error(error instanceof Error ? error.message : String(error));
+          toast.error(describeError(error));
         }
       }}
     />

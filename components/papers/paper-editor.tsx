@@ -1,15 +1,14 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { format } from "date-fns";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { LocalTime } from "@/components/papers/local-time";
-import { ConflictPanel } from "@/components/revisions/conflict-panel";
+import { ConflictPanel } from "@/components/revisions/lazy";
 import { MarkdownEditor } from "@/components/revisions/markdown-editor";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,6 +16,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { paperTextSchema } from "@/lib/schemas/papers";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError, errorCode, fieldErrorsOf } from "@/lib/trpc/errors";
 
 export type PaperEditorProps = {
   paperId: string;
@@ -31,9 +31,6 @@ const AUTOSAVE_MS = 2000;
 
 type Conflict = { title: string; body: string; number: number; author: string };
 
-function codeOf(error: unknown): string | undefined {
-  return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
-}
 
 /**
  * Edits a paper: title and Markdown body with a live preview. The working copy is autosaved (about
@@ -118,7 +115,7 @@ export function PaperEditor({ paperId, version, latest, draft }: PaperEditorProp
       await queryClient.invalidateQueries({ queryKey: trpc.paper.pathKey() });
       router.refresh();
     } catch (error) {
-      if (codeOf(error) === "CONFLICT") {
+      if (errorCode(error) === "CONFLICT") {
         const fresh = await loadTheirs().catch(() => null);
         if (fresh) {
           // The next save starts from their version; what was typed stays in the editor.
@@ -127,9 +124,9 @@ export function PaperEditor({ paperId, version, latest, draft }: PaperEditorProp
           return;
         }
       }
-      const fieldErrors = error instanceof TRPCClientError ? (error.data as { fieldErrors?: Record<string, string[]> | null }).fieldErrors : null;
-      if (fieldErrors?.title?.[0]) setTitleError(fieldErrors.title[0]);
-      setFormError(error instanceof Error ? error.message : String(error));
+      const fieldErrors = fieldErrorsOf(error);
+      if (fieldErrors.title?.[0]) setTitleError(fieldErrors.title[0]);
+      setFormError(describeError(error));
     }
   }
 

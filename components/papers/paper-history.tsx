@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LocalTime } from "@/components/papers/local-time";
-import { RevisionDiff } from "@/components/revisions/revision-diff";
+import { RevisionDiff } from "@/components/revisions/lazy";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";

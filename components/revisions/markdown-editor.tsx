@@ -1,11 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Markdown } from "@/components/markdown/markdown";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils";
+
+// The Markdown renderer loads with the first preview: writing needs only the text area.
+const Markdown = dynamic(() => import("@/components/markdown/markdown").then((m) => m.Markdown));
 
 type Mode = "write" | "preview" | "split";
 

@@ -3,20 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 type Props = { sessionId: string; title: string; version: number; to: "IN_SESSION" | "CONCLUDED" };
 
@@ -34,7 +25,7 @@ export function AdvanceStatusButton({ sessionId, title, version, to }: Props) {
       toast.success(t("moved", { status: status(to) }));
       router.refresh();
     } catch (e) {
-      toast.error(t("failed"), { description: e instanceof Error ? e.message : String(e) });
+      toast.error(t("failed"), { description: describeError(e) });
       router.refresh();
     }
   };
@@ -47,20 +38,14 @@ export function AdvanceStatusButton({ sessionId, title, version, to }: Props) {
     );
   }
   return (
-    <AlertDialog>
-      <AlertDialogTrigger asChild>
-        <Button size="sm" data-testid="advance-status" disabled={advance.isPending}>{t("conclude")}</Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t("concludeTitle", { title })}</AlertDialogTitle>
-          <AlertDialogDescription>{t("concludeBody")}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-          <AlertDialogAction onClick={run}>{t("confirmConclude")}</AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmAction
+      trigger={<Button size="sm" data-testid="advance-status" disabled={advance.isPending}>{t("conclude")}</Button>}
+      label={t("confirmConclude")}
+      title={t("concludeTitle", { title })}
+      description={t("concludeBody")}
+      cancelLabel={t("cancel")}
+      tone="default"
+      onConfirm={run}
+    />
   );
 }

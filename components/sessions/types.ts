@@ -1,5 +1,4 @@
-import type { AppRouter } from "@/server/trpc/root";
-import type { inferRouterOutputs } from "@trpc/server";
+import type { RouterOutputs } from "@/lib/trpc/types";
 
 /** What session.get returns: the session page's data, shared by its panels. */
-export type SessionView = inferRouterOutputs<AppRouter>["session"]["get"];
+export type SessionView = RouterOutputs["session"]["get"];

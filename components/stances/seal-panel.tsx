@@ -4,11 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { Lock, LockOpen } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { useStanceRefresh, type BoardView } from "@/components/stances/stance-data";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/client";
+import { describeError } from "@/lib/trpc/errors";
 
 const when = (d: Date) => format(d, "d MMM yyyy, HH:mm");
 
@@ -32,7 +33,7 @@ export function SealPanel({ board }: { board: BoardView }) {
       toast.success(done);
       await refresh();
     } catch (e) {
-      toast.error(e instanceof Error ? e.message : String(e));
+      toast.error(describeError(e));
     }
   }
 

@@ -4,10 +4,11 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { ListChecks } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { SealPanel } from "@/components/stances/seal-panel";
-import { formatPoint, useStanceRefresh, type BoardCell, type BoardParty, type BoardRow, type BoardView } from "@/components/stances/stance-data";
+import { formatPoint } from "@/lib/issue-scale";
+import { useStanceRefresh, type BoardCell, type BoardParty, type BoardRow, type BoardView } from "@/components/stances/stance-data";
 import { StanceFormDialog } from "@/components/stances/stance-form-dialog";
 import { StanceHistoryDialog } from "@/components/stances/stance-history-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -17,6 +18,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
+import { describeError } from "@/lib/trpc/errors";
 
 const NEXT_LEVEL = { PARTY: "GOVERNMENTS", GOVERNMENTS: "ALL_PARTICIPANTS", ALL_PARTICIPANTS: null } as const;
 
@@ -134,7 +136,7 @@ function Cell({
           aria-label={t("stances.cellLabel", {
             party: party.code,
             issue: row.issue.title,
-            point: formatPoint(cell.position),
+            point: formatPoint(cell.position, row.issue.scaleMin),
             label: cell.label,
             level: t(`releaseLevel.${cell.releaseLevel}`),
           })}
@@ -144,7 +146,7 @@ function Cell({
           )}
         >
           <span className="flex items-baseline gap-1.5">
-            <span className="font-mono font-medium tabular-nums">{formatPoint(cell.position)}</span>{" "}
+            <span className="font-mono font-medium tabular-nums">{formatPoint(cell.position, row.issue.scaleMin)}</span>{" "}
             <span>{cell.label}</span>
           </span>
           <span className="mt-1 flex flex-wrap gap-1">
@@ -216,7 +218,7 @@ function ReleaseButton({
           toast.success(t("stances.release.done", { level }));
           await refresh();
         } catch (e) {
-          toast.error(e instanceof Error ? e.message : String(e));
+          toast.error(describeError(e));
         }
       }}
     />

@@ -1,13 +1,12 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { useTRPC } from "@/lib/trpc/client";
-import type { AppRouter } from "@/server/trpc/root";
+import type { RouterOutputs } from "@/lib/trpc/types";
 
-type Outputs = inferRouterOutputs<AppRouter>;
+type Outputs = RouterOutputs;
 
 /** What stance.board returns. */
 export type BoardView = Outputs["stance"]["board"];
@@ -30,9 +29,4 @@ export function useStanceRefresh(sessionId: string): () => Promise<void> {
     ]);
     router.refresh();
   }, [queryClient, router, sessionId, trpc]);
-}
-
-/** "+2" for positive points, so a scale around zero reads as support/oppose. */
-export function formatPoint(position: number): string {
-  return position > 0 ? `+${position}` : String(position);
 }

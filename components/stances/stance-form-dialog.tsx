@@ -7,9 +7,9 @@ import { Pencil, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
-import { RevisionDiff } from "@/components/revisions/revision-diff";
-import { formatPoint, useStanceRefresh, type BoardCell, type BoardParty, type IssueView, type StanceView } from "@/components/stances/stance-data";
+import { toast } from "@/components/ui/toast";
+import { RevisionDiff } from "@/components/revisions/lazy";
+import { useStanceRefresh, type BoardCell, type BoardParty, type IssueView, type StanceView } from "@/components/stances/stance-data";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -18,6 +18,7 @@ import { FormField } from "@/components/ui/form-field";
 import { controlClassName } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { applyServerErrors } from "@/lib/forms";
+import { formatPoint, pointLabel } from "@/lib/issue-scale";
 import { stanceFormSchemaFor, type StanceFormInput, type StanceFormValues } from "@/lib/schemas/stances";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
@@ -42,10 +43,6 @@ function valuesOf(cell: BoardCell | StanceView | undefined, issue: IssueView): S
     redLine: cell?.redLine ?? false,
     priority: cell?.priority ?? 2,
   };
-}
-
-function labelOf(issue: IssueView, position: number): string {
-  return issue.scaleLabels[position - issue.scaleMin] ?? "";
 }
 
 /** Records or edits a party's stance; a stale save shows both versions so the delegate can re-apply. */
@@ -152,8 +149,8 @@ export function StanceFormDialog({ sessionId, issue, party, stance, carried }: P
                   <tbody>
                     <tr>
                       <th scope="row" className="py-1 pr-2 font-normal">{t("conflict.point")}</th>
-                      <td className="py-1 pr-2">{formatPoint(theirs.position)} {theirs.label}</td>
-                      <td className="py-1">{formatPoint(Number(mine.position))} {labelOf(issue, Number(mine.position))}</td>
+                      <td className="py-1 pr-2">{formatPoint(theirs.position, issue.scaleMin)} {theirs.label}</td>
+                      <td className="py-1">{formatPoint(Number(mine.position), issue.scaleMin)} {pointLabel(Number(mine.position), issue)}</td>
                     </tr>
                     <tr>
                       <th scope="row" className="py-1 pr-2 font-normal">{t("redLine")}</th>
@@ -209,8 +206,8 @@ export function StanceFormDialog({ sessionId, issue, party, stance, carried }: P
                         onBlur={field.onBlur}
                         className="accent-primary"
                       />
-                      <span className="w-7 font-mono tabular-nums">{formatPoint(p)}</span>{" "}
-                      <span>{labelOf(issue, p)}</span>
+                      <span className="w-7 font-mono tabular-nums">{formatPoint(p, issue.scaleMin)}</span>{" "}
+                      <span>{pointLabel(p, issue)}</span>
                     </label>
                   ))}
                 </div>

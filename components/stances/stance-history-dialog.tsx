@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { useTranslations } from "next-intl";
-import { RevisionDiff } from "@/components/revisions/revision-diff";
-import { formatPoint } from "@/components/stances/stance-data";
+import { RevisionDiff } from "@/components/revisions/lazy";
+import { formatPoint } from "@/lib/issue-scale";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";

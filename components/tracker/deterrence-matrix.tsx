@@ -5,7 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { cn } from "@/lib/utils";
-import type { DeterrenceProfileView } from "@/server/services/tracker/tracker";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type DeterrenceProfileView = RouterOutputs["tracker"]["deterrenceProfile"];
 
 type Props = { data: Pick<DeterrenceProfileView, "parties" | "criteria" | "sharedCore" | "gaps">; caption: string };
 

@@ -10,7 +10,3 @@ export function partyCodes(parties: readonly { id: string; code: string }[]) {
   const byId = new Map(parties.map((p) => [p.id, p.code] as const));
   return (id: string) => byId.get(id) ?? "?";
 }
-
-export function signed(position: number): string {
-  return position > 0 ? `+${position}` : String(position);
-}

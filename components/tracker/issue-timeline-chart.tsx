@@ -1,7 +1,5 @@
-"use client";
-
 import { useTranslations } from "next-intl";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatPoint } from "@/lib/issue-scale";
 
 export type ChartParty = { id: string; code: string };
 export type ChartPoint = {
@@ -14,72 +12,91 @@ export type ChartPoint = {
 const COLOURS = ["#1d4ed8", "#be185d", "#047857", "#7c3aed"];
 const DASHES = ["", "6 3", "2 3", "8 3 2 3"];
 
-type DotProps = { cx?: number; cy?: number; payload?: Record<string, unknown>; dataKey?: unknown };
+// The drawing's own units; the SVG keeps its proportions at any width (the line widths do not scale).
+const WIDTH = 720;
+const HEIGHT = 288;
+const PAD = { top: 12, right: 20, bottom: 28, left: 44 };
 
 /**
  * Each party's position over the sessions that discuss the issue: hollow points are carried
- * forward, a red ring marks a red line. The page puts the same data in a table beside it.
+ * forward, a red ring marks a red line. The page puts the same data in a table beside it. Drawn on
+ * the server as plain SVG (no charting library on the client); a point's title names the session,
+ * the party and the position for a pointer that rests on it.
  */
 export function IssueTimelineChart({ parties, points, min, max, labels }: { parties: ChartParty[]; points: ChartPoint[]; min: number; max: number; labels: string[] }) {
   const t = useTranslations("trackerView");
-  const data = points.map((p) => {
-    const row: Record<string, unknown> = { index: p.index, session: p.session };
-    for (const party of parties) {
-      const v = p.values[party.id];
-      row[party.code] = v?.position ?? null;
-      row[`${party.code}__carried`] = v?.carried ?? false;
-      row[`${party.code}__red`] = v?.redLine ?? false;
-    }
-    return row;
-  });
+  const plotWidth = WIDTH - PAD.left - PAD.right;
+  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
+  const x = (i: number) => PAD.left + (points.length <= 1 ? plotWidth / 2 : (i * plotWidth) / (points.length - 1));
+  const y = (value: number) => PAD.top + (max === min ? plotHeight / 2 : ((max - value) * plotHeight) / (max - min));
   const ticks = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+
   return (
     <figure aria-labelledby="timeline-chart-title" className="rounded-lg border border-border bg-card p-4">
       <figcaption id="timeline-chart-title" className="mb-2 text-sm text-muted-foreground">{t("chartDescription")}</figcaption>
       {/* The chart is a picture of the table below it: hidden from screen readers, who read the table. */}
-      <div aria-hidden className="h-72 w-full" data-testid="timeline-chart">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 10 }} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-            <XAxis dataKey="index" tickFormatter={(v: number) => String(v)} />
-            <YAxis domain={[min, max]} ticks={ticks} allowDecimals={false} width={40} />
-            <Tooltip
-              formatter={(value, name) => {
-                const n = Number(value);
-                return [`${n > 0 ? `+${n}` : n} · ${labels[n - min] ?? ""}`, String(name)];
-              }}
-              labelFormatter={(_label, payload) => String((payload?.[0]?.payload as { session?: string } | undefined)?.session ?? "")}
-            />
-            <Legend />
-            {parties.map((party, i) => (
-              <Line
-                key={party.id}
-                type="linear"
-                dataKey={party.code}
-                name={party.code}
-                stroke={COLOURS[i % COLOURS.length]}
-                strokeDasharray={DASHES[i % DASHES.length]}
-                strokeWidth={2}
-                connectNulls
-                isAnimationActive={false}
-                dot={(props: DotProps) => {
-                  const { cx, cy, payload } = props;
-                  const key = `${party.code}-${String(payload?.index)}`;
-                  if (cx === undefined || cy === undefined || payload?.[party.code] === null) return <g key={key} />;
-                  const carried = Boolean(payload?.[`${party.code}__carried`]);
-                  const red = Boolean(payload?.[`${party.code}__red`]);
-                  const colour = COLOURS[i % COLOURS.length];
-                  return (
-                    <g key={key}>
-                      {red ? <circle cx={cx} cy={cy} r={8} fill="none" stroke="#dc2626" strokeWidth={2} /> : null}
-                      <circle cx={cx} cy={cy} r={4} fill={carried ? "#ffffff" : colour} stroke={colour} strokeWidth={2} />
-                    </g>
-                  );
-                }}
-              />
+      <div aria-hidden className="w-full" data-testid="timeline-chart">
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto max-h-80 w-full" fontSize={12}>
+          <g stroke="#e5e7eb" strokeDasharray="3 3" vectorEffect="non-scaling-stroke">
+            {ticks.map((tick) => (
+              <line key={`h${tick}`} x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} vectorEffect="non-scaling-stroke" />
             ))}
-          </LineChart>
-        </ResponsiveContainer>
+            {points.map((p, i) => (
+              <line key={`v${p.index}`} x1={x(i)} x2={x(i)} y1={PAD.top} y2={HEIGHT - PAD.bottom} vectorEffect="non-scaling-stroke" />
+            ))}
+          </g>
+          <g fill="#6b7280" className="tabular-nums">
+            {ticks.map((tick) => (
+              <text key={`y${tick}`} x={PAD.left - 8} y={y(tick)} textAnchor="end" dominantBaseline="middle">
+                {formatPoint(tick, min)}
+              </text>
+            ))}
+            {points.map((p, i) => (
+              <text key={`x${p.index}`} x={x(i)} y={HEIGHT - PAD.bottom + 18} textAnchor="middle">
+                {p.index}
+              </text>
+            ))}
+          </g>
+          {parties.map((party, pi) => {
+            const colour = COLOURS[pi % COLOURS.length];
+            // Sessions without a position are skipped and the line joins its neighbours.
+            const placed = points.flatMap((p, i) => {
+              const v = p.values[party.id];
+              return v ? [{ p, v, cx: x(i), cy: y(v.position) }] : [];
+            });
+            return (
+              <g key={party.id} data-party={party.code} className="timeline-line">
+                {placed.length > 1 ? (
+                  <polyline
+                    points={placed.map((d) => `${d.cx},${d.cy}`).join(" ")}
+                    fill="none"
+                    stroke={colour}
+                    strokeWidth={2}
+                    strokeDasharray={DASHES[pi % DASHES.length] || undefined}
+                    vectorEffect="non-scaling-stroke"
+                  />
+                ) : null}
+                {placed.map(({ p, v, cx, cy }) => (
+                  <g key={p.index}>
+                    <title>{`${p.session} · ${party.code}: ${formatPoint(v.position, min)} · ${labels[v.position - min] ?? v.label}`}</title>
+                    {v.redLine ? <circle cx={cx} cy={cy} r={8} fill="none" stroke="#dc2626" strokeWidth={2} vectorEffect="non-scaling-stroke" /> : null}
+                    <circle cx={cx} cy={cy} r={4} fill={v.carried ? "#ffffff" : colour} stroke={colour} strokeWidth={2} vectorEffect="non-scaling-stroke" />
+                  </g>
+                ))}
+              </g>
+            );
+          })}
+        </svg>
+        <ul className="mt-2 flex flex-wrap justify-center gap-4 text-sm">
+          {parties.map((party, pi) => (
+            <li key={party.id} className="flex items-center gap-1.5">
+              <svg width="24" height="10" aria-hidden>
+                <line x1="0" x2="24" y1="5" y2="5" stroke={COLOURS[pi % COLOURS.length]} strokeWidth={2} strokeDasharray={DASHES[pi % DASHES.length] || undefined} />
+              </svg>
+              <span style={{ color: COLOURS[pi % COLOURS.length] }}>{party.code}</span>
+            </li>
+          ))}
+        </ul>
       </div>
     </figure>
   );

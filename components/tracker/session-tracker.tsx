@@ -4,9 +4,12 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TrackerStatusBadge } from "@/components/tracker/status-badge";
-import { formatFraction, partyCodes, signed } from "@/components/tracker/format";
+import { formatFraction, partyCodes } from "@/components/tracker/format";
+import { formatPoint } from "@/lib/issue-scale";
 import { TRACKER_STATUSES } from "@/lib/schemas/tracker";
-import type { SessionTracker } from "@/server/services/tracker/tracker";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type SessionTracker = RouterOutputs["tracker"]["session"];
 
 /** Summary on top, then the session's issues, the most important first. */
 export function SessionTrackerView({ data }: { data: SessionTracker }) {
@@ -79,7 +82,7 @@ export function SessionTrackerView({ data }: { data: SessionTracker }) {
                         <TableCell key={p.id} className="align-top text-sm">
                           {pos ? (
                             <div>
-                              <span className="font-semibold tabular-nums">{signed(pos.position)}</span>{" "}
+                              <span className="font-semibold tabular-nums">{formatPoint(pos.position)}</span>{" "}
                               <span className="text-muted-foreground">{pos.label}</span>
                               <div className="mt-0.5 flex flex-wrap gap-1">
                                 {pos.carried ? <Badge variant="outline" title={t("carriedFrom")}>{t("carried")}</Badge> : null}

@@ -5,7 +5,9 @@ import { TrackerStatusBadge } from "@/components/tracker/status-badge";
 import { formatDate } from "@/lib/format";
 import { statusOfLetter } from "@/lib/schemas/tracker";
 import { cn } from "@/lib/utils";
-import type { SeriesOverview } from "@/server/services/tracker/tracker";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type SeriesOverview = RouterOutputs["tracker"]["seriesOverview"];
 
 /**
  * Issues (rows) × sessions (columns). Each cell shows the status letter and names it for assistive

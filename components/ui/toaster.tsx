@@ -1,61 +1,13 @@
 "use client";
 
-import * as React from "react";
-import { Toaster as Sonner, type ToasterProps } from "sonner";
-import { CircleAlert, CircleCheck, Info, LoaderCircle, TriangleAlert } from "lucide-react";
+import dynamic from "next/dynamic";
+import { useSyncExternalStore } from "react";
+import { subscribeToaster, toasterMounted, toasterWanted } from "@/components/ui/toast";
 
-/**
- * Sonner's Toaster in the Trilogue palette. Mount once in the root layout, then call
- * `toast.success(...)` etc. from "sonner". Toasts are announced politely by sonner.
- */
-export function Toaster({ toastOptions, style, ...props }: ToasterProps) {
-  return (
-    <Sonner
-      theme="light"
-      position="bottom-right"
-      closeButton
-      richColors
-      icons={{
-        success: <CircleCheck className="size-4" aria-hidden="true" />,
-        info: <Info className="size-4" aria-hidden="true" />,
-        warning: <TriangleAlert className="size-4" aria-hidden="true" />,
-        error: <CircleAlert className="size-4" aria-hidden="true" />,
-        loading: <LoaderCircle className="size-4 animate-spin" aria-hidden="true" />,
-      }}
-      style={
-        {
-          "--normal-bg": "var(--popover)",
-          "--normal-text": "var(--popover-foreground)",
-          "--normal-border": "var(--border)",
-          "--success-bg": "var(--success-subtle)",
-          "--success-text": "var(--success-subtle-foreground)",
-          "--success-border": "var(--success-border)",
-          "--info-bg": "var(--info-subtle)",
-          "--info-text": "var(--info-subtle-foreground)",
-          "--info-border": "var(--info-border)",
-          "--warning-bg": "var(--warning-subtle)",
-          "--warning-text": "var(--warning-subtle-foreground)",
-          "--warning-border": "var(--warning-border)",
-          "--error-bg": "var(--danger-subtle)",
-          "--error-text": "var(--danger-subtle-foreground)",
-          "--error-border": "var(--danger-border)",
-          "--border-radius": "var(--radius)",
-          fontFamily: "var(--font-sans)",
-          ...style,
-        } as React.CSSProperties
-      }
-      toastOptions={{
-        ...toastOptions,
-        classNames: {
-          // Sonner's stylesheet is unlayered, so overrides of its own properties need `!`.
-          title: "font-medium!",
-          actionButton: "bg-primary! text-primary-foreground! font-medium!",
-          cancelButton: "bg-secondary! text-secondary-foreground!",
-          closeButton: "focus-visible:outline-2! focus-visible:outline-offset-2! focus-visible:outline-ring!",
-          ...toastOptions?.classNames,
-        },
-      }}
-      {...props}
-    />
-  );
+const SonnerToaster = dynamic(() => import("@/components/ui/sonner-toaster"), { ssr: false });
+
+/** Mount once in the root layout. Renders nothing until the first toast (components/ui/toast.ts) asks for it. */
+export function Toaster() {
+  const wanted = useSyncExternalStore(subscribeToaster, toasterWanted, () => false);
+  return wanted ? <SonnerToaster onMounted={toasterMounted} /> : null;
 }

@@ -119,7 +119,7 @@ test("a sealed session: each party submits, and every party's stances appear tog
   await expect(convenor.getByTestId("seal-panel")).toContainText("not yet submitted");
 
   const parties = [
-    { code: "JP", email: DEMO.jpDelegate, point: "-1 Somewhat oppose" },
+    { code: "JP", email: DEMO.jpDelegate, point: "\u22121 Somewhat oppose" },
     { code: "US", email: DEMO.usDelegate, point: "+3 Strongly support" },
     { code: "KR", email: DEMO.krDelegate, point: "0 Neutral" },
   ];
@@ -150,7 +150,7 @@ test("a sealed session: each party submits, and every party's stances appear tog
   for (const page of [...pages, convenor]) {
     await openBoard(page, s.url);
     await expect(page.getByTestId("seal-panel")).toContainText("revealed to all parties together");
-    await expect(cell(page, s.issue, "JP")).toContainText("-1");
+    await expect(cell(page, s.issue, "JP")).toContainText("\u22121");
     await expect(cell(page, s.issue, "US")).toContainText("+3");
     await expect(cell(page, s.issue, "KR")).toContainText("Neutral");
   }

@@ -42,7 +42,7 @@ test("series tracker: heatmap shows narrowing, widening and blocked issues, with
   await row(NARROWING).getByRole("link", { name: NARROWING }).click();
   await expect(page.getByTestId("timeline-title")).toHaveText(NARROWING);
   // One line per party (US, JP, KR).
-  await expect(page.getByTestId("timeline-chart").locator(".recharts-line")).toHaveCount(3);
+  await expect(page.getByTestId("timeline-chart").locator(".timeline-line")).toHaveCount(3);
   await page.getByText("Show data table").click();
   const data = page.getByTestId("timeline-data").getByRole("table");
   await expect(data).toBeVisible();

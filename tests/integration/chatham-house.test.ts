@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BookDocument } from "@/app/(print)/print/sessions/[sessionId]/briefing/book-document";
+import { BookDocument } from "@/components/briefing/book-document";
 import { createComment } from "@/prisma/seed/factories";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { loadViewer } from "@/server/access";

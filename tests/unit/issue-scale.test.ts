@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPoint, isScale, pointCount, resizeLabels, samePoints, scalePoints, scaleProblems } from "@/lib/issue-scale";
+import { formatPoint, formatPointLabel, isScale, pointCount, resizeLabels, samePoints, scalePoints, scaleProblems } from "@/lib/issue-scale";
 import { defaultScale } from "@/lib/scales";
 import { issueFormSchema } from "@/lib/schemas/issues";
 
@@ -72,7 +72,7 @@ describe("resizeLabels", () => {
   });
 });
 
-describe("samePoints, isScale, formatPoint", () => {
+describe("samePoints, isScale, formatPoint, formatPointLabel", () => {
   it("compares points but not wording", () => {
     expect(samePoints({ min: -3, max: 3 }, { min: -3, max: 3 })).toBe(true);
     expect(samePoints({ min: -3, max: 3 }, { min: -2, max: 3 })).toBe(false);
@@ -84,6 +84,18 @@ describe("samePoints, isScale, formatPoint", () => {
   it("signs points only on scales with negative points", () => {
     expect([-3, 0, 3].map((p) => formatPoint(p, -3))).toEqual(["\u22123", "0", "+3"]);
     expect([0, 3].map((p) => formatPoint(p, 0))).toEqual(["0", "3"]);
+  });
+
+  it("writes a true minus sign, and signs positive points when the scale is not given", () => {
+    expect([-2, 0, 2].map((p) => formatPoint(p))).toEqual(["\u22122", "0", "+2"]);
+    expect(formatPoint(-1)).not.toContain("-");
+  });
+
+  it("puts a point's label after it, or the point alone", () => {
+    const scale = { scaleMin: -1, scaleLabels: ["Oppose", "Neutral", "Support"] };
+    expect([-1, 0, 1].map((p) => formatPointLabel(p, scale))).toEqual(["\u22121 Oppose", "0 Neutral", "+1 Support"]);
+    expect(formatPointLabel(2, scale)).toBe("+2");
+    expect(formatPointLabel(3, { scaleMin: 0, scaleLabels: [] })).toBe("3");
   });
 });
 

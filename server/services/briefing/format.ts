@@ -66,13 +66,6 @@ export function preparedFor(book: BriefingBook, t: Translate): string {
     : t("briefing.cover.preparedForDelegation", { party: book.reader.partyCode });
 }
 
-/** The scale point's label, e.g. "+2 support". */
-export function scaleLabel(value: number, min: number, labels: string[]): string {
-  const label = labels[value - min];
-  const n = value > 0 ? `+${value}` : String(value);
-  return label ? `${n} ${label}` : n;
-}
-
 /** A figure on a scale, one decimal when needed. */
 export function figure(n: number | null): string {
   if (n === null) return "—";

@@ -7,13 +7,13 @@ import {
   percent,
   placeLabel,
   preparedFor,
-  scaleLabel,
   sectionsOf,
   sessionDates,
   sessionZone,
   slotLabel,
   type Translate,
 } from "@/server/services/briefing/format";
+import { formatPointLabel } from "@/lib/issue-scale";
 
 /*
  * The briefing book as Markdown (GitHub-flavoured: tables), rendered from the same object as the
@@ -132,7 +132,7 @@ export function renderBriefingMarkdown(book: BriefingBook, t: Translate = bookTr
       push(`**${t("briefing.agenda.issue")}:** ${inline(i.issue.title)} (${t(`issueKind.${i.issue.kind}`)}${i.issue.topic ? `, ${inline(i.issue.topic)}` : ""})`, "");
       if (i.issue.description.trim()) push(nestMarkdown(i.issue.description, 3), "");
       const points: string[] = [];
-      for (let v = i.issue.scaleMin; v <= i.issue.scaleMax; v++) points.push(scaleLabel(v, i.issue.scaleMin, i.issue.scaleLabels));
+      for (let v = i.issue.scaleMin; v <= i.issue.scaleMax; v++) points.push(formatPointLabel(v, i.issue));
       push(`${t("briefing.agenda.scale")}: ${points.map(inline).join(" · ")}`, "");
     } else push(`_${t("briefing.agenda.procedural")}_`, "");
     if (i.comments.length > 0) push(`#### ${t("briefing.comments.title")}`, "", ...comments(i.comments, t, zone), "");

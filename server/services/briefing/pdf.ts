@@ -1,6 +1,6 @@
 import "server-only";
-import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumExecutable } from "@/lib/chromium";
 
 /*
  * Renders the briefing book's print page to PDF in headless Chromium. The browser loads the page
@@ -15,25 +15,6 @@ export function internalOrigin(): string {
   if (configured) return new URL(configured).origin;
   return `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 }
-
-/** CHROMIUM_PATH, else Debian's chromium, else Playwright's own browser. */
-function chromiumExecutable(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  return undefined;
-}
-
-// The same flags as playwright.config.ts: without the networking ones Chromium calls home.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
 
 /** next-auth's session cookie (plain, __Secure- on https, chunked as .0, .1 … when large). */
 const SESSION_COOKIE = /^(__Secure-|__Host-)?next-auth\.session-token(\.\d+)?$/;
@@ -73,7 +54,7 @@ export function renderBriefingPdf(options: PdfOptions): Promise<Buffer> {
     const origin = internalOrigin();
     let browser: Browser | undefined;
     try {
-      browser = await chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: CHROMIUM_ARGS });
+      browser = await chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: [...CHROMIUM_ARGS] });
       const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-US", serviceWorkers: "block" });
       await context.addCookies(
         sessionCookies(options.cookies).map((c) => ({

@@ -57,6 +57,7 @@ export const membersRows: Rows = {
     expect: eddConvenorOnly,
   },
   "invitation.list": { input: ({ world: w }) => ({ seriesId: w.series.edd.id }), expect: eddConvenorOnly },
+  "invitation.invitableItems": { input: ({ world: w }) => ({ seriesId: w.series.edd.id }), expect: eddConvenorOnly },
   "invitation.revoke": {
     input: async (ctx) => ({ invitationId: (await freshInvitation(ctx)).invitation.id }),
     expect: eddConvenorOnly,

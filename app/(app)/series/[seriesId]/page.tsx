@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatSessionRange } from "@/lib/format";
-import { loadSeries } from "@/components/series/series-data";
+import { loadSeries } from "@/server/pages/series";
 
 type Props = { params: Promise<{ seriesId: string }> };
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { IssueFormDialog } from "@/components/issues/issue-form-dialog";
 import { IssuesTable } from "@/components/issues/issues-table";
-import { loadSeries } from "@/components/series/series-data";
+import { loadSeries } from "@/server/pages/series";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ISSUE_KINDS, type IssueKindName } from "@/lib/schemas/issues";
 import { cn } from "@/lib/utils";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { InvitationsTable } from "@/components/members/invitations-table";
 import { InviteDialog, type ItemOption } from "@/components/members/invite-dialog";
 import { MemberActions } from "@/components/members/member-actions";
-import { loadSeries } from "@/components/series/series-data";
+import { loadSeries } from "@/server/pages/series";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -32,11 +32,7 @@ export default async function MembersPage({ params }: Props) {
   const [invitations, items] = isConvenor
     ? await Promise.all([
         caller.invitation.list({ seriesId }),
-        scholarsAllowed
-          ? Promise.all(series.sessions.filter((s) => s.status !== "CONCLUDED").map((s) => caller.session.get({ sessionId: s.id }))).then((sessions) =>
-              sessions.flatMap((s) => s.agenda.map((i): ItemOption => ({ id: i.id, title: i.title, session: s.title, published: s.agendaPublishedAt !== null }))),
-            )
-          : Promise.resolve([] as ItemOption[]),
+        scholarsAllowed ? caller.invitation.invitableItems({ seriesId }) : Promise.resolve([] as ItemOption[]),
       ])
     : [[], [] as ItemOption[]];
 

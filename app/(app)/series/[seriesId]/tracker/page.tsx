@@ -2,7 +2,7 @@ import { Download, LineChart } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { loadSeries } from "@/components/series/series-data";
+import { loadSeries } from "@/server/pages/series";
 import { ALL_METHOD_PARTS, MethodPanel } from "@/components/tracker/method-panel";
 import { StatusHeatmap } from "@/components/tracker/status-heatmap";
 import { StatusLegend } from "@/components/tracker/status-legend";

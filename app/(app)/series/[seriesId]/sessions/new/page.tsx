@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { loadSeries } from "@/components/series/series-data";
+import { loadSeries } from "@/server/pages/series";
 import { SessionForm } from "@/components/sessions/session-form";
 import { timeZoneOptions } from "@/lib/schemas/sessions";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { loadSeries } from "@/components/series/series-data";
+import { loadSeries } from "@/server/pages/series";
 import { DeterrenceMatrix } from "@/components/tracker/deterrence-matrix";
 import { MethodPanel } from "@/components/tracker/method-panel";
 import { api, loadOrNotFound } from "@/server/trpc/server";

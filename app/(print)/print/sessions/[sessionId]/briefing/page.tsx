@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { buildBriefingBook } from "@/server/services/briefing/book";
 import type { Translate } from "@/server/services/briefing/format";
 import { requireViewer } from "@/server/trpc/server";
-import { BookDocument } from "./book-document";
+import { BookDocument } from "@/components/briefing/book-document";
 
 type Props = { params: Promise<{ sessionId: string }> };
 

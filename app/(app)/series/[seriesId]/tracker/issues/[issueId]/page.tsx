@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatFraction, partyCodes, signed } from "@/components/tracker/format";
+import { formatFraction, partyCodes } from "@/components/tracker/format";
+import { formatPoint } from "@/lib/issue-scale";
 import { IssueTimelineChart, type ChartPoint } from "@/components/tracker/issue-timeline-chart";
 import { ALL_METHOD_PARTS, MethodPanel } from "@/components/tracker/method-panel";
 import { TrackerStatusBadge } from "@/components/tracker/status-badge";
@@ -47,9 +48,9 @@ export default async function IssueTimelinePage({ params }: Props) {
         <h2 className="mt-1 text-lg font-semibold" data-testid="timeline-title">{issue.title}</h2>
         <p className="text-sm text-muted-foreground">
           {t("scale", {
-            min: signed(issue.scaleMin),
+            min: formatPoint(issue.scaleMin, issue.scaleMin),
             minLabel: issue.scaleLabels[0] ?? "",
-            max: signed(issue.scaleMax),
+            max: formatPoint(issue.scaleMax, issue.scaleMin),
             maxLabel: issue.scaleLabels.at(-1) ?? "",
           })}
         </p>
@@ -99,7 +100,7 @@ export default async function IssueTimelinePage({ params }: Props) {
                           <TableCell key={party.id}>
                             {pos ? (
                               <>
-                                {t("point", { position: signed(pos.position), label: pos.label })}
+                                {t("point", { position: formatPoint(pos.position, issue.scaleMin), label: pos.label })}
                                 {pos.carried ? <span className="text-xs text-muted-foreground"> ({t("carried")})</span> : null}
                                 {pos.redLine ? <span className="text-xs text-danger"> ({t("redLine")})</span> : null}
                               </>

@@ -1,3 +1,4 @@
+import "server-only";
 import { Markdown } from "@/components/markdown/markdown";
 import type { BookComment, BookTrackerRow, BriefingBook } from "@/server/services/briefing/book";
 import {
@@ -7,7 +8,6 @@ import {
   percent,
   placeLabel,
   preparedFor,
-  scaleLabel,
   sectionsOf,
   sessionDates,
   sessionZone,
@@ -15,6 +15,7 @@ import {
   type Translate,
 } from "@/server/services/briefing/format";
 import { trackerNote } from "@/server/services/briefing/markdown";
+import { formatPointLabel } from "@/lib/issue-scale";
 
 /*
  * The briefing book as a printable document. Renders the book object only (see
@@ -225,7 +226,7 @@ export function BookDocument({ book, t }: Props) {
                 <p className="bk-scale">
                   {t("briefing.agenda.scale")}:{" "}
                   {Array.from({ length: i.issue.scaleMax - i.issue.scaleMin + 1 }, (_, v) =>
-                    scaleLabel(i.issue!.scaleMin + v, i.issue!.scaleMin, i.issue!.scaleLabels),
+                    formatPointLabel(i.issue!.scaleMin + v, i.issue!),
                   ).join(" · ")}
                 </p>
               </div>
