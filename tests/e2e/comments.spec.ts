@@ -86,3 +86,26 @@ test("a scholar comments on an invited item; a TRI delegate sees it new and repl
   await expect(delegate.getByTestId("comment-thread-item").filter({ hasText: replyText }).getByTestId("comment-resolved")).toBeVisible();
   await expect(delegate.getByRole("button", { name: "Resolve" })).toHaveCount(0);
 });
+
+test("an observer reads a thread but is offered no comment box and no reply button", async ({ e2eDb, asUser }) => {
+  const { rows } = await e2eDb.query<{ id: string; sessionId: string }>(
+    `SELECT ai.id, ai."sessionId"
+       FROM "AgendaItem" ai
+       JOIN "Session" se ON se.id = ai."sessionId"
+       JOIN "Membership" m ON m."seriesId" = se."seriesId" AND m.role = 'OBSERVER' AND m."removedAt" IS NULL
+       JOIN "User" u ON u.id = m."userId"
+      WHERE u.email = $1 AND se."agendaPublishedAt" IS NOT NULL
+        AND EXISTS (SELECT 1 FROM "Comment" c WHERE c."agendaItemId" = ai.id AND c."parentId" IS NULL AND c."withdrawnAt" IS NULL)
+      ORDER BY se."startsAt" DESC, ai.position ASC
+      LIMIT 1`,
+    [DEMO.observer],
+  );
+  const item = rows[0];
+  if (!item) throw new Error("The demo data has no commented item in a series with an observer");
+  const observer = await asUser(DEMO.observer);
+  await observer.goto(`/sessions/${item.sessionId}/items/${item.id}`);
+  const thread = observer.getByTestId("comment-thread");
+  await expect(thread.getByTestId("comment-thread-item").first()).toBeVisible();
+  await expect(thread.getByTestId("comment-form")).toHaveCount(0);
+  await expect(thread.getByRole("button", { name: /^Reply to / })).toHaveCount(0);
+});
