@@ -24,6 +24,11 @@ const MAX_PAGES_PER_ROLE = 250;
 const FOUND_IDS_PER_KIND = 3;
 /** Roles crawled at once: the server shares two cores with this process. */
 const PARALLEL_ROLES = 3;
+/**
+ * CRAWL_ROLES=triConvenor,krDelegate crawls as those accounts only (to look into one leak quickly; the
+ * check that every marker was seen by someone allowed then does not apply). Unset in CI: every account.
+ */
+const CRAWLED = process.env.CRAWL_ROLES ? ROLES.filter((role) => process.env.CRAWL_ROLES!.split(",").includes(role)) : ROLES;
 
 async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
@@ -38,7 +43,8 @@ function queryProcedures(): QueryProcedure[] {
 }
 
 test("no page, query procedure or export shows a demo account a marker it may not see", async ({ playwright, baseURL, e2eDb }) => {
-  test.setTimeout(600_000);
+  // About two minutes on an idle two-core machine; the bound leaves room for a loaded one.
+  test.setTimeout(900_000);
   const started = Date.now();
   const lap = (what: string) => console.log(`visibility crawl: ${what} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const markers = newMarkers();
@@ -57,7 +63,7 @@ test("no page, query procedure or export shows a demo account a marker it may no
 
     // 1. Pages, by following links from the dashboard, as every role.
     const visited: string[] = [];
-    await inParallel(ROLES, PARALLEL_ROLES, async (role) => {
+    await inParallel(CRAWLED, PARALLEL_ROLES, async (role) => {
       const t0 = Date.now();
       const urls = await crawlPages(crawler(role), planted, { perRoute: PER_ROUTE, maxPages: MAX_PAGES_PER_ROLE });
       visited.push(...urls);
@@ -82,7 +88,7 @@ test("no page, query procedure or export shows a demo account a marker it may no
     // 2. As every role: the planted ids in every route pattern, every query procedure, the exports.
     const direct = directUrls(templates, world);
     const skipped = new Set<string>();
-    await inParallel(ROLES, PARALLEL_ROLES, async (role) => {
+    await inParallel(CRAWLED, PARALLEL_ROLES, async (role) => {
       const c = crawler(role);
       const t0 = Date.now();
       await visitAll(c, direct);
@@ -104,6 +110,7 @@ test("no page, query procedure or export shows a demo account a marker it may no
     }
     const leaks = findings.leaks.map((l) => `${l.role} saw ${l.cut ? "part of " : ""}${l.label} in ${l.where}`);
     expect(leaks, "markers shown to a role that may not see them").toEqual([]);
+    if (CRAWLED.length < ROLES.length) return;
     const unseen = (Object.keys(MAY_SEE) as MarkerLabel[]).filter((label) => !SHOWN_TO_NOBODY.includes(label) && !findings.seen.get(label)?.size);
     expect(unseen, "markers no role allowed to see them saw: the planting or the crawl is broken").toEqual([]);
   } finally {

@@ -114,7 +114,7 @@ async function visit(c: Crawler, url: string): Promise<{ status: number; html: s
 
 /**
  * Breadth-first from the dashboard over same-origin links. Each route pattern is visited for at most
- * `perRoute` distinct URLs, except URLs naming a planted id, which are always visited.
+ * `perRoute` distinct URLs, except pages of a planted object, which are always visited (first).
  */
 export async function crawlPages(c: Crawler, planted: Set<string>, opts: { perRoute: number; maxPages: number }): Promise<string[]> {
   const visited: string[] = [];
@@ -132,7 +132,8 @@ export async function crawlPages(c: Crawler, planted: Set<string>, opts: { perRo
       if (queued.has(link)) continue;
       const route = routeOf(link);
       const count = perRoute.get(route.template) ?? 0;
-      const priority = route.ids.some((id) => planted.has(id));
+      // The page is about its last id: /series/<planted>/issues/<demo issue> is a demo issue's page.
+      const priority = planted.has(route.ids[route.ids.length - 1] ?? "");
       if (!priority && count >= opts.perRoute) continue;
       perRoute.set(route.template, count + 1);
       queued.add(link);
