@@ -1,10 +1,11 @@
-import { restoreDatabase, type RestoreTarget } from "./lib/backup";
+import { restoreDatabase, restoreEmbedded, type RestoreTarget } from "./lib/backup";
 import { runCli } from "./lib/cli";
 import { redactUrl } from "./lib/database";
-import { resolveDatabase } from "./lib/dev-database";
+import { DEV_DATA_DIR, resolveDatabase } from "./lib/dev-database";
 
 const USAGE = `Usage: npm run db:restore -- <file> [--create <name> | --replace]
-  Restores a backup made by db:backup into DATABASE_URL (or the embedded database):
+  Restores a backup made by db:backup into DATABASE_URL (the embedded database: stop the app,
+  then --replace; the current files are kept beside them):
     (no option)      only if that database is empty
     --create <name>  into a new database <name> on the same server (the safe way to verify a backup)
     --replace        over the current database, in one transaction (stop the app first)`;
@@ -21,6 +22,16 @@ runCli(async () => {
   else if (option !== undefined) {
     console.error(USAGE);
     return 2;
+  }
+  if (!process.env.DATABASE_URL) {
+    if (target.kind === "create") {
+      console.error("The embedded database is restored in place: use --replace (the current one is kept beside it).");
+      return 2;
+    }
+    const kept = await restoreEmbedded(file, DEV_DATA_DIR, target.kind === "replace");
+    console.log(`Restored ${file} into the embedded database (${DEV_DATA_DIR}).`);
+    if (kept) console.log(`The database it replaced is kept in ${kept}; delete it once satisfied.`);
+    return 0;
   }
   const database = await resolveDatabase();
   try {

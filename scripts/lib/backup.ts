@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { databaseNameOf, dropDatabase, ensureDatabase, redactUrl, withClient, withDatabaseName } from "./database";
+import { postgresOwner, runningPostmaster } from "./embedded-postgres";
 
 /**
  * Backups with PostgreSQL's own pg_dump and pg_restore (custom format: compressed, restorable
@@ -124,4 +125,65 @@ export async function restoreDatabase(
     throw new BackupError(`pg_restore failed into ${redactUrl(into)}: ${(error as { stderr?: string }).stderr?.trim() || String(error)}`);
   }
   return into;
+}
+
+/*
+ * The embedded database (PostgreSQL 17 from npm) ships no pg_dump, and the client tools this
+ * platform's Debian offers (15) refuse a newer server. Its backup is therefore PostgreSQL's
+ * file-system level backup (documented as consistent while the server is shut down): the data
+ * directory as a compressed tar, taken and restored only while nothing runs on it.
+ */
+
+async function assertStopped(dataDir: string, action: string): Promise<void> {
+  const pid = await runningPostmaster(dataDir);
+  if (pid) {
+    throw new BackupError(
+      `The embedded database is running (pid ${pid}): stop the app (Ctrl-C in \`npm run dev\`/\`npm start\`) to ${action}; ` +
+        "its files are copied while PostgreSQL is shut down.",
+    );
+  }
+}
+
+/** Archives a stopped embedded cluster's data directory into `file` (tar, gzip) and lists it back. */
+export async function backupEmbedded(dataDir: string, file: string): Promise<BackupSummary> {
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) throw new BackupError(`${dataDir} holds no database yet: nothing to back up.`);
+  await assertStopped(dataDir, "back it up");
+  await run("tar", ["--create", "--gzip", `--file=${file}`, "--exclude=postmaster.pid", `--directory=${dataDir}`, "."]);
+  const { stdout } = await run("tar", ["--list", "--gzip", `--file=${file}`], { maxBuffer: 64 * 1024 * 1024 });
+  if (!stdout.split("\n").some((line) => line.replace(/^\.\//, "") === "PG_VERSION")) {
+    throw new BackupError(`${file} does not hold a PostgreSQL data directory: the backup is not usable.`);
+  }
+  const tables = stdout.split("\n").filter((line) => /\/base\/\d+\/\d+$/.test(line)).length;
+  return { file, bytes: (await stat(file)).size, tables };
+}
+
+/**
+ * Restores an archive made by backupEmbedded into the (stopped) embedded data directory. An
+ * existing cluster is kept beside it as `<dataDir>.before-restore-<time>` and only with `replace`.
+ */
+export async function restoreEmbedded(file: string, dataDir: string, replace: boolean): Promise<string | null> {
+  if (!existsSync(file)) throw new BackupError(`${file} does not exist.`);
+  await assertStopped(dataDir, "restore into it");
+  const { stdout } = await run("tar", ["--list", "--gzip", `--file=${file}`], { maxBuffer: 64 * 1024 * 1024 });
+  if (!stdout.split("\n").some((line) => line.replace(/^\.\//, "") === "PG_VERSION")) {
+    throw new BackupError(`${file} is not a backup of the embedded database (no PG_VERSION inside).`);
+  }
+  let kept: string | null = null;
+  if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
+    if (!replace) throw new BackupError(`${dataDir} already holds a database: restore with --replace (the current one is kept beside it).`);
+    kept = `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    await rename(dataDir, kept);
+  }
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    await run("tar", ["--extract", "--gzip", `--file=${file}`, `--directory=${dataDir}`, "--same-permissions"]);
+    // The cluster belongs to whoever runs PostgreSQL (the unprivileged "postgres" when we are root).
+    const owner = process.getuid?.() === 0 ? await postgresOwner() : undefined;
+    if (owner) await run("chown", ["-R", `${owner.uid}:${owner.gid}`, dataDir]);
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    if (kept) await rename(kept, dataDir);
+    throw new BackupError(`Could not restore ${file}: ${(error as { stderr?: string }).stderr?.trim() || String(error)}`);
+  }
+  return kept;
 }

@@ -56,7 +56,7 @@ function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
 
 const isRoot = process.getuid?.() === 0;
 
-async function postgresOwner(): Promise<{ uid: number; gid: number } | undefined> {
+export async function postgresOwner(): Promise<{ uid: number; gid: number } | undefined> {
   if (!isRoot) return undefined;
   const passwd = await readFile("/etc/passwd", "utf8").catch(() => "");
   const line = passwd.split("\n").find((l) => l.startsWith(`${USER}:`));
@@ -74,7 +74,7 @@ function processIsAlive(pid: number): boolean {
 }
 
 /** The pid in postmaster.pid, when that process still runs (and, where /proc tells, is a postgres). */
-async function runningPostmaster(dataDir: string): Promise<number | undefined> {
+export async function runningPostmaster(dataDir: string): Promise<number | undefined> {
   const content = await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => undefined);
   const pid = Number(content?.split("\n")[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !processIsAlive(pid)) return undefined;
