@@ -3,6 +3,7 @@ import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-wor
 import { loadViewer, sessionViewer, viewerCached } from "@/server/access";
 import { FEED_TIMING, runningChangeFeed, startChangeFeed, stopChangeFeed, type ChangeFeed } from "@/server/changes/feed";
 import { seriesStampHeld } from "@/server/services/tracker/cache";
+import { createDb } from "@/server/db";
 import { createCaller } from "@/server/trpc/root";
 import { signedInNow } from "@/tests/integration/helpers/callers";
 import { countingTestDb, testDatabaseUrl } from "@/tests/integration/helpers/db";
@@ -191,5 +192,46 @@ describe("change feed: a backend that stops answering without closing", () => {
     await until(() => feed.live, "the feed to vouch again");
     for (let i = 0; i < 50 && !viewerCached(id); i++) await sessionViewer(db, id, signedInNow());
     expect(await sessionViewer(db, id, signedInNow())).not.toBeNull();
+  });
+});
+
+describe("change feed: a mutation the database refused", () => {
+  it("leaves what other requests hold alone when it failed for a bound, and empties it when it may have written", async () => {
+    const limited = createDb(testDatabaseUrl(), { limits: { statementTimeoutMs: 5_000, lockTimeoutMs: 200, connectTimeoutMs: 5_000 } });
+    const id = w.users.observer.id;
+    try {
+      const paper = await db.positionPaper.findFirstOrThrow({ where: { partyId: w.parties.jp.id }, select: { id: true, version: true } });
+      const jp = createCaller({ db: limited, viewer: await loadViewer(db, w.users.jpDelegate.id, signedInNow()), headers: new Headers() });
+      await holdViewer(id);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const holder = db.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe(`LOCK TABLE "PositionPaper" IN ACCESS EXCLUSIVE MODE`);
+          locked();
+          await released;
+        },
+        { timeout: 20_000 },
+      );
+      await isLocked;
+      try {
+        await expect(jp.paper.save({ paperId: paper.id, version: paper.version, title: "Locked", body: "x" })).rejects.toMatchObject({
+          code: "SERVICE_UNAVAILABLE",
+        });
+        expect(viewerCached(id)).toBe(true);
+      } finally {
+        release();
+        await holder;
+      }
+      // A refusal for any other reason may follow partial work: everything held is emptied.
+      await expect(jp.paper.save({ paperId: paper.id, version: paper.version + 100, title: "Stale", body: "x" })).rejects.toMatchObject({
+        code: "CONFLICT",
+      });
+      expect(viewerCached(id)).toBe(false);
+    } finally {
+      await limited.$disconnect();
+    }
   });
 });
