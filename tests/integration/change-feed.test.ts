@@ -6,7 +6,7 @@ import { seriesStampHeld } from "@/server/services/tracker/cache";
 import { createDb } from "@/server/db";
 import { createCaller } from "@/server/trpc/root";
 import { signedInNow } from "@/tests/integration/helpers/callers";
-import { countingTestDb, testDatabaseUrl } from "@/tests/integration/helpers/db";
+import { countingTestDb, testDatabaseUrl, whileTableLocked } from "@/tests/integration/helpers/db";
 
 // The web server holds accounts and tracker stamps between requests while PostgreSQL's change feed
 // listens (server/changes/). Here the feed runs against the test database and every change is
@@ -203,28 +203,12 @@ describe("change feed: a mutation the database refused", () => {
       const paper = await db.positionPaper.findFirstOrThrow({ where: { partyId: w.parties.jp.id }, select: { id: true, version: true } });
       const jp = createCaller({ db: limited, viewer: await loadViewer(db, w.users.jpDelegate.id, signedInNow()), headers: new Headers() });
       await holdViewer(id);
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      let locked!: () => void;
-      const isLocked = new Promise<void>((resolve) => (locked = resolve));
-      const holder = db.$transaction(
-        async (tx) => {
-          await tx.$executeRawUnsafe(`LOCK TABLE "PositionPaper" IN ACCESS EXCLUSIVE MODE`);
-          locked();
-          await released;
-        },
-        { timeout: 20_000 },
-      );
-      await isLocked;
-      try {
+      await whileTableLocked(db, "PositionPaper", async () => {
         await expect(jp.paper.save({ paperId: paper.id, version: paper.version, title: "Locked", body: "x" })).rejects.toMatchObject({
           code: "SERVICE_UNAVAILABLE",
         });
         expect(viewerCached(id)).toBe(true);
-      } finally {
-        release();
-        await holder;
-      }
+      });
       // A refusal for any other reason may follow partial work: everything held is emptied.
       await expect(jp.paper.save({ paperId: paper.id, version: paper.version + 100, title: "Stale", body: "x" })).rejects.toMatchObject({
         code: "CONFLICT",

@@ -5,7 +5,7 @@ import { createDb, type Db, type DbLimits } from "@/server/db";
 import { BUSY_MESSAGE, RETRY_AFTER_SECONDS, UNREACHABLE_MESSAGE } from "@/server/failures";
 import { handleTrpcRequest } from "@/server/trpc/http";
 import { signedInNow } from "@/tests/integration/helpers/callers";
-import { testDatabaseUrl, testDb } from "@/tests/integration/helpers/db";
+import { testDatabaseUrl, testDb, whileTableLocked } from "@/tests/integration/helpers/db";
 
 // Faults injected against real PostgreSQL: a table locked by another transaction, a pool whose
 // every connection is busy, a server nobody listens on. Each answer must come within its bound,
@@ -61,20 +61,7 @@ describe("a table locked by another transaction", () => {
   it("answers a save on it 503 within the lock bound, while reads elsewhere carry on, and writes nothing", async () => {
     const before = await db.paperRevision.count({ where: { paperId } });
     const paper = await db.positionPaper.findUniqueOrThrow({ where: { id: paperId }, select: { version: true } });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holder = db.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe(`LOCK TABLE "PositionPaper" IN ACCESS EXCLUSIVE MODE`);
-        locked();
-        await released;
-      },
-      { timeout: 20_000 },
-    );
-    await isLocked;
-    try {
+    await whileTableLocked(db, "PositionPaper", async () => {
       const save = await call(limited, "paper.save", { paperId, version: paper.version, title: "Locked out", body: "x" }, "POST");
       expectPlain503(save, BUSY_MESSAGE);
       // Reads that never touch the locked table are not held behind it.
@@ -82,10 +69,7 @@ describe("a table locked by another transaction", () => {
       expect(me.status).toBe(200);
       const ping = await call(limited, "health.ping", undefined, "GET");
       expect(ping.status).toBe(200);
-    } finally {
-      release();
-      await holder;
-    }
+    });
     expect(await db.paperRevision.count({ where: { paperId } })).toBe(before);
   });
 });

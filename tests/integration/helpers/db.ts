@@ -47,3 +47,29 @@ export function countingTestDb() {
   });
   return counting;
 }
+
+/**
+ * Runs `during` while another transaction holds an exclusive lock on `table` (as a long report or
+ * a stuck migration would), then releases it.
+ */
+export async function whileTableLocked<T>(db: Db, table: string, during: () => Promise<T>): Promise<T> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holder = db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`LOCK TABLE "${table}" IN ACCESS EXCLUSIVE MODE`);
+      locked();
+      await released;
+    },
+    { timeout: 20_000 },
+  );
+  await isLocked;
+  try {
+    return await during();
+  } finally {
+    release();
+    await holder;
+  }
+}
