@@ -165,7 +165,7 @@ describe("change feed: a lost connection", () => {
 });
 
 describe("change feed: a backend that stops answering without closing", () => {
-  it("stops serving held values within the staleness bound, then resumes with empty caches", async () => {
+  it("stops serving held values within the staleness bound, then resumes with empty caches", { timeout: 60_000 }, async () => {
     const id = w.users.scholarB.id;
     await holdViewer(id);
     const [backend] = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity
@@ -176,8 +176,12 @@ describe("change feed: a backend that stops answering without closing", () => {
     process.kill(backend!.pid, "SIGSTOP");
     const frozenAt = Date.now();
     try {
-      // A change whose notification cannot arrive while the backend is frozen.
-      await db.user.update({ where: { id }, data: { deactivatedAt: new Date() } });
+      // A change whose notification never arrives. Written without triggers: a NOTIFY could wait
+      // on the queue lock the frozen backend may hold, and the point is the missing notification.
+      await db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
+        await tx.user.update({ where: { id }, data: { deactivatedAt: new Date() } });
+      });
       await until(() => !feed.live, "the feed to stop vouching for its caches");
       const staleFor = Date.now() - frozenAt;
       console.info(`change feed: held values stopped being served ${staleFor} ms after the backend froze (bound ${FEED_TIMING.freshMs} ms + one beat)`);
