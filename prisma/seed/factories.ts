@@ -155,6 +155,7 @@ export interface CreateSessionInput {
   status?: SessionStatus;
   /** Defaults to two weeks before the start for any status past DRAFT. */
   agendaPublishedAt?: Date | null;
+  /** Defaults to `agendaPublishedAt`; an explicit null keeps it unset. */
   agendaUpdatedAt?: Date | null;
 }
 
@@ -178,7 +179,7 @@ export async function createSession(db: DbClient, input: CreateSessionInput) {
       isVirtual: input.isVirtual ?? false,
       status,
       agendaPublishedAt,
-      agendaUpdatedAt: input.agendaUpdatedAt ?? agendaPublishedAt,
+      agendaUpdatedAt: input.agendaUpdatedAt !== undefined ? input.agendaUpdatedAt : agendaPublishedAt,
     },
   });
 }

@@ -12,7 +12,7 @@ function only(titles: string[], mine: string[]): string[] {
   return titles.filter((t) => mine.includes(t));
 }
 
-test("a convenor drafts, reorders and publishes an agenda; a delegate sees nothing before and the order after", async ({ page, e2eDb, asUser }, testInfo) => {
+test("a convenor drafts, reorders and publishes an agenda; a delegate sees nothing before and the order after", async ({ page, e2eDb, seedDb, asUser }, testInfo) => {
   // Two browsers and a dozen round trips: more than the default budget on a busy machine.
   test.setTimeout(120_000);
   const { rows } = await e2eDb.query<{ id: string; agendaPublishedAt: Date | null }>(
@@ -23,7 +23,7 @@ test("a convenor drafts, reorders and publishes an agenda; a delegate sees nothi
   if (!session) throw new Error(`No session "${DRAFT_SESSION}" in the demo data`);
   if (session.agendaPublishedAt) {
     // A retry after this test published it: put the session back to its draft state.
-    await e2eDb.query(`UPDATE "Session" SET status = 'DRAFT', "agendaPublishedAt" = NULL, "agendaUpdatedAt" = NULL WHERE id = $1`, [session.id]);
+    await seedDb.session.update({ where: { id: session.id }, data: { status: "DRAFT", agendaPublishedAt: null, agendaUpdatedAt: null } });
   }
   const url = `/sessions/${session.id}`;
   const suffix = uniqueSuffix().slice(-5);

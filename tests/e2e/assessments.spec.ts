@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import type pg from "pg";
+import { addMember, createAgendaItem, createIssue, createSession, inviteScholarToItem } from "@/prisma/seed/factories";
+import type { Db } from "@/server/db";
 import { DEMO, expect, seriesId, test, uniqueSuffix } from "@/tests/e2e/fixtures";
 
 // Scholar assessments (Delphi) on the agenda item page: an invited scholar assesses, a delegate
@@ -15,32 +17,42 @@ async function userId(db: pg.Pool, email: string): Promise<string> {
 }
 
 /** A fresh TRI session (agenda published, in session) with one item on a fresh issue, jp.scholar invited. */
-async function freshTriItem(db: pg.Pool) {
+async function freshTriItem(db: pg.Pool, seed: Db) {
   const tri = await seriesId(db, "TRI-15");
   const s = uniqueSuffix();
   const convenor = await userId(db, DEMO.triConvenor);
   const scholar = await userId(db, DEMO.jpScholar);
-  const sessionId = `e2esess${s}`;
-  const issueId = `e2eissue${s}`;
-  const itemId = `e2eitem${s}`;
   const startsAt = new Date(Date.now() + 90 * 24 * 3600 * 1000);
-  await db.query(
-    `INSERT INTO "Session" (id, "seriesId", title, "startsAt", "endsAt", status, "agendaPublishedAt", "agendaUpdatedAt", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, 'IN_SESSION', now(), now(), now())`,
-    [sessionId, tri.id, `E2E assessment round ${s}`, startsAt, new Date(startsAt.getTime() + 24 * 3600 * 1000)],
-  );
-  await db.query(
-    `INSERT INTO "Issue" (id, "seriesId", title, "scaleMin", "scaleMax", "scaleLabels", "updatedAt") VALUES ($1, $2, $3, -3, 3, $4, now())`,
-    [issueId, tri.id, `E2E proposition ${s}`, LABELS],
-  );
-  await db.query(
-    `INSERT INTO "AgendaItem" (id, "sessionId", position, title, "issueId", status, "updatedAt") VALUES ($1, $2, 1, $3, $4, 'ACCEPTED', now())`,
-    [itemId, sessionId, `E2E item on the proposition ${s}`, issueId],
-  );
-  const invite = (user: string) =>
-    db.query(`INSERT INTO "AgendaItemScholar" ("agendaItemId", "userId", "invitedById") VALUES ($1, $2, $3)`, [itemId, user, convenor]);
+  const now = new Date();
+  const session = await createSession(seed, {
+    seriesId: tri.id,
+    title: `E2E assessment round ${s}`,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 24 * 3600 * 1000),
+    timeZone: "UTC",
+    place: null,
+    status: "IN_SESSION",
+    agendaPublishedAt: now,
+    agendaUpdatedAt: now,
+  });
+  const issue = await createIssue(seed, {
+    seriesId: tri.id,
+    title: `E2E proposition ${s}`,
+    kind: "PROPOSITION",
+    scaleMin: -3,
+    scaleMax: 3,
+    scaleLabels: LABELS,
+  });
+  const item = await createAgendaItem(seed, {
+    sessionId: session.id,
+    position: 1,
+    title: `E2E item on the proposition ${s}`,
+    issueId: issue.id,
+    status: "ACCEPTED",
+  });
+  const invite = (user: string) => inviteScholarToItem(seed, { agendaItemId: item.id, userId: user, invitedById: convenor });
   await invite(scholar);
-  return { triId: tri.id, sessionId, itemId, invite };
+  return { triId: tri.id, sessionId: session.id, itemId: item.id, invite };
 }
 
 async function assess(page: Page, url: string, position: string, reasoning: string) {
@@ -53,10 +65,10 @@ async function assess(page: Page, url: string, position: string, reasoning: stri
   await expect(page.getByTestId("my-assessment-value")).toContainText(reasoning);
 }
 
-test("a scholar assesses an invited item; a delegate sees the panel only once three scholars have", async ({ asUser, users, e2eDb }) => {
+test("a scholar assesses an invited item; a delegate sees the panel only once three scholars have", async ({ asUser, users, e2eDb, seedDb }) => {
   // Four people sign in one after the other on a busy machine.
   test.setTimeout(180_000);
-  const { triId, sessionId, itemId, invite } = await freshTriItem(e2eDb);
+  const { triId, sessionId, itemId, invite } = await freshTriItem(e2eDb, seedDb);
   const url = `/sessions/${sessionId}/items/${itemId}`;
 
   // jp.scholar: the form with each point labelled, then their own assessment with "Revise".
@@ -89,10 +101,7 @@ test("a scholar assesses an invited item; a delegate sees the panel only once th
     ["−1 Lean oppose", "Verification is out of reach."],
   ] as const) {
     const other = await users.create({ name: `E2E Scholar ${uniqueSuffix()}` });
-    await e2eDb.query(
-      `INSERT INTO "Membership" (id, "seriesId", "userId", role, affiliation, "updatedAt") VALUES ($1, $2, $3, 'SCHOLAR', 'E2E University', now())`,
-      [`e2emem${uniqueSuffix()}`, triId, other.id],
-    );
+    await addMember(seedDb, { seriesId: triId, userId: other.id, role: "SCHOLAR", affiliation: "E2E University" });
     await invite(other.id);
     const otherPage = await asUser(other.email, other.password);
     await expect(otherPage.getByTestId("user-menu")).toBeVisible();

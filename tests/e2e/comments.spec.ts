@@ -3,7 +3,7 @@ import { DEMO, expect, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 type InvitedItem = { id: string; title: string; sessionId: string };
 
-test("a scholar comments on an invited item; a TRI delegate sees it new and replies; the convenor resolves the thread", async ({ e2eDb, asUser }) => {
+test("a scholar comments on an invited item; a TRI delegate sees it new and replies; the convenor resolves the thread", async ({ e2eDb, seedDb, asUser }) => {
   // Three browsers and a dozen round trips on a busy machine.
   test.setTimeout(150_000);
   const { rows } = await e2eDb.query<InvitedItem>(
@@ -21,10 +21,7 @@ test("a scholar comments on an invited item; a TRI delegate sees it new and repl
   if (!item) throw new Error("The demo data has no published item jp.scholar is invited to");
   const scholarName = (await e2eDb.query<{ name: string }>(`SELECT name FROM "User" WHERE email = $1`, [DEMO.jpScholar])).rows[0]!.name;
   // A retry must still find the delegate's first visit: forget their visits to this thread.
-  await e2eDb.query(`DELETE FROM "CommentThreadVisit" WHERE "targetKey" = $1 AND "userId" = (SELECT id FROM "User" WHERE email = $2)`, [
-    `item:${item.id}`,
-    DEMO.jpDelegate,
-  ]);
+  await seedDb.commentThreadVisit.deleteMany({ where: { targetKey: `item:${item.id}`, user: { email: DEMO.jpDelegate } } });
   const itemUrl = `/sessions/${item.sessionId}/items/${item.id}`;
   const text = `Extended deterrence credibility hinges on **consultation** ${uniqueSuffix()}`;
   const replyText = `Agreed; our note follows ${uniqueSuffix()}`;

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
+import { createUser } from "@/prisma/seed/factories";
+import { createDb, type Db } from "@/server/db";
 
 /*
  * Fixtures for the end-to-end suite (run it with `npm run test:e2e`). The app runs on a throw-away
@@ -8,6 +10,8 @@ import pg from "pg";
  *
  * - `signIn(page, email)` signs in through the form and waits for the app to load.
  * - `e2eDb`: a pg pool on the run's database, to look up ids the UI would need several clicks for.
+ * - `seedDb`: a Prisma client on the run's database for the typed factories of prisma/seed/factories.ts:
+ *   what a test plants or resets, it writes through them (or Prisma), never with raw INSERTs.
  * - `users.create()`: an account of its own for a test that changes or throttles it (wrong passwords,
  *   deactivation), so tests never interfere with each other or with the demo accounts.
  * - `asUser(email)`: a page in a fresh browser context signed in as that account (a second browser).
@@ -105,39 +109,51 @@ type TestFixtures = {
 
 type WorkerFixtures = {
   e2eDb: pg.Pool;
+  seedDb: Db;
 };
+
+function e2eDatabaseUrl(): string {
+  const connectionString = process.env.E2E_DATABASE_URL;
+  if (!connectionString) throw new Error("E2E_DATABASE_URL is not set: run the suite with `npm run test:e2e`");
+  return connectionString;
+}
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   e2eDb: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
     async ({}, provide) => {
-      const connectionString = process.env.E2E_DATABASE_URL;
-      if (!connectionString) throw new Error("E2E_DATABASE_URL is not set: run the suite with `npm run test:e2e`");
-      const pool = new pg.Pool({ connectionString, max: 2 });
+      const pool = new pg.Pool({ connectionString: e2eDatabaseUrl(), max: 2 });
       await provide(pool);
       await pool.end();
     },
     { scope: "worker" },
   ],
 
-  users: async ({ e2eDb }, provide) => {
+  // One client per worker process (Playwright runs specs in workers), closed when the worker ends.
+  seedDb: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+    async ({}, provide) => {
+      const client = createDb(e2eDatabaseUrl(), { poolSize: 2 });
+      await provide(client);
+      await client.$disconnect();
+    },
+    { scope: "worker" },
+  ],
+
+  users: async ({ seedDb }, provide) => {
     await provide({
       async create(options = {}) {
         const suffix = uniqueSuffix();
-        const user: TestUser = {
-          id: `e2e${suffix}`,
+        // Reuses the demo accounts' argon2id hash of DEMO_PASSWORD: no hashing in the test process.
+        const demo = await seedDb.user.findUnique({ where: { email: DEMO.observer }, select: { passwordHash: true } });
+        if (!demo) throw new Error("users.create: the demo account to copy the password hash from is missing");
+        const created = await createUser(seedDb, {
           email: `e2e-${suffix}@e2e.trilogue.test`,
           name: options.name ?? `E2E Person ${suffix}`,
-          password: DEMO_PASSWORD,
-        };
-        // Reuses the demo accounts' argon2id hash of DEMO_PASSWORD: no hashing in the test process.
-        const inserted = await e2eDb.query(
-          `INSERT INTO "User" (id, email, name, "passwordHash", "isAdmin", "calendarToken", "updatedAt")
-           SELECT $1, $2, $3, "passwordHash", $4, $5, now() FROM "User" WHERE email = $6`,
-          [user.id, user.email, user.name, options.isAdmin ?? false, `e2ecal${suffix}`, DEMO.observer],
-        );
-        if (inserted.rowCount !== 1) throw new Error("users.create: the demo account to copy the password hash from is missing");
-        return user;
+          passwordHash: demo.passwordHash,
+          isAdmin: options.isAdmin ?? false,
+        });
+        return { id: created.id, email: created.email, name: created.name, password: DEMO_PASSWORD };
       },
     });
   },

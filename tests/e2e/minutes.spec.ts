@@ -1,11 +1,12 @@
 import { mkdirSync } from "node:fs";
+import { reviseMinutes } from "@/prisma/seed/factories";
 import { DEMO, expect, signIn, test, waitForHydration } from "./fixtures";
 
 // The TRI track 1.5 dialogue meets under the Chatham House rule; its fourth round (agenda
 // published, the JP scholar invited to an item) has no minutes in the demo data.
 const SESSION_TITLE = "Fourth round, Tokyo";
 
-test("the TRI convenor drafts, compares and releases minutes; a delegate reads them; a scholar has no minutes", async ({ page, e2eDb, asUser }) => {
+test("the TRI convenor drafts, compares and releases minutes; a delegate reads them; a scholar has no minutes", async ({ page, e2eDb, seedDb, asUser }) => {
   // Three browsers and many round trips on a busy machine.
   test.setTimeout(300_000);
   mkdirSync("shots", { recursive: true });
@@ -16,7 +17,7 @@ test("the TRI convenor drafts, compares and releases minutes; a delegate reads t
   const sessionId = rows[0]?.id;
   if (!sessionId) throw new Error(`No TRI session "${SESSION_TITLE}" in the demo data`);
   // A retry starts from no minutes again.
-  await e2eDb.query(`DELETE FROM "Minutes" WHERE "sessionId" = $1`, [sessionId]);
+  await seedDb.minutes.deleteMany({ where: { sessionId } });
   const url = `/sessions/${sessionId}/minutes`;
 
   // Before anything is written, the JP delegate sees the empty state.
@@ -69,12 +70,10 @@ test("the TRI convenor drafts, compares and releases minutes; a delegate reads t
 
   // Someone else saves revision 3 meanwhile: this editor's next save is refused, both texts stay on screen.
   const theirs = "## Summary\n\nParticipants discussed sequencing and verification. One participant argued for a freeze.";
-  await e2eDb.query(
-    `WITH m AS (UPDATE "Minutes" SET version = 3, "updatedAt" = now() WHERE "sessionId" = $1 AND version = 2 RETURNING id)
-     INSERT INTO "MinutesRevision" (id, "minutesId", number, body, "authorId", "createdAt")
-     SELECT 'e2e' || md5(random()::text), m.id, 3, $2, u.id, now() FROM m, "User" u WHERE u.email = $3`,
-    [sessionId, theirs, DEMO.triConvenor],
-  );
+  const minutes = await seedDb.minutes.findUniqueOrThrow({ where: { sessionId }, select: { id: true, version: true } });
+  if (minutes.version !== 2) throw new Error(`Expected the minutes at version 2 after two saves, found ${minutes.version}`);
+  const convenor = await seedDb.user.findUniqueOrThrow({ where: { email: DEMO.triConvenor }, select: { id: true } });
+  await reviseMinutes(seedDb, { minutesId: minutes.id, authorId: convenor.id, body: theirs });
   const mine = "## Summary\n\nParticipants discussed sequencing. One participant argued for a freeze.\n\nNext steps agreed.";
   await editor.fill(mine);
   await page.getByRole("button", { name: "Save", exact: true }).click();

@@ -1,6 +1,8 @@
 import type pg from "pg";
 import type { Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
+import { createAgendaItem, createSession } from "@/prisma/seed/factories";
+import type { Db } from "@/server/db";
 import { DEMO, expect, seriesId, signIn, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -10,22 +12,36 @@ const SHOTS = "shots";
 test.describe.configure({ timeout: 180_000 });
 
 /** A fresh published TRI session (US, JP, KR) with two agenda items: each test gets its own. */
-async function freshTriSession(db: pg.Pool, label: string) {
+async function freshTriSession(db: pg.Pool, seed: Db, label: string) {
   const tri = await seriesId(db, "TRI-15");
   const suffix = uniqueSuffix();
-  const ids = { session: `e2eps${suffix}`, item: `e2epa${suffix}`, other: `e2epb${suffix}` };
   const title = `E2E papers ${label} ${suffix.slice(-5)}`;
   const startsAt = new Date(Date.now() + 45 * DAY_MS);
-  await db.query(
-    `INSERT INTO "Session" (id, "seriesId", title, "startsAt", "endsAt", status, "agendaPublishedAt", "agendaUpdatedAt", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, 'AGENDA_PUBLISHED', now(), now(), now())`,
-    [ids.session, tri.id, title, startsAt, new Date(startsAt.getTime() + DAY_MS)],
-  );
-  await db.query(
-    `INSERT INTO "AgendaItem" (id, "sessionId", position, title, status, "updatedAt")
-     VALUES ($1, $2, 1, $3, 'ACCEPTED', now()), ($4, $2, 2, $5, 'ACCEPTED', now())`,
-    [ids.item, ids.session, `Nuclear consultation ${suffix.slice(-5)}`, ids.other, `Crisis communication ${suffix.slice(-5)}`],
-  );
+  const now = new Date();
+  const session = await createSession(seed, {
+    seriesId: tri.id,
+    title,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + DAY_MS),
+    timeZone: "UTC",
+    place: null,
+    status: "AGENDA_PUBLISHED",
+    agendaPublishedAt: now,
+    agendaUpdatedAt: now,
+  });
+  const item = await createAgendaItem(seed, {
+    sessionId: session.id,
+    position: 1,
+    title: `Nuclear consultation ${suffix.slice(-5)}`,
+    status: "ACCEPTED",
+  });
+  const other = await createAgendaItem(seed, {
+    sessionId: session.id,
+    position: 2,
+    title: `Crisis communication ${suffix.slice(-5)}`,
+    status: "ACCEPTED",
+  });
+  const ids = { session: session.id, item: item.id, other: other.id };
   return { ...ids, title, itemTitle: `Nuclear consultation ${suffix.slice(-5)}` };
 }
 
@@ -54,9 +70,9 @@ async function saveRevision(page: Page, body: string, number: number) {
   await expect(page.getByText(`Saved as revision ${number}.`).first()).toBeVisible();
 }
 
-test("a JP delegate writes a paper, revises and compares it, and releases it to the other governments", async ({ page, e2eDb, asUser }) => {
+test("a JP delegate writes a paper, revises and compares it, and releases it to the other governments", async ({ page, e2eDb, seedDb, asUser }) => {
   mkdirSync(SHOTS, { recursive: true });
-  const s = await freshTriSession(e2eDb, "release");
+  const s = await freshTriSession(e2eDb, seedDb, "release");
   const title = `Japan on consultation ${s.session.slice(-5)}`;
   await signIn(page, DEMO.jpDelegate);
   const paperPath = await createPaper(page, s, title, "## Position\n\nConsultation before any employment.");
@@ -109,9 +125,9 @@ test("a JP delegate writes a paper, revises and compares it, and releases it to 
   await expect(us.getByRole("link", { name: title })).toBeVisible();
 });
 
-test("two JP editors save the same paper: the second sees both texts, merges and saves; autosave restores text", async ({ page, e2eDb, asUser }) => {
+test("two JP editors save the same paper: the second sees both texts, merges and saves; autosave restores text", async ({ page, e2eDb, seedDb, asUser }) => {
   mkdirSync(SHOTS, { recursive: true });
-  const s = await freshTriSession(e2eDb, "conflict");
+  const s = await freshTriSession(e2eDb, seedDb, "conflict");
   const title = `Japan conflict ${s.session.slice(-5)}`;
   await signIn(page, DEMO.jpDelegate);
   const paperPath = await createPaper(page, s, title, "Shared opening line.");

@@ -1,7 +1,10 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { createSession } from "@/prisma/seed/factories";
 import { DEMO, expect, seriesId, signIn, test, uniqueSuffix, waitForHydration } from "./fixtures";
 import { formatSessionRange } from "../../lib/format";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Pictures for a human to look at, when E2E_SCREENSHOTS_DIR is set; not a check. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -78,16 +81,23 @@ test("a convenor schedules a session in Tokyo time, edits it, and finds both in 
   await shoot(page, "audit-trail");
 });
 
-test("a convenor moves a session with a published agenda into session; the audit trail shows it", async ({ page, e2eDb, asUser }) => {
+test("a convenor moves a session with a published agenda into session; the audit trail shows it", async ({ page, e2eDb, seedDb, asUser }) => {
   const edscg = await seriesId(e2eDb, "EDSCG");
   // A session of our own, so a retry or another spec never finds the demo session already moved.
-  const id = `e2esess${uniqueSuffix()}`;
-  const title = `E2E EDSCG session ${id}`;
-  await e2eDb.query(
-    `INSERT INTO "Session" (id, "seriesId", title, "startsAt", "endsAt", "timeZone", place, "isVirtual", status, "agendaPublishedAt", "updatedAt")
-     VALUES ($1, $2, $3, now() + interval '20 days', now() + interval '21 days', 'Asia/Seoul', 'Seoul', false, 'AGENDA_PUBLISHED', now(), now())`,
-    [id, edscg.id, title],
-  );
+  const title = `E2E EDSCG session e2esess${uniqueSuffix()}`;
+  const now = Date.now();
+  const { id } = await createSession(seedDb, {
+    seriesId: edscg.id,
+    title,
+    startsAt: new Date(now + 20 * DAY_MS),
+    endsAt: new Date(now + 21 * DAY_MS),
+    timeZone: "Asia/Seoul",
+    place: "Seoul",
+    isVirtual: false,
+    status: "AGENDA_PUBLISHED",
+    agendaPublishedAt: new Date(now),
+    agendaUpdatedAt: null,
+  });
 
   // Other members see no status controls.
   const kr = await asUser(DEMO.krDelegate);

@@ -1,5 +1,7 @@
 import type pg from "pg";
 import type { Page } from "@playwright/test";
+import { createAgendaItem, createIssue, createSession, inviteScholarToItem } from "@/prisma/seed/factories";
+import type { Db } from "@/server/db";
 import { DEMO, expect, seriesId, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -9,33 +11,43 @@ const SCALE = ["Strongly oppose", "Oppose", "Somewhat oppose", "Neutral", "Somew
  * A fresh published TRI session with one issue on its agenda, the JP scholar invited to that item:
  * each test gets a session nobody else touches.
  */
-async function freshTriSession(db: pg.Pool, label: string) {
+async function freshTriSession(db: pg.Pool, seed: Db, label: string) {
   const tri = await seriesId(db, "TRI-15");
   const suffix = uniqueSuffix();
-  const ids = { session: `e2es${suffix}`, issue: `e2ei${suffix}`, item: `e2ea${suffix}` };
   const title = `E2E stances ${label} ${suffix.slice(-5)}`;
   const issueTitle = `E2E proposition ${label} ${suffix.slice(-5)}`;
   const startsAt = new Date(Date.now() + 40 * DAY_MS);
-  await db.query(
-    `INSERT INTO "Session" (id, "seriesId", title, "startsAt", "endsAt", status, "agendaPublishedAt", "agendaUpdatedAt", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, 'AGENDA_PUBLISHED', now(), now(), now())`,
-    [ids.session, tri.id, title, startsAt, new Date(startsAt.getTime() + DAY_MS)],
-  );
-  await db.query(
-    `INSERT INTO "Issue" (id, "seriesId", title, kind, "scaleMin", "scaleMax", "scaleLabels", "updatedAt")
-     VALUES ($1, $2, $3, 'PROPOSITION', -3, 3, $4, now())`,
-    [ids.issue, tri.id, issueTitle, SCALE],
-  );
-  await db.query(
-    `INSERT INTO "AgendaItem" (id, "sessionId", position, title, "issueId", status, "updatedAt")
-     VALUES ($1, $2, 1, $3, $4, 'ACCEPTED', now())`,
-    [ids.item, ids.session, `Item on ${issueTitle}`, ids.issue],
-  );
-  await db.query(
-    `INSERT INTO "AgendaItemScholar" ("agendaItemId", "userId", "invitedById")
-     SELECT $1, s.id, c.id FROM "User" s, "User" c WHERE s.email = $2 AND c.email = $3`,
-    [ids.item, DEMO.jpScholar, DEMO.triConvenor],
-  );
+  const now = new Date();
+  const session = await createSession(seed, {
+    seriesId: tri.id,
+    title,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + DAY_MS),
+    timeZone: "UTC",
+    place: null,
+    status: "AGENDA_PUBLISHED",
+    agendaPublishedAt: now,
+    agendaUpdatedAt: now,
+  });
+  const issue = await createIssue(seed, {
+    seriesId: tri.id,
+    title: issueTitle,
+    kind: "PROPOSITION",
+    scaleMin: -3,
+    scaleMax: 3,
+    scaleLabels: SCALE,
+  });
+  const item = await createAgendaItem(seed, {
+    sessionId: session.id,
+    position: 1,
+    title: `Item on ${issueTitle}`,
+    issueId: issue.id,
+    status: "ACCEPTED",
+  });
+  const scholar = await seed.user.findUniqueOrThrow({ where: { email: DEMO.jpScholar }, select: { id: true } });
+  const convenor = await seed.user.findUniqueOrThrow({ where: { email: DEMO.triConvenor }, select: { id: true } });
+  await inviteScholarToItem(seed, { agendaItemId: item.id, userId: scholar.id, invitedById: convenor.id });
+  const ids = { session: session.id, issue: issue.id, item: item.id };
   return { ...ids, title, issueTitle, url: `/sessions/${ids.session}/stances` };
 }
 
@@ -60,9 +72,9 @@ async function record(page: Page, issueId: string, party: string, point: string,
   await expect(cell(page, issueId, party)).toContainText("Draft");
 }
 
-test("a JP draft stays with Japan; after release to governments Korea reads it, a scholar never", async ({ e2eDb, asUser }) => {
+test("a JP draft stays with Japan; after release to governments Korea reads it, a scholar never", async ({ e2eDb, seedDb, asUser }) => {
   test.setTimeout(180_000);
-  const s = await freshTriSession(e2eDb, "release");
+  const s = await freshTriSession(e2eDb, seedDb, "release");
   const rationale = `Japanese reasoning ${uniqueSuffix()}`;
 
   const jp = await asUser(DEMO.jpDelegate);
@@ -108,9 +120,9 @@ test("a JP draft stays with Japan; after release to governments Korea reads it, 
   await expect(scholar.getByText(rationale)).toHaveCount(0);
 });
 
-test("a sealed session: each party submits, and every party's stances appear together", async ({ e2eDb, asUser }) => {
+test("a sealed session: each party submits, and every party's stances appear together", async ({ e2eDb, seedDb, asUser }) => {
   test.setTimeout(240_000);
-  const s = await freshTriSession(e2eDb, "sealed");
+  const s = await freshTriSession(e2eDb, seedDb, "sealed");
 
   const convenor = await asUser(DEMO.triConvenor);
   await openBoard(convenor, s.url);
