@@ -8,7 +8,6 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -18,7 +17,6 @@ import { FormField } from "@/components/ui/form-field";
 import { Input, controlClassName } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
-import { applyServerErrors } from "@/lib/forms";
 import { ATTRIBUTION_RULES, TRACKS } from "@/lib/schemas/common";
 import { createSeriesSchema, updateSeriesSchema, type CreateSeriesInput, type UpdateSeriesInput } from "@/lib/schemas/admin";
 import { useTRPC } from "@/lib/trpc/client";
@@ -229,14 +227,12 @@ const EDIT_FIELDS = ["name", "shortName", "description", "track", "attribution",
 function EditSeriesDialog({ series, parties }: { series: SeriesRow; parties: PartyOption[] }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState("");
   const list = useQuery({ ...trpc.admin.series.list.queryOptions(), enabled: open, staleTime: 0 });
   const update = useMutation(trpc.admin.series.update.mutationOptions());
   const current = list.data?.find((s) => s.id === series.id);
   const form = useForm<UpdateSeriesInput>({ resolver: zodResolver(updateSeriesSchema) });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
   if (current && loadedVersion !== current.version) {
     setLoadedVersion(current.version);
@@ -252,85 +248,62 @@ function EditSeriesDialog({ series, parties }: { series: SeriesRow; parties: Par
     });
   }
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError("");
-    try {
-      const saved = await update.mutateAsync(values);
-      toast.success(t("seriesEdit.saved", { shortName: saved.shortName }));
-      setOpen(false);
-      router.refresh();
-    } catch (e) {
-      setError(applyServerErrors(e, form.setError, EDIT_FIELDS));
-    }
-  });
-
   const prefix = `edit-${series.id}`;
   return (
-    <Dialog
-      open={open}
+    <FormDialog
+      form={form}
+      fields={EDIT_FIELDS}
+      submit={(values) => update.mutateAsync(values)}
+      success={(saved) => t("seriesEdit.saved", { shortName: saved.shortName })}
       onOpenChange={(next) => {
         setOpen(next);
-        setError("");
         if (next) setLoadedVersion(null);
       }}
+      pending={!current || loadedVersion === null ? <p className="text-sm text-muted-foreground" role="status">{t("seriesEdit.loading")}</p> : null}
+      trigger={<Button size="sm" variant="outline" aria-label={t("seriesEdit.editFor", { name: series.shortName })}>{t("seriesEdit.edit")}</Button>}
+      title={t("seriesEdit.title", { name: series.name })}
+      description={t("seriesEdit.description")}
+      errorTitle={t("seriesEdit.errorTitle")}
+      cancelLabel={t("seriesEdit.cancel")}
+      submitLabel={t("seriesEdit.save")}
+      submittingLabel={t("seriesEdit.saving")}
+      contentClassName="max-h-[90vh] overflow-y-auto sm:max-w-xl"
     >
-      <DialogTrigger asChild>
-        <Button size="sm" variant="outline" aria-label={t("seriesEdit.editFor", { name: series.shortName })}>{t("seriesEdit.edit")}</Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{t("seriesEdit.title", { name: series.name })}</DialogTitle>
-          <DialogDescription>{t("seriesEdit.description")}</DialogDescription>
-        </DialogHeader>
-        {!current || loadedVersion === null ? (
-          <p className="text-sm text-muted-foreground" role="status">{t("seriesEdit.loading")}</p>
-        ) : (
-          <form onSubmit={onSubmit} noValidate className="space-y-4">
-            {error ? (
-              <Alert variant="danger" role="alert"><AlertTitle>{t("seriesEdit.errorTitle")}</AlertTitle><AlertDescription>{error}</AlertDescription></Alert>
-            ) : null}
-            <FormField id={`${prefix}-name`} label={t("admin.seriesName")} error={errors.name?.message} required>
-              <Input autoComplete="off" {...form.register("name")} />
-            </FormField>
-            <FormField id={`${prefix}-short`} label={t("admin.shortName")} description={t("admin.shortNameHint")} error={errors.shortName?.message} required>
-              <Input autoComplete="off" {...form.register("shortName")} />
-            </FormField>
-            <FormField id={`${prefix}-description`} label={t("admin.seriesDescription")} error={errors.description?.message}>
-              <Textarea rows={3} {...form.register("description")} />
-            </FormField>
-            <div className="grid gap-4 sm:grid-cols-2">
-              <FormField id={`${prefix}-track`} label={t("admin.track")} error={errors.track?.message}>
-                <select className={controlClassName} {...form.register("track")}>
-                  {TRACKS.map((tr) => <option key={tr} value={tr}>{t(`tracks.${tr}`)}</option>)}
-                </select>
-              </FormField>
-              <FormField id={`${prefix}-attribution`} label={t("admin.attribution")} error={errors.attribution?.message}>
-                <select className={controlClassName} {...form.register("attribution")}>
-                  {ATTRIBUTION_RULES.map((a) => <option key={a} value={a}>{t(`attribution.${a}`)}</option>)}
-                </select>
-              </FormField>
-            </div>
-            <fieldset className="space-y-1.5" aria-describedby={errors.partyIds ? `${prefix}-parties-error` : undefined}>
-              <legend className="text-sm font-medium">{t("admin.seriesParties")}</legend>
-              <div className="flex flex-wrap gap-x-5 gap-y-1">
-                {parties.map((p) => (
-                  <label key={p.id} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" value={p.id} className="size-4 accent-[var(--primary)]" {...form.register("partyIds")} />
-                    {p.code} · {p.name}
-                  </label>
-                ))}
-              </div>
-              {errors.partyIds ? (
-                <p id={`${prefix}-parties-error`} role="alert" className="text-sm text-danger">{errors.partyIds.message ?? errors.partyIds.root?.message}</p>
-              ) : null}
-            </fieldset>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("seriesEdit.cancel")}</Button>
-              <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("seriesEdit.saving") : t("seriesEdit.save")}</Button>
-            </DialogFooter>
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
+      <FormField id={`${prefix}-name`} label={t("admin.seriesName")} error={errors.name?.message} required>
+        <Input autoComplete="off" {...form.register("name")} />
+      </FormField>
+      <FormField id={`${prefix}-short`} label={t("admin.shortName")} description={t("admin.shortNameHint")} error={errors.shortName?.message} required>
+        <Input autoComplete="off" {...form.register("shortName")} />
+      </FormField>
+      <FormField id={`${prefix}-description`} label={t("admin.seriesDescription")} error={errors.description?.message}>
+        <Textarea rows={3} {...form.register("description")} />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id={`${prefix}-track`} label={t("admin.track")} error={errors.track?.message}>
+          <select className={controlClassName} {...form.register("track")}>
+            {TRACKS.map((tr) => <option key={tr} value={tr}>{t(`tracks.${tr}`)}</option>)}
+          </select>
+        </FormField>
+        <FormField id={`${prefix}-attribution`} label={t("admin.attribution")} error={errors.attribution?.message}>
+          <select className={controlClassName} {...form.register("attribution")}>
+            {ATTRIBUTION_RULES.map((a) => <option key={a} value={a}>{t(`attribution.${a}`)}</option>)}
+          </select>
+        </FormField>
+      </div>
+      <fieldset className="space-y-1.5" aria-describedby={errors.partyIds ? `${prefix}-parties-error` : undefined}>
+        <legend className="text-sm font-medium">{t("admin.seriesParties")}</legend>
+        <div className="flex flex-wrap gap-x-5 gap-y-1">
+          {parties.map((p) => (
+            <label key={p.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" value={p.id} className="size-4 accent-[var(--primary)]" {...form.register("partyIds")} />
+              {p.code} · {p.name}
+            </label>
+          ))}
+        </div>
+        {errors.partyIds ? (
+          <p id={`${prefix}-parties-error`} role="alert" className="text-sm text-danger">{errors.partyIds.message ?? errors.partyIds.root?.message}</p>
+        ) : null}
+      </fieldset>
+    </FormDialog>
   );
 }
