@@ -8,16 +8,15 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input, controlClassName } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
-import { applyServerErrors } from "@/lib/forms";
 import { ATTRIBUTION_RULES, TRACKS } from "@/lib/schemas/common";
 import { createSeriesSchema, updateSeriesSchema, type CreateSeriesInput, type UpdateSeriesInput } from "@/lib/schemas/admin";
 import { useTRPC } from "@/lib/trpc/client";
@@ -91,98 +90,80 @@ export function SeriesAdmin({ series, parties, accounts }: { series: SeriesRow[]
 
 const SERIES_FIELDS = ["name", "shortName", "description", "track", "attribution", "partyIds", "convenorIds"] as const;
 
+const SERIES_DEFAULTS: CreateSeriesInput = { name: "", shortName: "", description: "", track: "TRACK_1", attribution: "ATTRIBUTED", partyIds: [], convenorIds: [] };
+
 function CreateSeriesDialog({ parties, accounts }: { parties: PartyOption[]; accounts: Account[] }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState("");
   const create = useMutation(trpc.admin.series.create.mutationOptions());
   const form = useForm<CreateSeriesInput>({
     resolver: zodResolver(createSeriesSchema),
-    defaultValues: { name: "", shortName: "", description: "", track: "TRACK_1", attribution: "ATTRIBUTED", partyIds: [], convenorIds: [] },
+    defaultValues: SERIES_DEFAULTS,
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError("");
-    try {
-      const created = await create.mutateAsync(values);
-      toast.success(t("admin.seriesCreated", { shortName: created.shortName }));
-      form.reset();
-      setOpen(false);
-      router.refresh();
-    } catch (e) {
-      setError(applyServerErrors(e, form.setError, SERIES_FIELDS));
-    }
-  });
+  const { errors } = form.formState;
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button size="sm"><Plus aria-hidden /> {t("admin.newSeries")}</Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{t("admin.newSeries")}</DialogTitle>
-          <DialogDescription>{t("admin.description")}</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {error ? (
-            <Alert variant="danger" role="alert"><AlertTitle>{t("admin.errorTitle")}</AlertTitle><AlertDescription>{error}</AlertDescription></Alert>
-          ) : null}
-          <FormField id="series-name" label={t("admin.seriesName")} error={errors.name?.message} required>
-            <Input autoComplete="off" {...form.register("name")} />
-          </FormField>
-          <FormField id="series-short" label={t("admin.shortName")} description={t("admin.shortNameHint")} error={errors.shortName?.message} required>
-            <Input autoComplete="off" {...form.register("shortName")} />
-          </FormField>
-          <FormField id="series-description" label={t("admin.seriesDescription")} error={errors.description?.message}>
-            <Textarea rows={3} {...form.register("description")} />
-          </FormField>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <FormField id="series-track" label={t("admin.track")} error={errors.track?.message}>
-              <select className={controlClassName} {...form.register("track")}>
-                {TRACKS.map((tr) => <option key={tr} value={tr}>{t(`tracks.${tr}`)}</option>)}
-              </select>
-            </FormField>
-            <FormField id="series-attribution" label={t("admin.attribution")} error={errors.attribution?.message}>
-              <select className={controlClassName} {...form.register("attribution")}>
-                {ATTRIBUTION_RULES.map((a) => <option key={a} value={a}>{t(`attribution.${a}`)}</option>)}
-              </select>
-            </FormField>
-          </div>
-          <fieldset className="space-y-1.5" aria-describedby={errors.partyIds ? "series-parties-error" : undefined}>
-            <legend className="text-sm font-medium">{t("admin.seriesParties")}</legend>
-            <div className="flex flex-wrap gap-x-5 gap-y-1">
-              {parties.map((p) => (
-                <label key={p.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" value={p.id} className="size-4 accent-[var(--primary)]" {...form.register("partyIds")} />
-                  {p.code} · {p.name}
-                </label>
-              ))}
-            </div>
-            {errors.partyIds ? <p id="series-parties-error" className="text-sm text-danger">{errors.partyIds.message ?? errors.partyIds.root?.message}</p> : null}
-          </fieldset>
-          <fieldset className="space-y-1.5">
-            <legend className="text-sm font-medium">{t("admin.convenors")}</legend>
-            <div className="max-h-40 space-y-1 overflow-y-auto rounded-md border border-border p-2">
-              {accounts.map((a) => (
-                <label key={a.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" value={a.id} className="size-4 accent-[var(--primary)]" {...form.register("convenorIds")} />
-                  {a.name} <span className="text-muted-foreground">{a.email}</span>
-                </label>
-              ))}
-            </div>
-            {errors.convenorIds ? <p className="text-sm text-danger">{errors.convenorIds.message}</p> : null}
-          </fieldset>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("admin.cancel")}</Button>
-            <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("admin.creating") : t("admin.create")}</Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      initialValues={() => SERIES_DEFAULTS}
+      fields={SERIES_FIELDS}
+      submit={(values) => create.mutateAsync(values)}
+      success={(created) => t("admin.seriesCreated", { shortName: created.shortName })}
+      trigger={<Button size="sm"><Plus aria-hidden /> {t("admin.newSeries")}</Button>}
+      title={t("admin.newSeries")}
+      description={t("admin.description")}
+      errorTitle={t("admin.errorTitle")}
+      cancelLabel={t("admin.cancel")}
+      submitLabel={t("admin.create")}
+      submittingLabel={t("admin.creating")}
+      contentClassName="max-h-[90vh] overflow-y-auto sm:max-w-xl"
+    >
+      <FormField id="series-name" label={t("admin.seriesName")} error={errors.name?.message} required>
+        <Input autoComplete="off" {...form.register("name")} />
+      </FormField>
+      <FormField id="series-short" label={t("admin.shortName")} description={t("admin.shortNameHint")} error={errors.shortName?.message} required>
+        <Input autoComplete="off" {...form.register("shortName")} />
+      </FormField>
+      <FormField id="series-description" label={t("admin.seriesDescription")} error={errors.description?.message}>
+        <Textarea rows={3} {...form.register("description")} />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id="series-track" label={t("admin.track")} error={errors.track?.message}>
+          <select className={controlClassName} {...form.register("track")}>
+            {TRACKS.map((tr) => <option key={tr} value={tr}>{t(`tracks.${tr}`)}</option>)}
+          </select>
+        </FormField>
+        <FormField id="series-attribution" label={t("admin.attribution")} error={errors.attribution?.message}>
+          <select className={controlClassName} {...form.register("attribution")}>
+            {ATTRIBUTION_RULES.map((a) => <option key={a} value={a}>{t(`attribution.${a}`)}</option>)}
+          </select>
+        </FormField>
+      </div>
+      <fieldset className="space-y-1.5" aria-describedby={errors.partyIds ? "series-parties-error" : undefined}>
+        <legend className="text-sm font-medium">{t("admin.seriesParties")}</legend>
+        <div className="flex flex-wrap gap-x-5 gap-y-1">
+          {parties.map((p) => (
+            <label key={p.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" value={p.id} className="size-4 accent-[var(--primary)]" {...form.register("partyIds")} />
+              {p.code} · {p.name}
+            </label>
+          ))}
+        </div>
+        {errors.partyIds ? <p id="series-parties-error" className="text-sm text-danger">{errors.partyIds.message ?? errors.partyIds.root?.message}</p> : null}
+      </fieldset>
+      <fieldset className="space-y-1.5">
+        <legend className="text-sm font-medium">{t("admin.convenors")}</legend>
+        <div className="max-h-40 space-y-1 overflow-y-auto rounded-md border border-border p-2">
+          {accounts.map((a) => (
+            <label key={a.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" value={a.id} className="size-4 accent-[var(--primary)]" {...form.register("convenorIds")} />
+              {a.name} <span className="text-muted-foreground">{a.email}</span>
+            </label>
+          ))}
+        </div>
+        {errors.convenorIds ? <p className="text-sm text-danger">{errors.convenorIds.message}</p> : null}
+      </fieldset>
+    </FormDialog>
   );
 }
 
@@ -246,14 +227,12 @@ const EDIT_FIELDS = ["name", "shortName", "description", "track", "attribution",
 function EditSeriesDialog({ series, parties }: { series: SeriesRow; parties: PartyOption[] }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState("");
   const list = useQuery({ ...trpc.admin.series.list.queryOptions(), enabled: open, staleTime: 0 });
   const update = useMutation(trpc.admin.series.update.mutationOptions());
   const current = list.data?.find((s) => s.id === series.id);
   const form = useForm<UpdateSeriesInput>({ resolver: zodResolver(updateSeriesSchema) });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
   if (current && loadedVersion !== current.version) {
     setLoadedVersion(current.version);
@@ -269,85 +248,62 @@ function EditSeriesDialog({ series, parties }: { series: SeriesRow; parties: Par
     });
   }
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError("");
-    try {
-      const saved = await update.mutateAsync(values);
-      toast.success(t("seriesEdit.saved", { shortName: saved.shortName }));
-      setOpen(false);
-      router.refresh();
-    } catch (e) {
-      setError(applyServerErrors(e, form.setError, EDIT_FIELDS));
-    }
-  });
-
   const prefix = `edit-${series.id}`;
   return (
-    <Dialog
-      open={open}
+    <FormDialog
+      form={form}
+      fields={EDIT_FIELDS}
+      submit={(values) => update.mutateAsync(values)}
+      success={(saved) => t("seriesEdit.saved", { shortName: saved.shortName })}
       onOpenChange={(next) => {
         setOpen(next);
-        setError("");
         if (next) setLoadedVersion(null);
       }}
+      pending={!current || loadedVersion === null ? <p className="text-sm text-muted-foreground" role="status">{t("seriesEdit.loading")}</p> : null}
+      trigger={<Button size="sm" variant="outline" aria-label={t("seriesEdit.editFor", { name: series.shortName })}>{t("seriesEdit.edit")}</Button>}
+      title={t("seriesEdit.title", { name: series.name })}
+      description={t("seriesEdit.description")}
+      errorTitle={t("seriesEdit.errorTitle")}
+      cancelLabel={t("seriesEdit.cancel")}
+      submitLabel={t("seriesEdit.save")}
+      submittingLabel={t("seriesEdit.saving")}
+      contentClassName="max-h-[90vh] overflow-y-auto sm:max-w-xl"
     >
-      <DialogTrigger asChild>
-        <Button size="sm" variant="outline" aria-label={t("seriesEdit.editFor", { name: series.shortName })}>{t("seriesEdit.edit")}</Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{t("seriesEdit.title", { name: series.name })}</DialogTitle>
-          <DialogDescription>{t("seriesEdit.description")}</DialogDescription>
-        </DialogHeader>
-        {!current || loadedVersion === null ? (
-          <p className="text-sm text-muted-foreground" role="status">{t("seriesEdit.loading")}</p>
-        ) : (
-          <form onSubmit={onSubmit} noValidate className="space-y-4">
-            {error ? (
-              <Alert variant="danger" role="alert"><AlertTitle>{t("seriesEdit.errorTitle")}</AlertTitle><AlertDescription>{error}</AlertDescription></Alert>
-            ) : null}
-            <FormField id={`${prefix}-name`} label={t("admin.seriesName")} error={errors.name?.message} required>
-              <Input autoComplete="off" {...form.register("name")} />
-            </FormField>
-            <FormField id={`${prefix}-short`} label={t("admin.shortName")} description={t("admin.shortNameHint")} error={errors.shortName?.message} required>
-              <Input autoComplete="off" {...form.register("shortName")} />
-            </FormField>
-            <FormField id={`${prefix}-description`} label={t("admin.seriesDescription")} error={errors.description?.message}>
-              <Textarea rows={3} {...form.register("description")} />
-            </FormField>
-            <div className="grid gap-4 sm:grid-cols-2">
-              <FormField id={`${prefix}-track`} label={t("admin.track")} error={errors.track?.message}>
-                <select className={controlClassName} {...form.register("track")}>
-                  {TRACKS.map((tr) => <option key={tr} value={tr}>{t(`tracks.${tr}`)}</option>)}
-                </select>
-              </FormField>
-              <FormField id={`${prefix}-attribution`} label={t("admin.attribution")} error={errors.attribution?.message}>
-                <select className={controlClassName} {...form.register("attribution")}>
-                  {ATTRIBUTION_RULES.map((a) => <option key={a} value={a}>{t(`attribution.${a}`)}</option>)}
-                </select>
-              </FormField>
-            </div>
-            <fieldset className="space-y-1.5" aria-describedby={errors.partyIds ? `${prefix}-parties-error` : undefined}>
-              <legend className="text-sm font-medium">{t("admin.seriesParties")}</legend>
-              <div className="flex flex-wrap gap-x-5 gap-y-1">
-                {parties.map((p) => (
-                  <label key={p.id} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" value={p.id} className="size-4 accent-[var(--primary)]" {...form.register("partyIds")} />
-                    {p.code} · {p.name}
-                  </label>
-                ))}
-              </div>
-              {errors.partyIds ? (
-                <p id={`${prefix}-parties-error`} role="alert" className="text-sm text-danger">{errors.partyIds.message ?? errors.partyIds.root?.message}</p>
-              ) : null}
-            </fieldset>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("seriesEdit.cancel")}</Button>
-              <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("seriesEdit.saving") : t("seriesEdit.save")}</Button>
-            </DialogFooter>
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
+      <FormField id={`${prefix}-name`} label={t("admin.seriesName")} error={errors.name?.message} required>
+        <Input autoComplete="off" {...form.register("name")} />
+      </FormField>
+      <FormField id={`${prefix}-short`} label={t("admin.shortName")} description={t("admin.shortNameHint")} error={errors.shortName?.message} required>
+        <Input autoComplete="off" {...form.register("shortName")} />
+      </FormField>
+      <FormField id={`${prefix}-description`} label={t("admin.seriesDescription")} error={errors.description?.message}>
+        <Textarea rows={3} {...form.register("description")} />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id={`${prefix}-track`} label={t("admin.track")} error={errors.track?.message}>
+          <select className={controlClassName} {...form.register("track")}>
+            {TRACKS.map((tr) => <option key={tr} value={tr}>{t(`tracks.${tr}`)}</option>)}
+          </select>
+        </FormField>
+        <FormField id={`${prefix}-attribution`} label={t("admin.attribution")} error={errors.attribution?.message}>
+          <select className={controlClassName} {...form.register("attribution")}>
+            {ATTRIBUTION_RULES.map((a) => <option key={a} value={a}>{t(`attribution.${a}`)}</option>)}
+          </select>
+        </FormField>
+      </div>
+      <fieldset className="space-y-1.5" aria-describedby={errors.partyIds ? `${prefix}-parties-error` : undefined}>
+        <legend className="text-sm font-medium">{t("admin.seriesParties")}</legend>
+        <div className="flex flex-wrap gap-x-5 gap-y-1">
+          {parties.map((p) => (
+            <label key={p.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" value={p.id} className="size-4 accent-[var(--primary)]" {...form.register("partyIds")} />
+              {p.code} · {p.name}
+            </label>
+          ))}
+        </div>
+        {errors.partyIds ? (
+          <p id={`${prefix}-parties-error`} role="alert" className="text-sm text-danger">{errors.partyIds.message ?? errors.partyIds.root?.message}</p>
+        ) : null}
+      </fieldset>
+    </FormDialog>
   );
 }

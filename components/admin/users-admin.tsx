@@ -6,19 +6,17 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { UserPlus, Users } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { DataTable } from "@/components/ui/data-table";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { applyServerErrors } from "@/lib/forms";
 import { createUserSchema, type CreateUserInput } from "@/lib/schemas/admin";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -121,69 +119,49 @@ export function UsersAdmin({ users, currentUserId }: { users: AdminUserRow[]; cu
 }
 
 const USER_FIELDS = ["email", "name", "password", "affiliation", "isAdmin"] as const;
+const USER_DEFAULTS: CreateUserInput = { email: "", name: "", password: "", affiliation: "", isAdmin: false };
 
 function CreateUserDialog() {
   const t = useTranslations("admin");
   const trpc = useTRPC();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState("");
   const create = useMutation(trpc.admin.users.create.mutationOptions());
   const form = useForm<CreateUserInput>({
     resolver: zodResolver(createUserSchema),
-    defaultValues: { email: "", name: "", password: "", affiliation: "", isAdmin: false },
+    defaultValues: USER_DEFAULTS,
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError("");
-    try {
-      const user = await create.mutateAsync(values);
-      toast.success(t("userCreated", { email: user.email }));
-      form.reset();
-      setOpen(false);
-      router.refresh();
-    } catch (e) {
-      setError(applyServerErrors(e, form.setError, USER_FIELDS));
-    }
-  });
+  const { errors } = form.formState;
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button size="sm"><UserPlus aria-hidden /> {t("newUser")}</Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{t("newUser")}</DialogTitle>
-          <DialogDescription>{t("initialPasswordHint")}</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {error ? (
-            <Alert variant="danger" role="alert"><AlertTitle>{t("errorTitle")}</AlertTitle><AlertDescription>{error}</AlertDescription></Alert>
-          ) : null}
-          <FormField id="new-user-name" label={t("name")} error={errors.name?.message} required>
-            <Input autoComplete="off" {...form.register("name")} />
-          </FormField>
-          <FormField id="new-user-email" label={t("email")} error={errors.email?.message} required>
-            <Input type="email" autoComplete="off" {...form.register("email")} />
-          </FormField>
-          <FormField id="new-user-affiliation" label={t("affiliation")} description={t("affiliationHint")} error={errors.affiliation?.message}>
-            <Input autoComplete="off" {...form.register("affiliation")} />
-          </FormField>
-          <FormField id="new-user-password" label={t("initialPassword")} error={errors.password?.message} required>
-            <Input type="password" autoComplete="new-password" {...form.register("password")} />
-          </FormField>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" className="size-4 accent-[var(--primary)]" {...form.register("isAdmin")} />
-            {t("isAdmin")}
-          </label>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("cancel")}</Button>
-            <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("creating") : t("createUser")}</Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      form={form}
+      initialValues={() => USER_DEFAULTS}
+      fields={USER_FIELDS}
+      submit={(values) => create.mutateAsync(values)}
+      success={(user) => t("userCreated", { email: user.email })}
+      trigger={<Button size="sm"><UserPlus aria-hidden /> {t("newUser")}</Button>}
+      title={t("newUser")}
+      description={t("initialPasswordHint")}
+      errorTitle={t("errorTitle")}
+      cancelLabel={t("cancel")}
+      submitLabel={t("createUser")}
+      submittingLabel={t("creating")}
+    >
+      <FormField id="new-user-name" label={t("name")} error={errors.name?.message} required>
+        <Input autoComplete="off" {...form.register("name")} />
+      </FormField>
+      <FormField id="new-user-email" label={t("email")} error={errors.email?.message} required>
+        <Input type="email" autoComplete="off" {...form.register("email")} />
+      </FormField>
+      <FormField id="new-user-affiliation" label={t("affiliation")} description={t("affiliationHint")} error={errors.affiliation?.message}>
+        <Input autoComplete="off" {...form.register("affiliation")} />
+      </FormField>
+      <FormField id="new-user-password" label={t("initialPassword")} error={errors.password?.message} required>
+        <Input type="password" autoComplete="new-password" {...form.register("password")} />
+      </FormField>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" className="size-4 accent-[var(--primary)]" {...form.register("isAdmin")} />
+        {t("isAdmin")}
+      </label>
+    </FormDialog>
   );
 }

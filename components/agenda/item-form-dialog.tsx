@@ -4,13 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { Pencil, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "@/components/ui/toast";
 import { useAgendaRefresh, type AgendaItemView, type AgendaOptions, type AgendaView } from "@/components/agenda/agenda-data";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input, controlClassName } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -23,7 +20,6 @@ import {
   type AgendaItemFormValues,
 } from "@/lib/schemas/agenda";
 import { useTRPC } from "@/lib/trpc/client";
-import { applyServerErrors } from "@/lib/forms";
 
 type Props = {
   session: AgendaView["session"];
@@ -63,15 +59,13 @@ export function ItemFormDialog({ session, options, zone, item }: Props) {
   const t = useTranslations();
   const trpc = useTRPC();
   const refresh = useAgendaRefresh(session.id);
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState("");
   const create = useMutation(trpc.agenda.createItem.mutationOptions());
   const update = useMutation(trpc.agenda.updateItem.mutationOptions());
   const form = useForm<AgendaItemFormValues>({
     resolver: zodResolver(agendaItemFormSchema),
     defaultValues: defaults(item, session.timeZone),
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const days = sessionDays(session.startsAt, session.endsAt, session.timeZone);
   const published = session.agendaPublishedAt !== null;
   const idPrefix = `agenda-item-${item?.id ?? "new"}`;
@@ -79,117 +73,91 @@ export function ItemFormDialog({ session, options, zone, item }: Props) {
   // An edited item may link an issue that is archived since: keep it in the list.
   const issues = item?.issue && !options.issues.some((i) => i.id === item.issue?.id) ? [...options.issues, item.issue] : options.issues;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError("");
+  async function submit(values: AgendaItemFormValues) {
     const fields = formToItemFields(values, session.timeZone);
-    try {
-      if (item) {
-        await update.mutateAsync({ itemId: item.id, version: item.version, ...fields });
-        toast.success(t("agenda.itemSaved"));
-      } else {
-        await create.mutateAsync({ sessionId: session.id, ...fields });
-        toast.success(t("agenda.itemAdded"));
-      }
-      setOpen(false);
-      await refresh();
-    } catch (e) {
-      setError(applyServerErrors(e, form.setError, SERVER_FIELDS));
+    if (item) {
+      await update.mutateAsync({ itemId: item.id, version: item.version, ...fields });
+      return t("agenda.itemSaved");
     }
-  });
+    await create.mutateAsync({ sessionId: session.id, ...fields });
+    return t("agenda.itemAdded");
+  }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) {
-          setError("");
-          form.reset(defaults(item, session.timeZone));
-        }
-      }}
+    <FormDialog
+      form={form}
+      initialValues={() => defaults(item, session.timeZone)}
+      fields={SERVER_FIELDS}
+      submit={submit}
+      success={(message) => message}
+      refresh={refresh}
+      trigger={item ? (
+        <Button size="icon" variant="ghost" className="size-8" aria-label={t("agenda.editLabel", { title: item.title })} title={t("agenda.edit")}>
+          <Pencil aria-hidden />
+        </Button>
+      ) : (
+        <Button size="sm"><Plus aria-hidden /> {t("agenda.addItem")}</Button>
+      )}
+      title={item ? t("agenda.editItemTitle") : t("agenda.addItemTitle")}
+      description={item ? (published ? t("agenda.deferInsteadNote") : t("agenda.editItemDescription")) : t("agenda.addItemDescription")}
+      errorTitle={t("agenda.errorTitle")}
+      cancelLabel={t("agenda.cancel")}
+      submitLabel={item ? t("agenda.save") : t("agenda.add")}
+      submittingLabel={item ? t("agenda.saving") : t("agenda.adding")}
+      closeLabel={t("common.close")}
+      contentClassName="sm:max-w-xl"
     >
-      <DialogTrigger asChild>
-        {item ? (
-          <Button size="icon" variant="ghost" className="size-8" aria-label={t("agenda.editLabel", { title: item.title })} title={t("agenda.edit")}>
-            <Pencil aria-hidden />
-          </Button>
-        ) : (
-          <Button size="sm"><Plus aria-hidden /> {t("agenda.addItem")}</Button>
-        )}
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-xl" closeLabel={t("common.close")}>
-        <DialogHeader>
-          <DialogTitle>{item ? t("agenda.editItemTitle") : t("agenda.addItemTitle")}</DialogTitle>
-          <DialogDescription>
-            {item ? (published ? t("agenda.deferInsteadNote") : t("agenda.editItemDescription")) : t("agenda.addItemDescription")}
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {error ? (
-            <Alert variant="danger" role="alert">
-              <AlertTitle>{t("agenda.errorTitle")}</AlertTitle>
-              <AlertDescription>{error}</AlertDescription>
-            </Alert>
-          ) : null}
-          <FormField id={`${idPrefix}-title`} label={t("agenda.fieldTitle")} error={errors.title?.message} required>
-            <Input autoComplete="off" {...form.register("title")} />
-          </FormField>
-          <FormField
-            id={`${idPrefix}-description`}
-            label={t("agenda.fieldDescription")}
-            description={t("agenda.fieldDescriptionHint")}
-            error={errors.description?.message}
-          >
-            <Textarea rows={4} {...form.register("description")} />
-          </FormField>
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium">{t("agenda.slotHint", { zone })}</legend>
-            <div className="grid gap-3 sm:grid-cols-3">
-              <FormField id={`${idPrefix}-day`} label={t("agenda.fieldDay")} error={errors.day?.message}>
-                <select className={controlClassName} {...form.register("day")}>
-                  <option value="">{t("agenda.noDay")}</option>
-                  {days.map((d) => (
-                    <option key={d} value={d}>
-                      {new Intl.DateTimeFormat("en", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(`${d}T12:00:00Z`))}
-                    </option>
-                  ))}
-                </select>
-              </FormField>
-              <FormField id={`${idPrefix}-start`} label={t("agenda.fieldStart")} error={errors.startTime?.message}>
-                <Input type="time" {...form.register("startTime")} />
-              </FormField>
-              <FormField id={`${idPrefix}-end`} label={t("agenda.fieldEnd")} error={errors.endTime?.message}>
-                <Input type="time" {...form.register("endTime")} />
-              </FormField>
-            </div>
-          </fieldset>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <FormField id={`${idPrefix}-issue`} label={t("agenda.fieldIssue")} error={errors.issueId?.message}>
-              <select className={controlClassName} {...form.register("issueId")}>
-                <option value="">{t("agenda.noIssue")}</option>
-                {issues.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}
-              </select>
-            </FormField>
-            <FormField id={`${idPrefix}-party`} label={t("agenda.fieldParty")} error={errors.proposingPartyId?.message}>
-              <select className={controlClassName} {...form.register("proposingPartyId")}>
-                <option value="">{t("agenda.noParty")}</option>
-                {options.parties.map((p) => <option key={p.id} value={p.id}>{p.code} · {p.name}</option>)}
-              </select>
-            </FormField>
-          </div>
-          <FormField id={`${idPrefix}-status`} label={t("agenda.fieldStatus")} error={errors.status?.message}>
-            <select className={controlClassName} {...form.register("status")}>
-              {AGENDA_ITEM_STATUSES.map((s) => <option key={s} value={s}>{t(`itemStatus.${s}`)}</option>)}
+      <FormField id={`${idPrefix}-title`} label={t("agenda.fieldTitle")} error={errors.title?.message} required>
+        <Input autoComplete="off" {...form.register("title")} />
+      </FormField>
+      <FormField
+        id={`${idPrefix}-description`}
+        label={t("agenda.fieldDescription")}
+        description={t("agenda.fieldDescriptionHint")}
+        error={errors.description?.message}
+      >
+        <Textarea rows={4} {...form.register("description")} />
+      </FormField>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">{t("agenda.slotHint", { zone })}</legend>
+        <div className="grid gap-3 sm:grid-cols-3">
+          <FormField id={`${idPrefix}-day`} label={t("agenda.fieldDay")} error={errors.day?.message}>
+            <select className={controlClassName} {...form.register("day")}>
+              <option value="">{t("agenda.noDay")}</option>
+              {days.map((d) => (
+                <option key={d} value={d}>
+                  {new Intl.DateTimeFormat("en", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(`${d}T12:00:00Z`))}
+                </option>
+              ))}
             </select>
           </FormField>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("agenda.cancel")}</Button>
-            <Button type="submit" disabled={isSubmitting}>
-              {item ? (isSubmitting ? t("agenda.saving") : t("agenda.save")) : isSubmitting ? t("agenda.adding") : t("agenda.add")}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+          <FormField id={`${idPrefix}-start`} label={t("agenda.fieldStart")} error={errors.startTime?.message}>
+            <Input type="time" {...form.register("startTime")} />
+          </FormField>
+          <FormField id={`${idPrefix}-end`} label={t("agenda.fieldEnd")} error={errors.endTime?.message}>
+            <Input type="time" {...form.register("endTime")} />
+          </FormField>
+        </div>
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField id={`${idPrefix}-issue`} label={t("agenda.fieldIssue")} error={errors.issueId?.message}>
+          <select className={controlClassName} {...form.register("issueId")}>
+            <option value="">{t("agenda.noIssue")}</option>
+            {issues.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}
+          </select>
+        </FormField>
+        <FormField id={`${idPrefix}-party`} label={t("agenda.fieldParty")} error={errors.proposingPartyId?.message}>
+          <select className={controlClassName} {...form.register("proposingPartyId")}>
+            <option value="">{t("agenda.noParty")}</option>
+            {options.parties.map((p) => <option key={p.id} value={p.id}>{p.code} · {p.name}</option>)}
+          </select>
+        </FormField>
+      </div>
+      <FormField id={`${idPrefix}-status`} label={t("agenda.fieldStatus")} error={errors.status?.message}>
+        <select className={controlClassName} {...form.register("status")}>
+          {AGENDA_ITEM_STATUSES.map((s) => <option key={s} value={s}>{t(`itemStatus.${s}`)}</option>)}
+        </select>
+      </FormField>
+    </FormDialog>
   );
 }

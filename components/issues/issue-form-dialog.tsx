@@ -3,18 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { Lock, Pencil, Plus } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "@/components/ui/toast";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input, controlClassName } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { applyServerErrors } from "@/lib/forms";
 import { formatPoint, MAX_POINTS, resizeLabels, scalePoints, SCALE_BOUND } from "@/lib/issue-scale";
 import { defaultScale } from "@/lib/scales";
 import { ISSUE_KINDS, issueFormSchema, type IssueFormInput, type IssueKindName } from "@/lib/schemas/issues";
@@ -52,13 +48,10 @@ export function IssueFormDialog({ seriesId, issue, scaleLocked = false }: { seri
   const t = useTranslations("issues");
   const tk = useTranslations("issueKind");
   const trpc = useTRPC();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState("");
   const create = useMutation(trpc.issue.create.mutationOptions());
   const update = useMutation(trpc.issue.update.mutationOptions());
   const form = useForm<IssueFormInput>({ resolver: zodResolver(issueFormSchema), defaultValues: initialValues(issue) });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const locked = Boolean(issue && scaleLocked);
   const idBase = `issue-${issue?.id ?? "new"}`;
 
@@ -86,138 +79,115 @@ export function IssueFormDialog({ seriesId, issue, scaleLocked = false }: { seri
     form.clearErrors(["scaleMin", "scaleMax", "scaleLabels"]);
   }
 
-  const onSubmit = form.handleSubmit(async (raw) => {
-    setError("");
+  async function submit(raw: IssueFormInput) {
     const values = issueFormSchema.parse(raw);
-    try {
-      if (issue) {
-        await update.mutateAsync({ ...values, issueId: issue.id, version: issue.version });
-        toast.success(t("saved"));
-      } else {
-        await create.mutateAsync({ ...values, seriesId: seriesId as string });
-        toast.success(t("created", { title: values.title }));
-        form.reset(initialValues());
-      }
-      setOpen(false);
-      router.refresh();
-    } catch (e) {
-      setError(applyServerErrors(e, form.setError, FIELDS));
+    if (issue) {
+      await update.mutateAsync({ ...values, issueId: issue.id, version: issue.version });
+      return t("saved");
     }
-  });
+    await create.mutateAsync({ ...values, seriesId: seriesId as string });
+    return t("created", { title: values.title });
+  }
 
   const labelErrors = errors.scaleLabels as unknown as (({ message?: string } | undefined)[] & { message?: string; root?: { message?: string } }) | undefined;
   const labelsRootError = labelErrors?.message ?? labelErrors?.root?.message;
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) {
-          setError("");
-          form.reset(initialValues(issue));
-        }
-      }}
+    <FormDialog
+      form={form}
+      initialValues={() => initialValues(issue)}
+      fields={FIELDS}
+      submit={submit}
+      success={(message) => message}
+      trigger={issue ? (
+        <Button variant="outline" size="sm"><Pencil aria-hidden /> {t("edit")}</Button>
+      ) : (
+        <Button size="sm"><Plus aria-hidden /> {t("newIssue")}</Button>
+      )}
+      title={issue ? t("editTitle") : t("newIssue")}
+      description={t("formDescription")}
+      errorTitle={t("errorTitle")}
+      cancelLabel={t("cancel")}
+      submitLabel={issue ? t("save") : t("create")}
+      submittingLabel={t("saving")}
+      contentClassName="max-h-[90vh] overflow-y-auto sm:max-w-2xl"
     >
-      <DialogTrigger asChild>
-        {issue ? (
-          <Button variant="outline" size="sm"><Pencil aria-hidden /> {t("edit")}</Button>
+      <FormField id={`${idBase}-title`} label={t("fieldTitle")} error={errors.title?.message} required>
+        <Input autoComplete="off" {...form.register("title")} />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id={`${idBase}-kind`} label={t("fieldKind")} error={errors.kind?.message} description={issue ? undefined : t("kindHint")} required>
+          <select
+            className={cn(controlClassName, "h-9 px-2")}
+            value={kind}
+            disabled={locked}
+            onChange={(e) => pickKind(e.target.value as IssueKindName)}
+          >
+            {ISSUE_KINDS.map((k) => <option key={k} value={k}>{tk(k)}</option>)}
+          </select>
+        </FormField>
+        <FormField id={`${idBase}-topic`} label={t("fieldTopic")} description={t("topicHint")} error={errors.topic?.message}>
+          <Input autoComplete="off" {...form.register("topic")} />
+        </FormField>
+      </div>
+      <FormField id={`${idBase}-description`} label={t("fieldDescription")} description={t("descriptionHint")} error={errors.description?.message}>
+        <Textarea rows={6} {...form.register("description")} />
+      </FormField>
+
+      <fieldset className="space-y-3 rounded-md border border-border p-3">
+        <legend className="px-1 text-sm font-medium">{t("scale")}</legend>
+        {locked ? (
+          <Alert variant="info" icon={Lock} data-testid="scale-locked">
+            <AlertTitle>{t("scaleLockedTitle")}</AlertTitle>
+            <AlertDescription>{t("scaleLockedBody")}</AlertDescription>
+          </Alert>
         ) : (
-          <Button size="sm"><Plus aria-hidden /> {t("newIssue")}</Button>
+          <p className="text-xs text-muted-foreground">{t("scaleHint", { max: MAX_POINTS, bound: SCALE_BOUND })}</p>
         )}
-      </DialogTrigger>
-      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-2xl">
-        <DialogHeader>
-          <DialogTitle>{issue ? t("editTitle") : t("newIssue")}</DialogTitle>
-          <DialogDescription>{t("formDescription")}</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {error ? (
-            <Alert variant="danger" role="alert"><AlertTitle>{t("errorTitle")}</AlertTitle><AlertDescription>{error}</AlertDescription></Alert>
-          ) : null}
-          <FormField id={`${idBase}-title`} label={t("fieldTitle")} error={errors.title?.message} required>
-            <Input autoComplete="off" {...form.register("title")} />
+        <div className="grid grid-cols-2 gap-4 sm:max-w-sm">
+          <FormField id={`${idBase}-min`} label={t("scaleMin")} error={errors.scaleMin?.message} required>
+            <Input
+              type="number"
+              inputMode="numeric"
+              step={1}
+              min={-SCALE_BOUND}
+              max={SCALE_BOUND}
+              disabled={locked}
+              value={Number.isFinite(scaleMin) ? scaleMin : ""}
+              onChange={(e) => setRange(e.target.value === "" ? Number.NaN : Number(e.target.value), form.getValues("scaleMax"))}
+            />
           </FormField>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <FormField id={`${idBase}-kind`} label={t("fieldKind")} error={errors.kind?.message} description={issue ? undefined : t("kindHint")} required>
-              <select
-                className={cn(controlClassName, "h-9 px-2")}
-                value={kind}
-                disabled={locked}
-                onChange={(e) => pickKind(e.target.value as IssueKindName)}
-              >
-                {ISSUE_KINDS.map((k) => <option key={k} value={k}>{tk(k)}</option>)}
-              </select>
-            </FormField>
-            <FormField id={`${idBase}-topic`} label={t("fieldTopic")} description={t("topicHint")} error={errors.topic?.message}>
-              <Input autoComplete="off" {...form.register("topic")} />
-            </FormField>
-          </div>
-          <FormField id={`${idBase}-description`} label={t("fieldDescription")} description={t("descriptionHint")} error={errors.description?.message}>
-            <Textarea rows={6} {...form.register("description")} />
+          <FormField id={`${idBase}-max`} label={t("scaleMax")} error={errors.scaleMax?.message} required>
+            <Input
+              type="number"
+              inputMode="numeric"
+              step={1}
+              min={-SCALE_BOUND}
+              max={SCALE_BOUND}
+              disabled={locked}
+              value={Number.isFinite(scaleMax) ? scaleMax : ""}
+              onChange={(e) => setRange(form.getValues("scaleMin"), e.target.value === "" ? Number.NaN : Number(e.target.value))}
+            />
           </FormField>
-
-          <fieldset className="space-y-3 rounded-md border border-border p-3">
-            <legend className="px-1 text-sm font-medium">{t("scale")}</legend>
-            {locked ? (
-              <Alert variant="info" icon={Lock} data-testid="scale-locked">
-                <AlertTitle>{t("scaleLockedTitle")}</AlertTitle>
-                <AlertDescription>{t("scaleLockedBody")}</AlertDescription>
-              </Alert>
-            ) : (
-              <p className="text-xs text-muted-foreground">{t("scaleHint", { max: MAX_POINTS, bound: SCALE_BOUND })}</p>
-            )}
-            <div className="grid grid-cols-2 gap-4 sm:max-w-sm">
-              <FormField id={`${idBase}-min`} label={t("scaleMin")} error={errors.scaleMin?.message} required>
-                <Input
-                  type="number"
-                  inputMode="numeric"
-                  step={1}
-                  min={-SCALE_BOUND}
-                  max={SCALE_BOUND}
-                  disabled={locked}
-                  value={Number.isFinite(scaleMin) ? scaleMin : ""}
-                  onChange={(e) => setRange(e.target.value === "" ? Number.NaN : Number(e.target.value), form.getValues("scaleMax"))}
-                />
-              </FormField>
-              <FormField id={`${idBase}-max`} label={t("scaleMax")} error={errors.scaleMax?.message} required>
-                <Input
-                  type="number"
-                  inputMode="numeric"
-                  step={1}
-                  min={-SCALE_BOUND}
-                  max={SCALE_BOUND}
-                  disabled={locked}
-                  value={Number.isFinite(scaleMax) ? scaleMax : ""}
-                  onChange={(e) => setRange(form.getValues("scaleMin"), e.target.value === "" ? Number.NaN : Number(e.target.value))}
-                />
-              </FormField>
-            </div>
-            {points.length > 0 ? (
-              <ol className="grid gap-2 sm:grid-cols-2" aria-label={t("scaleLabelsList")}>
-                {points.map((point, i) => (
-                  <li key={`${point}-${labels.length}`}>
-                    <FormField
-                      id={`${idBase}-label-${i}`}
-                      label={t("pointLabel", { point: formatPoint(point, scaleMin) })}
-                      error={labelErrors?.[i]?.message}
-                      required
-                    >
-                      <Input autoComplete="off" {...form.register(`scaleLabels.${i}` as const)} />
-                    </FormField>
-                  </li>
-                ))}
-              </ol>
-            ) : null}
-            {labelsRootError ? <p className="text-xs font-medium text-danger" role="alert">{labelsRootError}</p> : null}
-          </fieldset>
-
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("cancel")}</Button>
-            <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("saving") : issue ? t("save") : t("create")}</Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </div>
+        {points.length > 0 ? (
+          <ol className="grid gap-2 sm:grid-cols-2" aria-label={t("scaleLabelsList")}>
+            {points.map((point, i) => (
+              <li key={`${point}-${labels.length}`}>
+                <FormField
+                  id={`${idBase}-label-${i}`}
+                  label={t("pointLabel", { point: formatPoint(point, scaleMin) })}
+                  error={labelErrors?.[i]?.message}
+                  required
+                >
+                  <Input autoComplete="off" {...form.register(`scaleLabels.${i}` as const)} />
+                </FormField>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {labelsRootError ? <p className="text-xs font-medium text-danger" role="alert">{labelsRootError}</p> : null}
+      </fieldset>
+    </FormDialog>
   );
 }

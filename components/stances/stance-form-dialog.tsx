@@ -7,17 +7,15 @@ import { Pencil, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { toast } from "@/components/ui/toast";
 import { RevisionDiff } from "@/components/revisions/lazy";
 import { useStanceRefresh, type BoardCell, type BoardParty, type IssueView, type StanceView } from "@/components/stances/stance-data";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { controlClassName } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { applyServerErrors } from "@/lib/forms";
 import { formatPoint, pointLabel } from "@/lib/issue-scale";
 import { stanceFormSchemaFor, type StanceFormInput, type StanceFormValues } from "@/lib/schemas/stances";
 import { useTRPC } from "@/lib/trpc/client";
@@ -51,8 +49,6 @@ export function StanceFormDialog({ sessionId, issue, party, stance, carried }: P
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = useStanceRefresh(sessionId);
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState("");
   const [baseVersion, setBaseVersion] = useState(stance?.version ?? 0);
   const [theirs, setTheirs] = useState<StanceView | null>(null);
   const create = useMutation(trpc.stance.create.mutationOptions());
@@ -62,214 +58,196 @@ export function StanceFormDialog({ sessionId, issue, party, stance, carried }: P
     resolver: zodResolver(schema),
     defaultValues: valuesOf(stance ?? carried, issue),
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const idPrefix = `stance-${issue.id}-${party.id}`;
   const points = Array.from({ length: issue.scaleMax - issue.scaleMin + 1 }, (_, i) => issue.scaleMin + i);
   const mine = useWatch({ control: form.control });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError("");
-    try {
-      if (stance) {
-        await save.mutateAsync({ stanceId: stance.stanceId, version: baseVersion, ...values });
-        toast.success(t("form.saved"));
-      } else {
-        await create.mutateAsync({ sessionId, issueId: issue.id, ...values });
-        toast.success(t("form.created"));
-      }
-      setTheirs(null);
-      setOpen(false);
-      await refresh();
-    } catch (e) {
-      if (stance && e instanceof TRPCClientError && (e.data as { code?: string } | undefined)?.code === "CONFLICT") {
-        // Keep what was typed; load their version and save next from it.
-        try {
-          const current = await queryClient.fetchQuery({ ...trpc.stance.get.queryOptions({ stanceId: stance.stanceId }), staleTime: 0 });
-          setTheirs(current);
-          setBaseVersion(current.version);
-          setError("");
-          return;
-        } catch {
-          // Fall through to the plain message.
-        }
-      }
-      setError(applyServerErrors(e, form.setError, FIELDS));
+  async function submit(values: StanceFormValues) {
+    if (stance) {
+      await save.mutateAsync({ stanceId: stance.stanceId, version: baseVersion, ...values });
+      return t("form.saved");
     }
-  });
+    await create.mutateAsync({ sessionId, issueId: issue.id, ...values });
+    return t("form.created");
+  }
+
+  /** A stale save keeps what was typed, loads their version and saves next from it. */
+  async function recover(e: unknown) {
+    if (!stance || !(e instanceof TRPCClientError) || (e.data as { code?: string } | undefined)?.code !== "CONFLICT") return false;
+    try {
+      const current = await queryClient.fetchQuery({ ...trpc.stance.get.queryOptions({ stanceId: stance.stanceId }), staleTime: 0 });
+      setTheirs(current);
+      setBaseVersion(current.version);
+      return true;
+    } catch {
+      return false; // the plain message
+    }
+  }
 
   return (
-    <Dialog
-      open={open}
+    <FormDialog
+      form={form}
+      initialValues={() => valuesOf(stance ?? carried, issue)}
+      fields={FIELDS}
+      submit={submit}
+      success={(message) => message}
+      recover={recover}
       onOpenChange={(next) => {
-        setOpen(next);
         if (next) {
-          setError("");
           setTheirs(null);
           setBaseVersion(stance?.version ?? 0);
-          form.reset(valuesOf(stance ?? carried, issue));
         }
       }}
+      refresh={refresh}
+      trigger={stance ? (
+        <Button size="sm" variant="ghost" className="h-7 px-2" aria-label={t("editLabel", { party: party.code, issue: issue.title })}>
+          <Pencil aria-hidden /> {t("edit")}
+        </Button>
+      ) : (
+        <Button size="sm" variant="outline" className="h-7 px-2" aria-label={t("recordLabel", { party: party.code, issue: issue.title })}>
+          <Plus aria-hidden /> {t("record")}
+        </Button>
+      )}
+      title={stance ? t("form.editTitle", { party: party.code }) : t("form.createTitle", { party: party.code })}
+      description={t("form.description", { issue: issue.title })}
+      errorTitle={t("form.errorTitle")}
+      cancelLabel={t("form.cancel")}
+      submitLabel={t("form.save")}
+      submittingLabel={t("form.saving")}
+      closeLabel={t("form.cancel")}
+      contentClassName="max-h-[90vh] overflow-y-auto sm:max-w-2xl"
     >
-      <DialogTrigger asChild>
-        {stance ? (
-          <Button size="sm" variant="ghost" className="h-7 px-2" aria-label={t("editLabel", { party: party.code, issue: issue.title })}>
-            <Pencil aria-hidden /> {t("edit")}
-          </Button>
-        ) : (
-          <Button size="sm" variant="outline" className="h-7 px-2" aria-label={t("recordLabel", { party: party.code, issue: issue.title })}>
-            <Plus aria-hidden /> {t("record")}
-          </Button>
-        )}
-      </DialogTrigger>
-      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-2xl" closeLabel={t("form.cancel")}>
-        <DialogHeader>
-          <DialogTitle>{stance ? t("form.editTitle", { party: party.code }) : t("form.createTitle", { party: party.code })}</DialogTitle>
-          <DialogDescription>{t("form.description", { issue: issue.title })}</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {error ? (
-            <Alert variant="danger" role="alert">
-              <AlertTitle>{t("form.errorTitle")}</AlertTitle>
-              <AlertDescription>{error}</AlertDescription>
-            </Alert>
-          ) : null}
-          {theirs ? (
-            <Alert variant="warning" role="alert" data-testid="stance-conflict">
-              <AlertTitle>{t("conflict.title")}</AlertTitle>
-              <AlertDescription className="space-y-3">
-                <p>{t("conflict.body", { version: theirs.version })}</p>
-                <table className="w-full text-left text-xs">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="py-1 pr-2 font-medium">{t("conflict.field")}</th>
-                      <th scope="col" className="py-1 pr-2 font-medium">{t("conflict.theirs")}</th>
-                      <th scope="col" className="py-1 font-medium">{t("conflict.yours")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <tr>
-                      <th scope="row" className="py-1 pr-2 font-normal">{t("conflict.point")}</th>
-                      <td className="py-1 pr-2">{formatPoint(theirs.position, issue.scaleMin)} {theirs.label}</td>
-                      <td className="py-1">{formatPoint(Number(mine.position), issue.scaleMin)} {pointLabel(Number(mine.position), issue)}</td>
-                    </tr>
-                    <tr>
-                      <th scope="row" className="py-1 pr-2 font-normal">{t("redLine")}</th>
-                      <td className="py-1 pr-2">{theirs.redLine ? "✓" : "—"}</td>
-                      <td className="py-1">{mine.redLine ? "✓" : "—"}</td>
-                    </tr>
-                    <tr>
-                      <th scope="row" className="py-1 pr-2 font-normal">{t("form.priority")}</th>
-                      <td className="py-1 pr-2">{theirs.priority}</td>
-                      <td className="py-1">{String(mine.priority)}</td>
-                    </tr>
-                  </tbody>
-                </table>
-                <div>
-                  <p className="mb-1 text-xs font-medium">{t("conflict.rationale")}</p>
-                  <RevisionDiff before={theirs.rationale} after={mine.rationale ?? ""} beforeLabel={t("conflict.theirs")} afterLabel={t("conflict.yours")} />
-                </div>
-                <div>
-                  <p className="mb-1 text-xs font-medium">{t("conflict.conditions")}</p>
-                  <RevisionDiff before={theirs.conditions} after={mine.conditions ?? ""} beforeLabel={t("conflict.theirs")} afterLabel={t("conflict.yours")} />
-                </div>
-                <Button type="button" size="sm" variant="outline" onClick={() => form.reset(valuesOf(theirs, issue))}>
-                  {t("conflict.useTheirs")}
-                </Button>
-              </AlertDescription>
-            </Alert>
-          ) : null}
-          {!stance && carried?.carriedFrom ? (
-            <p className="text-xs text-muted-foreground">{t("form.fromCarried", { session: carried.carriedFrom.title })}</p>
-          ) : null}
+      {theirs ? (
+        <Alert variant="warning" role="alert" data-testid="stance-conflict">
+          <AlertTitle>{t("conflict.title")}</AlertTitle>
+          <AlertDescription className="space-y-3">
+            <p>{t("conflict.body", { version: theirs.version })}</p>
+            <table className="w-full text-left text-xs">
+              <thead>
+                <tr>
+                  <th scope="col" className="py-1 pr-2 font-medium">{t("conflict.field")}</th>
+                  <th scope="col" className="py-1 pr-2 font-medium">{t("conflict.theirs")}</th>
+                  <th scope="col" className="py-1 font-medium">{t("conflict.yours")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row" className="py-1 pr-2 font-normal">{t("conflict.point")}</th>
+                  <td className="py-1 pr-2">{formatPoint(theirs.position, issue.scaleMin)} {theirs.label}</td>
+                  <td className="py-1">{formatPoint(Number(mine.position), issue.scaleMin)} {pointLabel(Number(mine.position), issue)}</td>
+                </tr>
+                <tr>
+                  <th scope="row" className="py-1 pr-2 font-normal">{t("redLine")}</th>
+                  <td className="py-1 pr-2">{theirs.redLine ? "✓" : "—"}</td>
+                  <td className="py-1">{mine.redLine ? "✓" : "—"}</td>
+                </tr>
+                <tr>
+                  <th scope="row" className="py-1 pr-2 font-normal">{t("form.priority")}</th>
+                  <td className="py-1 pr-2">{theirs.priority}</td>
+                  <td className="py-1">{String(mine.priority)}</td>
+                </tr>
+              </tbody>
+            </table>
+            <div>
+              <p className="mb-1 text-xs font-medium">{t("conflict.rationale")}</p>
+              <RevisionDiff before={theirs.rationale} after={mine.rationale ?? ""} beforeLabel={t("conflict.theirs")} afterLabel={t("conflict.yours")} />
+            </div>
+            <div>
+              <p className="mb-1 text-xs font-medium">{t("conflict.conditions")}</p>
+              <RevisionDiff before={theirs.conditions} after={mine.conditions ?? ""} beforeLabel={t("conflict.theirs")} afterLabel={t("conflict.yours")} />
+            </div>
+            <Button type="button" size="sm" variant="outline" onClick={() => form.reset(valuesOf(theirs, issue))}>
+              {t("conflict.useTheirs")}
+            </Button>
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      {!stance && carried?.carriedFrom ? (
+        <p className="text-xs text-muted-foreground">{t("form.fromCarried", { session: carried.carriedFrom.title })}</p>
+      ) : null}
 
-          <Controller
-            control={form.control}
-            name="position"
-            render={({ field }) => (
-              <fieldset className="space-y-1" aria-describedby={errors.position ? `${idPrefix}-position-error` : undefined}>
-                <legend className="mb-1 text-sm font-medium">{t("form.position")}</legend>
-                <div className="grid gap-1 sm:grid-cols-2">
-                  {points.map((p) => (
-                    <label
-                      key={p}
-                      className={cn(
-                        "flex cursor-pointer items-center gap-2 rounded-md border border-border px-2 py-1.5 text-sm focus-within:outline-2 focus-within:outline-ring",
-                        field.value === p && "border-primary bg-accent",
-                      )}
-                    >
-                      <input
-                        type="radio"
-                        name={field.name}
-                        value={p}
-                        checked={field.value === p}
-                        onChange={() => field.onChange(p)}
-                        onBlur={field.onBlur}
-                        className="accent-primary"
-                      />
-                      <span className="w-7 font-mono tabular-nums">{formatPoint(p, issue.scaleMin)}</span>{" "}
-                      <span>{pointLabel(p, issue)}</span>
-                    </label>
-                  ))}
-                </div>
-                {errors.position?.message ? (
-                  <p id={`${idPrefix}-position-error`} className="text-xs text-danger">{errors.position.message}</p>
-                ) : null}
-              </fieldset>
-            )}
-          />
-
-          <FormField id={`${idPrefix}-rationale`} label={t("form.rationale")} error={errors.rationale?.message}>
-            <Textarea rows={4} {...form.register("rationale")} />
-          </FormField>
-          <FormField id={`${idPrefix}-conditions`} label={t("form.conditions")} description={t("form.conditionsHelp")} error={errors.conditions?.message}>
-            <Textarea rows={3} {...form.register("conditions")} />
-          </FormField>
-
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Controller
-              control={form.control}
-              name="redLine"
-              render={({ field }) => (
-                <div className="flex items-start gap-2">
-                  <Checkbox
-                    id={`${idPrefix}-redLine`}
-                    checked={field.value === true}
-                    onCheckedChange={(v) => field.onChange(v === true)}
-                    aria-describedby={`${idPrefix}-redLine-help`}
-                  />
-                  <div>
-                    <label htmlFor={`${idPrefix}-redLine`} className="text-sm font-medium">{t("form.redLine")}</label>
-                    <p id={`${idPrefix}-redLine-help`} className="text-xs text-muted-foreground">{t("form.redLineHelp")}</p>
-                  </div>
-                </div>
-              )}
-            />
-            <Controller
-              control={form.control}
-              name="priority"
-              render={({ field }) => (
-                <FormField id={`${idPrefix}-priority`} label={t("form.priority")} error={errors.priority?.message}>
-                  <select
-                    className={controlClassName}
-                    value={String(field.value)}
-                    onChange={(e) => field.onChange(Number(e.target.value))}
+      <Controller
+        control={form.control}
+        name="position"
+        render={({ field }) => (
+          <fieldset className="space-y-1" aria-describedby={errors.position ? `${idPrefix}-position-error` : undefined}>
+            <legend className="mb-1 text-sm font-medium">{t("form.position")}</legend>
+            <div className="grid gap-1 sm:grid-cols-2">
+              {points.map((p) => (
+                <label
+                  key={p}
+                  className={cn(
+                    "flex cursor-pointer items-center gap-2 rounded-md border border-border px-2 py-1.5 text-sm focus-within:outline-2 focus-within:outline-ring",
+                    field.value === p && "border-primary bg-accent",
+                  )}
+                >
+                  <input
+                    type="radio"
+                    name={field.name}
+                    value={p}
+                    checked={field.value === p}
+                    onChange={() => field.onChange(p)}
                     onBlur={field.onBlur}
-                  >
-                    {[1, 2, 3].map((p) => (
-                      <option key={p} value={p}>{t("form.priorityOption", { priority: p })}</option>
-                    ))}
-                  </select>
-                </FormField>
-              )}
-            />
-          </div>
+                    className="accent-primary"
+                  />
+                  <span className="w-7 font-mono tabular-nums">{formatPoint(p, issue.scaleMin)}</span>{" "}
+                  <span>{pointLabel(p, issue)}</span>
+                </label>
+              ))}
+            </div>
+            {errors.position?.message ? (
+              <p id={`${idPrefix}-position-error`} className="text-xs text-danger">{errors.position.message}</p>
+            ) : null}
+          </fieldset>
+        )}
+      />
 
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{t("form.cancel")}</Button>
-            <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("form.saving") : t("form.save")}</Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      <FormField id={`${idPrefix}-rationale`} label={t("form.rationale")} error={errors.rationale?.message}>
+        <Textarea rows={4} {...form.register("rationale")} />
+      </FormField>
+      <FormField id={`${idPrefix}-conditions`} label={t("form.conditions")} description={t("form.conditionsHelp")} error={errors.conditions?.message}>
+        <Textarea rows={3} {...form.register("conditions")} />
+      </FormField>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Controller
+          control={form.control}
+          name="redLine"
+          render={({ field }) => (
+            <div className="flex items-start gap-2">
+              <Checkbox
+                id={`${idPrefix}-redLine`}
+                checked={field.value === true}
+                onCheckedChange={(v) => field.onChange(v === true)}
+                aria-describedby={`${idPrefix}-redLine-help`}
+              />
+              <div>
+                <label htmlFor={`${idPrefix}-redLine`} className="text-sm font-medium">{t("form.redLine")}</label>
+                <p id={`${idPrefix}-redLine-help`} className="text-xs text-muted-foreground">{t("form.redLineHelp")}</p>
+              </div>
+            </div>
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="priority"
+          render={({ field }) => (
+            <FormField id={`${idPrefix}-priority`} label={t("form.priority")} error={errors.priority?.message}>
+              <select
+                className={controlClassName}
+                value={String(field.value)}
+                onChange={(e) => field.onChange(Number(e.target.value))}
+                onBlur={field.onBlur}
+              >
+                {[1, 2, 3].map((p) => (
+                  <option key={p} value={p}>{t("form.priorityOption", { priority: p })}</option>
+                ))}
+              </select>
+            </FormField>
+          )}
+        />
+      </div>
+    </FormDialog>
   );
 }

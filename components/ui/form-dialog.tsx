@@ -12,14 +12,24 @@ import { applyServerErrors } from "@/lib/forms";
 export type FormDialogProps<TValues extends FieldValues, TOutput, TResult> = {
   /** The dialog's form (react-hook-form, usually with a zod resolver). */
   form: UseFormReturn<TValues, unknown, TOutput>;
-  /** The values the form starts from each time the dialog opens. */
-  initialValues: () => TValues;
+  /** The values the form starts from each time the dialog opens; omit when the dialog loads them itself. */
+  initialValues?: () => TValues;
   /** The server's field names the form shows beside its fields, or a map from them to the form's own. */
   fields: readonly string[] | Readonly<Record<string, Path<TValues>>>;
   /** The call: resolves once saved; a rejection is shown in the dialog (field errors beside their fields). */
   submit: (values: TOutput) => Promise<TResult>;
-  /** The toast after a success. */
-  success: string | ((result: TResult, values: TOutput) => string);
+  /** The toast after a success; none when omitted. */
+  success?: string | ((result: TResult, values: TOutput) => string);
+  /** Keep the dialog open after a success (to show `done`); by default it closes. */
+  stayOpen?: boolean;
+  /** Shown instead of the whole dialog content while set (e.g. the result after a success). */
+  done?: ReactNode;
+  /** Shown instead of the form (below the title) while set (e.g. while the values load). */
+  pending?: ReactNode;
+  /** A rejection the dialog handles itself (resolve true): the form stays as typed and no message shows. */
+  recover?: (error: unknown) => Promise<boolean>;
+  /** Told each time the dialog opens or closes, after the form is reset. */
+  onOpenChange?: (open: boolean) => void;
   /** What to reload after a success; by default the page (router.refresh()). */
   refresh?: () => unknown;
   /** The element that opens the dialog (a button). */
@@ -46,6 +56,11 @@ export function FormDialog<TValues extends FieldValues, TOutput, TResult>({
   fields,
   submit,
   success,
+  stayOpen = false,
+  done,
+  pending,
+  recover,
+  onOpenChange,
   refresh,
   trigger,
   title,
@@ -59,7 +74,11 @@ export function FormDialog<TValues extends FieldValues, TOutput, TResult>({
   children,
 }: FormDialogProps<TValues, TOutput, TResult>) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    onOpenChange?.(next);
+  };
   const [error, setError] = useState("");
   const { isSubmitting } = form.formState;
 
@@ -67,10 +86,11 @@ export function FormDialog<TValues extends FieldValues, TOutput, TResult>({
     setError("");
     try {
       const result = await submit(values);
-      toast.success(typeof success === "function" ? success(result, values) : success);
-      setOpen(false);
+      if (success !== undefined) toast.success(typeof success === "function" ? success(result, values) : success);
+      if (!stayOpen) setOpen(false);
       await (refresh ? refresh() : router.refresh());
     } catch (e) {
+      if (recover && (await recover(e))) return;
       setError(applyServerErrors(e, form.setError, fields));
     }
   });
@@ -79,32 +99,38 @@ export function FormDialog<TValues extends FieldValues, TOutput, TResult>({
     <Dialog
       open={open}
       onOpenChange={(next) => {
-        setOpen(next);
         if (next) {
           setError("");
-          form.reset(initialValues());
+          if (initialValues) form.reset(initialValues());
         }
+        setOpen(next);
       }}
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent className={contentClassName} closeLabel={closeLabel}>
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          {description ? <DialogDescription>{description}</DialogDescription> : null}
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {error ? (
-            <Alert variant="danger" role="alert">
-              <AlertTitle>{errorTitle}</AlertTitle>
-              <AlertDescription>{error}</AlertDescription>
-            </Alert>
-          ) : null}
-          {children}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{cancelLabel}</Button>
-            <Button type="submit" disabled={isSubmitting}>{isSubmitting ? submittingLabel : submitLabel}</Button>
-          </DialogFooter>
-        </form>
+        {done ?? (
+          <>
+            <DialogHeader>
+              <DialogTitle>{title}</DialogTitle>
+              {description ? <DialogDescription>{description}</DialogDescription> : null}
+            </DialogHeader>
+            {pending ?? (
+              <form onSubmit={onSubmit} noValidate className="space-y-4">
+                {error ? (
+                  <Alert variant="danger" role="alert">
+                    <AlertTitle>{errorTitle}</AlertTitle>
+                    <AlertDescription>{error}</AlertDescription>
+                  </Alert>
+                ) : null}
+                {children}
+                <DialogFooter>
+                  <Button type="button" variant="outline" onClick={() => setOpen(false)}>{cancelLabel}</Button>
+                  <Button type="submit" disabled={isSubmitting}>{isSubmitting ? submittingLabel : submitLabel}</Button>
+                </DialogFooter>
+              </form>
+            )}
+          </>
+        )}
       </DialogContent>
     </Dialog>
   );

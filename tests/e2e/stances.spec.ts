@@ -168,3 +168,38 @@ test("a sealed session: each party submits, and every party's stances appear tog
   }
   await convenor.screenshot({ path: "shots/stances-revealed.png", fullPage: true });
 });
+
+test("a stale save keeps what was typed and shows both versions; the next save goes through", async ({ e2eDb, asUser }) => {
+  test.setTimeout(180_000);
+  const s = await freshTriSession(e2eDb, "conflict");
+  const mine = `Mine ${uniqueSuffix()}`;
+  const theirs = `Theirs ${uniqueSuffix()}`;
+
+  const first = await asUser(DEMO.jpDelegate);
+  await openBoard(first, s.url);
+  await record(first, s.issue, "JP", "+2 Support", "First reasoning");
+
+  // One delegate opens the stance; a colleague saves it meanwhile.
+  await cell(first, s.issue, "JP").getByRole("button", { name: /^Edit JP's stance/ }).click();
+  const dialog = first.getByRole("dialog", { name: "Edit JP's stance" });
+  const second = await asUser(DEMO.jpDelegate);
+  await openBoard(second, s.url);
+  await cell(second, s.issue, "JP").getByRole("button", { name: /^Edit JP's stance/ }).click();
+  const theirDialog = second.getByRole("dialog", { name: "Edit JP's stance" });
+  await theirDialog.getByLabel("Rationale").fill(theirs);
+  await theirDialog.getByRole("button", { name: "Save" }).click();
+  await expect(theirDialog).toBeHidden();
+
+  await dialog.getByLabel("Rationale").fill(mine);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByTestId("stance-conflict")).toBeVisible();
+  // Their saved revision beside the typed text (the diff splits the two rationales word by word).
+  await expect(dialog.getByTestId("stance-conflict")).toContainText("revision 2");
+  await expect(dialog.getByTestId("stance-conflict")).toContainText(/Theirs.*Mine/);
+  await expect(dialog.getByLabel("Rationale")).toHaveValue(mine);
+
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await cell(first, s.issue, "JP").getByRole("button", { name: /^Edit JP's stance/ }).click();
+  await expect(dialog.getByLabel("Rationale")).toHaveValue(mine);
+});
