@@ -171,7 +171,7 @@ test("a sealed session: each party submits, and every party's stances appear tog
 
 test("a stale save keeps what was typed and shows both versions; the next save goes through", async ({ e2eDb, asUser }) => {
   test.setTimeout(180_000);
-  const s = await freshTriSession(e2eDb, "conflict");
+  const s = await freshTriSession(e2eDb, seedDb, "conflict");
   const mine = `Mine ${uniqueSuffix()}`;
   const theirs = `Theirs ${uniqueSuffix()}`;
 
