@@ -169,7 +169,7 @@ test("a sealed session: each party submits, and every party's stances appear tog
   await convenor.screenshot({ path: "shots/stances-revealed.png", fullPage: true });
 });
 
-test("a stale save keeps what was typed and shows both versions; the next save goes through", async ({ e2eDb, asUser }) => {
+test("a stale save keeps what was typed and shows both versions; the next save goes through", async ({ e2eDb, seedDb, asUser }) => {
   test.setTimeout(180_000);
   const s = await freshTriSession(e2eDb, seedDb, "conflict");
   const mine = `Mine ${uniqueSuffix()}`;
