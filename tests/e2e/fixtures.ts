@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
-import { createUser } from "@/prisma/seed/factories";
+import { createSession, createUser } from "@/prisma/seed/factories";
 import { createDb, type Db } from "@/server/db";
 
 /*
@@ -181,3 +181,22 @@ export async function seriesId(db: pg.Pool, shortName: SeriesShortName): Promise
 }
 
 export { expect };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A one-day session (UTC) of the series, `daysAhead` days from now, its agenda already published. */
+export async function createPublishedSession(seed: Db, seriesId: string, title: string, daysAhead: number) {
+  const startsAt = new Date(Date.now() + daysAhead * DAY_MS);
+  const now = new Date();
+  return createSession(seed, {
+    seriesId,
+    title,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + DAY_MS),
+    timeZone: "UTC",
+    place: null,
+    status: "AGENDA_PUBLISHED",
+    agendaPublishedAt: now,
+    agendaUpdatedAt: now,
+  });
+}

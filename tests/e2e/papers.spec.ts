@@ -1,11 +1,10 @@
 import type pg from "pg";
 import type { Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
-import { createAgendaItem, createSession } from "@/prisma/seed/factories";
+import { createAgendaItem } from "@/prisma/seed/factories";
 import type { Db } from "@/server/db";
-import { DEMO, expect, seriesId, signIn, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { DEMO, createPublishedSession, expect, seriesId, signIn, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const SHOTS = "shots";
 
 // Long flows (several saves, two browsers) on a busy two-core machine.
@@ -16,19 +15,7 @@ async function freshTriSession(db: pg.Pool, seed: Db, label: string) {
   const tri = await seriesId(db, "TRI-15");
   const suffix = uniqueSuffix();
   const title = `E2E papers ${label} ${suffix.slice(-5)}`;
-  const startsAt = new Date(Date.now() + 45 * DAY_MS);
-  const now = new Date();
-  const session = await createSession(seed, {
-    seriesId: tri.id,
-    title,
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + DAY_MS),
-    timeZone: "UTC",
-    place: null,
-    status: "AGENDA_PUBLISHED",
-    agendaPublishedAt: now,
-    agendaUpdatedAt: now,
-  });
+  const session = await createPublishedSession(seed, tri.id, title, 45);
   const item = await createAgendaItem(seed, {
     sessionId: session.id,
     position: 1,

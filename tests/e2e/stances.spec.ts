@@ -1,10 +1,9 @@
 import type pg from "pg";
 import type { Page } from "@playwright/test";
-import { createAgendaItem, createIssue, createSession, inviteScholarToItem } from "@/prisma/seed/factories";
+import { createAgendaItem, createIssue, inviteScholarToItem } from "@/prisma/seed/factories";
 import type { Db } from "@/server/db";
-import { DEMO, expect, seriesId, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { DEMO, createPublishedSession, expect, seriesId, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const SCALE = ["Strongly oppose", "Oppose", "Somewhat oppose", "Neutral", "Somewhat support", "Support", "Strongly support"];
 
 /**
@@ -16,19 +15,7 @@ async function freshTriSession(db: pg.Pool, seed: Db, label: string) {
   const suffix = uniqueSuffix();
   const title = `E2E stances ${label} ${suffix.slice(-5)}`;
   const issueTitle = `E2E proposition ${label} ${suffix.slice(-5)}`;
-  const startsAt = new Date(Date.now() + 40 * DAY_MS);
-  const now = new Date();
-  const session = await createSession(seed, {
-    seriesId: tri.id,
-    title,
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + DAY_MS),
-    timeZone: "UTC",
-    place: null,
-    status: "AGENDA_PUBLISHED",
-    agendaPublishedAt: now,
-    agendaUpdatedAt: now,
-  });
+  const session = await createPublishedSession(seed, tri.id, title, 40);
   const issue = await createIssue(seed, {
     seriesId: tri.id,
     title: issueTitle,
