@@ -93,3 +93,7 @@ export const auditListSchema = z.object({
   // At most 18 digits: every such number fits in PostgreSQL's bigint.
   cursor: z.string().regex(/^\d{1,18}$/, "Invalid cursor").optional(),
 });
+
+/** A series' sessions, newest first, a page at a time: a 200-session series never ships whole. */
+export const SERIES_SESSIONS_PAGE_SIZE = 50;
+export const seriesSessionsSchema = z.object({ seriesId: id, page: positiveInt.default(1) });

@@ -80,6 +80,7 @@ const VIEWS: View[] = [
   { name: "tracker.overview", procedure: "tracker.overview" },
   { name: "dashboard.get", procedure: "dashboard.get" },
   { name: "series.get", procedure: "series.get", input: (w) => ({ seriesId: w.seriesId }) },
+  { name: "series.sessions", procedure: "series.sessions", input: (w) => ({ seriesId: w.seriesId }) },
   { name: "session.get", procedure: "session.get", input: (w) => ({ sessionId: measuredSession(w) }) },
   { name: "stance.listForSession", procedure: "stance.listForSession", input: (w) => ({ sessionId: measuredSession(w) }) },
   { name: "stance.board", procedure: "stance.board", input: (w) => ({ sessionId: measuredSession(w) }) },

@@ -26,8 +26,8 @@ describe("invitation.invitableItems", () => {
 
     const got = await c.invitation.invitableItems({ seriesId: w.series.tri.id });
 
-    const series = await c.series.get({ seriesId: w.series.tri.id });
-    const open = series.sessions.filter((s) => s.status !== "CONCLUDED");
+    const { rows } = await c.series.sessions({ seriesId: w.series.tri.id });
+    const open = rows.filter((s) => s.status !== "CONCLUDED");
     const sessions = await Promise.all(open.map((s) => c.session.get({ sessionId: s.id })));
     const expected = sessions.flatMap((s) => s.agenda.map((i) => ({ id: i.id, title: i.title, session: s.title, published: s.agendaPublishedAt !== null })));
     expect(expected.length).toBeGreaterThan(1);

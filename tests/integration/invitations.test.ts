@@ -238,8 +238,8 @@ describe("invitation.accept", () => {
     const m = await db.membership.findUniqueOrThrow({ where: { seriesId_userId: { seriesId: w.series.tri.id, userId: user.id } } });
     expect(m).toMatchObject({ role: "SCHOLAR", affiliation: "Institute C", partyId: null });
     const s = await callerFor(db, user.id);
-    const series = await s.series.get({ seriesId: w.series.tri.id });
-    expect(series.sessions.map((x) => x.id)).toEqual([w.sessions.triPublished.id]);
+    const sessions = await s.series.sessions({ seriesId: w.series.tri.id });
+    expect(sessions.rows.map((x) => x.id)).toEqual([w.sessions.triPublished.id]);
     expect(await outcomeOf(() => s.member.list({ seriesId: w.series.tri.id }))).toBe("NOT_FOUND");
   });
 

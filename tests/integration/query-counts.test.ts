@@ -36,6 +36,7 @@ const VIEWS: [string, (c: ReturnType<typeof createCaller>, w: FixtureWorld) => P
   ["dashboard.get", (c) => c.dashboard.get()],
   ["series.list", (c) => c.series.list()],
   ["series.get", (c, w) => c.series.get({ seriesId: w.series.tri.id })],
+  ["series.sessions", (c, w) => c.series.sessions({ seriesId: w.series.tri.id })],
   ["session.get", (c, w) => c.session.get({ sessionId: w.sessions.triPublished.id })],
   ["paper.listForSession", (c, w) => c.paper.listForSession({ sessionId: w.sessions.triPublished.id })],
   ["stance.listForSession", (c, w) => c.stance.listForSession({ sessionId: w.sessions.triPublished.id })],

@@ -1,3 +1,4 @@
+import { SERIES_SESSIONS_PAGE_SIZE } from "@/lib/schemas/sessions";
 import type { Prisma } from "@/prisma/generated/client";
 import {
   can,
@@ -37,13 +38,8 @@ export function listSeries(db: Db, viewer: Viewer) {
 /** A series page: what the viewer may see of its sessions, issues and members. */
 export async function getSeries(db: Db, viewer: Viewer, membership: ViewerMembership) {
   const seriesId = membership.seriesId;
-  const [series, sessions, issues, members] = await Promise.all([
+  const [series, issues, members] = await Promise.all([
     db.series.findUniqueOrThrow({ where: { id: seriesId }, select: { ...SERIES_WITH_PARTIES, description: true } }),
-    db.session.findMany({
-      where: { AND: [visibleSessionsWhere(viewer), { seriesId }] },
-      select: SESSION_CARD,
-      orderBy: { startsAt: "desc" },
-    }),
     db.issue.findMany({
       where: { AND: [visibleIssuesWhere(viewer), { seriesId, archivedAt: null }] },
       select: { id: true, title: true, kind: true, topic: true, scaleMin: true, scaleMax: true },
@@ -73,8 +69,24 @@ export async function getSeries(db: Db, viewer: Viewer, membership: ViewerMember
       manageMembers: can.manageMembers(viewer, seriesId),
       readAudit: can.readAudit(viewer, seriesId),
     },
-    sessions,
     issues,
     members,
   };
+}
+
+/** A page of the series' sessions the viewer may see, newest first, with where it stands. */
+export async function listSeriesSessions(db: Db, viewer: Viewer, seriesId: string, page: number) {
+  const where = { AND: [visibleSessionsWhere(viewer), { seriesId }] };
+  const [total, rows] = await Promise.all([
+    db.session.count({ where }),
+    db.session.findMany({
+      where,
+      select: SESSION_CARD,
+      orderBy: [{ startsAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * SERIES_SESSIONS_PAGE_SIZE,
+      take: SERIES_SESSIONS_PAGE_SIZE,
+    }),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / SERIES_SESSIONS_PAGE_SIZE));
+  return { rows, page, pages, total };
 }

@@ -11,6 +11,7 @@ export const foundationRows: Rows = {
   "dashboard.get": { input: () => undefined, expect: everyone("OK") },
   "series.list": { input: () => undefined, expect: everyone("OK") },
   "series.get": { input: ({ world: w }) => ({ seriesId: w.series.edd.id }), expect: eddMembers },
+  "series.sessions": { input: ({ world: w }) => ({ seriesId: w.series.edd.id, page: 1 }), expect: eddMembers },
   "session.get": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
   "admin.users.list": { input: () => undefined, expect: adminOnly() },
   "admin.users.create": {

@@ -9,8 +9,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatSessionRange } from "@/lib/format";
 import { loadSeries } from "@/server/pages/series";
+import { api, loadOrNotFound } from "@/server/trpc/server";
 
-type Props = { params: Promise<{ seriesId: string }> };
+type Props = { params: Promise<{ seriesId: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { seriesId } = await params;
@@ -18,15 +19,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: series.shortName };
 }
 
-export default async function SeriesPage({ params }: Props) {
+export default async function SeriesPage({ params, searchParams }: Props) {
   const { seriesId } = await params;
+  const raw = (await searchParams).page;
+  const requested = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
   const series = await loadSeries(seriesId);
+  // Sessions come 50 a page, newest first: a series of 200 sessions never ships whole.
+  const sessions = await loadOrNotFound((await api()).series.sessions({ seriesId, page: Math.max(1, requested) }));
   const t = await getTranslations();
   const now = new Date();
-  const upcoming = series.sessions.filter((s) => s.endsAt >= now).reverse();
-  const past = series.sessions.filter((s) => s.endsAt < now);
+  const upcoming = sessions.rows.filter((s) => s.endsAt >= now).reverse();
+  const past = sessions.rows.filter((s) => s.endsAt < now);
 
-  const sessionList = (list: typeof series.sessions) => (
+  const sessionList = (list: typeof sessions.rows) => (
     <ul className="divide-y divide-border">
       {list.map((s) => (
         <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5 text-sm">
@@ -56,7 +61,7 @@ export default async function SeriesPage({ params }: Props) {
               ) : null}
             </CardHeader>
             <CardContent className="space-y-4">
-              {series.sessions.length === 0 ? <p className="text-sm text-muted-foreground">{t("series.noSessions")}</p> : null}
+              {sessions.total === 0 ? <p className="text-sm text-muted-foreground">{t("series.noSessions")}</p> : null}
               {upcoming.length > 0 ? (
                 <section aria-label={t("series.upcomingSessions")}>
                   <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("series.upcomingSessions")}</h3>
@@ -68,6 +73,17 @@ export default async function SeriesPage({ params }: Props) {
                   <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{t("series.pastSessions")}</h3>
                   {sessionList(past)}
                 </section>
+              ) : null}
+              {sessions.pages > 1 ? (
+                <nav aria-label={t("series.sessionPages")} className="flex items-center justify-between gap-2 border-t border-border pt-2 text-sm">
+                  {sessions.page > 1 ? (
+                    <Link href={`/series/${series.id}?page=${sessions.page - 1}`} className="hover:underline">{t("series.newerSessions")}</Link>
+                  ) : <span />}
+                  <span className="text-muted-foreground">{t("series.sessionPageOf", { page: sessions.page, pages: sessions.pages, total: sessions.total })}</span>
+                  {sessions.page < sessions.pages ? (
+                    <Link href={`/series/${series.id}?page=${sessions.page + 1}`} className="hover:underline">{t("series.olderSessions")}</Link>
+                  ) : <span />}
+                </nav>
               ) : null}
             </CardContent>
           </Card>

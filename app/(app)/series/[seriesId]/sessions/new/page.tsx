@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { loadSeries } from "@/server/pages/series";
+import { api } from "@/server/trpc/server";
 import { SessionForm } from "@/components/sessions/session-form";
 import { timeZoneOptions } from "@/lib/schemas/sessions";
 
@@ -18,7 +19,8 @@ export default async function NewSessionPage({ params }: Props) {
   if (!series.may.manageSessions) notFound();
   const t = await getTranslations("sessionForm");
   // The zone of the series' latest session (sessions come newest first), else UTC.
-  const timeZone = series.sessions[0]?.timeZone ?? "UTC";
+  const latest = await (await api()).series.sessions({ seriesId, page: 1 });
+  const timeZone = latest.rows[0]?.timeZone ?? "UTC";
   return (
     <section aria-labelledby="new-session-heading" className="space-y-4">
       <div>
