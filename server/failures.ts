@@ -61,6 +61,17 @@ export function errorIdOf(error: object): string {
   return id;
 }
 
+/**
+ * An error's message as the log may keep it. Prisma's messages quote the failed call with its
+ * arguments — titles, bodies, positions a delegation has not released — and the log is read by
+ * operators who are not that delegation: keep only its last line (the database's own words).
+ */
+function loggable(error: Error): string {
+  if (!error.name.startsWith("PrismaClient")) return error.message;
+  const lines = error.message.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.at(-1) ?? "";
+}
+
 /** One JSON line on stderr per failure: the id the person saw, where, and every detail. */
 export function logFailure(error: unknown, where: string, extra: Record<string, unknown> = {}): string {
   const id = error && typeof error === "object" ? errorIdOf(error) : randomBytes(5).toString("hex");
@@ -69,10 +80,11 @@ export function logFailure(error: unknown, where: string, extra: Record<string, 
     if (typeof e !== "object") break;
     details.push({
       name: (e as Error).name,
-      message: typeof e.message === "string" ? e.message : undefined,
+      message: typeof e.message === "string" ? loggable(e as Error) : undefined,
       code: e.code,
       meta: e.meta,
-      stack: depth === 0 ? (e as Error).stack : undefined,
+      // The frames only: a stack's first lines repeat the message.
+      stack: depth === 0 ? (e as Error).stack?.split("\n").filter((l) => /^\s+at /.test(l)).join("\n") : undefined,
     });
   }
   console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), errorId: id, where, ...extra, error: details }));

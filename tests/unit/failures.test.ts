@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseFailure, errorIdOf } from "@/server/failures";
+import { databaseFailure, errorIdOf, logFailure } from "@/server/failures";
 import { signInProblem, WRONG_CREDENTIALS } from "@/lib/sign-in-errors";
 
 // Shapes as Prisma 7 with @prisma/adapter-pg reports them (copied from real failures).
@@ -40,5 +40,25 @@ describe("signInProblem", () => {
     expect(signInProblem("Your account is locked, call +1 555 0100")).toEqual({ kind: "generic" });
     expect(signInProblem("Invalid `prisma.user.findUnique()` invocation: Can't reach database server")).toEqual({ kind: "generic" });
     expect(signInProblem(undefined)).toBeNull();
+  });
+});
+
+describe("logFailure", () => {
+  it("keeps the database's words but never the arguments Prisma quotes", () => {
+    const error = Object.assign(
+      new Error("\nInvalid `tx.positionPaper.create()` invocation:\n\n{\n  data: {\n    title: \"JP draft: MRBM limits\"\n  }\n}\n\nDatabase error. Code: `57014`."),
+      { name: "PrismaClientKnownRequestError", code: "P2010" },
+    );
+    const lines: string[] = [];
+    const original = console.error;
+    console.error = (line: unknown) => void lines.push(String(line));
+    try {
+      logFailure(error, "test");
+    } finally {
+      console.error = original;
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("Database error. Code: `57014`.");
+    expect(lines[0]).not.toContain("MRBM");
   });
 });
