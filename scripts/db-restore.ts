@@ -1,14 +1,16 @@
 import { restoreDatabase, restoreEmbedded, type RestoreTarget } from "./lib/backup";
 import { runCli } from "./lib/cli";
-import { redactUrl } from "./lib/database";
+import { databaseNameOf, redactUrl } from "./lib/database";
 import { DEV_DATA_DIR, resolveDatabase } from "./lib/dev-database";
 
-const USAGE = `Usage: npm run db:restore -- <file> [--create <name> | --replace]
+const USAGE = `Usage: npm run db:restore -- <file> [--create <name> | --replace [<database name>]]
   Restores a backup made by db:backup into DATABASE_URL (the embedded database: stop the app,
   then --replace; the current files are kept beside them):
     (no option)      only if that database is empty
     --create <name>  into a new database <name> on the same server (the safe way to verify a backup)
-    --replace        over the current database, in one transaction (stop the app first)`;
+    --replace <name> over the current database, in one transaction (stop the app first); <name>
+                     must be that database's name, as the confirmation that it is to be replaced
+    --replace        for the embedded database, whose replaced files are kept beside it`;
 
 runCli(async () => {
   const [file, option, name, ...rest] = process.argv.slice(2);
@@ -18,7 +20,7 @@ runCli(async () => {
     return 2;
   }
   if (option === "--create" && name) target = { kind: "create", name };
-  else if (option === "--replace" && !name) target = { kind: "replace" };
+  else if (option === "--replace") target = { kind: "replace" };
   else if (option !== undefined) {
     console.error(USAGE);
     return 2;
@@ -35,6 +37,11 @@ runCli(async () => {
   }
   const database = await resolveDatabase();
   try {
+    // Replacing a server's database cannot be undone: the caller names it to confirm.
+    if (target.kind === "replace" && name !== databaseNameOf(database.url)) {
+      console.error(`--replace drops and recreates everything in ${databaseNameOf(database.url)}: repeat its name to confirm (--replace ${databaseNameOf(database.url)}).`);
+      return 2;
+    }
     const into = await restoreDatabase(database.url, file, target);
     console.log(`Restored ${file} into ${redactUrl(into)}.`);
     return 0;
