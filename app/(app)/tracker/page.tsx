@@ -7,6 +7,7 @@ import { SessionStatusBadge } from "@/components/series/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
 import { api } from "@/server/trpc/server";
@@ -59,13 +60,16 @@ export default async function TrackerPage({ searchParams }: Props) {
               ))}
             </TableBody>
           </Table>
-          {pages > 1 && (
-            <nav aria-label={t("tracker.pages")} className="flex items-center justify-between gap-2 border-t border-border px-4 py-2 text-sm">
-              {page > 1 ? <Link href={`/tracker?page=${page - 1}`} className="hover:underline">{t("tracker.previousPage")}</Link> : <span />}
-              <span className="text-muted-foreground">{t("tracker.pageOf", { page, pages })}</span>
-              {page < pages ? <Link href={`/tracker?page=${page + 1}`} className="hover:underline">{t("tracker.nextPage")}</Link> : <span />}
-            </nav>
-          )}
+          <Pager
+            page={page}
+            pages={pages}
+            href={(n) => `/tracker?page=${n}`}
+            label={t("tracker.pages")}
+            previous={t("tracker.previousPage")}
+            next={t("tracker.nextPage")}
+            position={t("tracker.pageOf", { page, pages })}
+            className="border-t border-border px-4 py-2"
+          />
         </div>
       )}
     </>

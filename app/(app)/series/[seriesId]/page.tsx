@@ -7,6 +7,7 @@ import { SessionStatusBadge } from "@/components/series/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
 import { formatSessionRange } from "@/lib/format";
 import { loadSeries } from "@/server/pages/series";
 import { api, loadOrNotFound } from "@/server/trpc/server";
@@ -74,17 +75,16 @@ export default async function SeriesPage({ params, searchParams }: Props) {
                   {sessionList(past)}
                 </section>
               ) : null}
-              {sessions.pages > 1 ? (
-                <nav aria-label={t("series.sessionPages")} className="flex items-center justify-between gap-2 border-t border-border pt-2 text-sm">
-                  {sessions.page > 1 ? (
-                    <Link href={`/series/${series.id}?page=${sessions.page - 1}`} className="hover:underline">{t("series.newerSessions")}</Link>
-                  ) : <span />}
-                  <span className="text-muted-foreground">{t("series.sessionPageOf", { page: sessions.page, pages: sessions.pages, total: sessions.total })}</span>
-                  {sessions.page < sessions.pages ? (
-                    <Link href={`/series/${series.id}?page=${sessions.page + 1}`} className="hover:underline">{t("series.olderSessions")}</Link>
-                  ) : <span />}
-                </nav>
-              ) : null}
+              <Pager
+                page={sessions.page}
+                pages={sessions.pages}
+                href={(n) => `/series/${series.id}?page=${n}`}
+                label={t("series.sessionPages")}
+                previous={t("series.newerSessions")}
+                next={t("series.olderSessions")}
+                position={t("series.sessionPageOf", { page: sessions.page, pages: sessions.pages, total: sessions.total })}
+                className="border-t border-border pt-2"
+              />
             </CardContent>
           </Card>
 
