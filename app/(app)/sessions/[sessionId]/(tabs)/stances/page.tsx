@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StanceBoard } from "@/components/stances/stance-board";
 import { api, loadOrNotFound } from "@/server/trpc/server";
@@ -16,9 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StancesPage({ params }: Props) {
   const { sessionId } = await params;
   const caller = await api();
-  const session = await loadOrNotFound(caller.session.get({ sessionId }));
-  // Scholars never see the board (the layout hides the tab); for them the page does not exist.
-  if (session.myRole === "SCHOLAR" || session.myRole === null) notFound();
+  // Scholars never see the board: ./layout.tsx answers 404 for them before this page streams.
   const board = await loadOrNotFound(caller.stance.board({ sessionId }));
   const t = await getTranslations("stances");
   return (
