@@ -85,9 +85,10 @@ function AgendaBody({ agenda }: { agenda: AgendaView }) {
         </p>
       ) : (
         <ol className="divide-y divide-border" data-testid="agenda" aria-label={t("agenda.listLabel")}>
-          {items.map((item, index) => (
-            <li key={item.id} className="flex gap-3 py-3" data-testid="agenda-item">
-              <span className="w-6 shrink-0 text-right text-sm font-semibold tabular-nums text-muted-foreground">{index + 1}.</span>
+          {items.map((item) => (
+            // The agenda's own number: a scholar who sees items 2 and 6 reads "2." and "6.", as everyone does.
+            <li key={item.id} value={item.position} className="flex gap-3 py-3" data-testid="agenda-item">
+              <span className="w-6 shrink-0 text-right text-sm font-semibold tabular-nums text-muted-foreground">{item.position}.</span>
               <AgendaItemContent item={item} />
             </li>
           ))}

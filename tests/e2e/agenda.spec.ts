@@ -165,3 +165,14 @@ test("a track 1.5 convenor invites a scholar to one item and removes the invitat
   const { rows: left } = await e2eDb.query(`SELECT 1 FROM "AgendaItemScholar" a JOIN "User" u ON u.id = a."userId" WHERE a."agendaItemId" = $1 AND u.email = $2`, [target.itemId, DEMO.jpScholar]);
   expect(left).toHaveLength(0);
 });
+
+test("a scholar sees the agenda's own numbers, not a count of the items shown to them", async ({ e2eDb, asUser }) => {
+  // The Korean scholar is invited to items 2 and 6 of TRI-15's fourth round.
+  const { rows } = await e2eDb.query<{ id: string }>(`SELECT id FROM "Session" WHERE title = 'Fourth round, Tokyo'`);
+  const scholar = await asUser(DEMO.krScholar);
+  await scholar.goto(`/sessions/${rows[0]!.id}`);
+  const items = scholar.getByTestId("agenda-item");
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText(/^2\./);
+  await expect(items.nth(1)).toContainText(/^6\./);
+});

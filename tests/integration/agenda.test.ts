@@ -172,6 +172,16 @@ describe("agenda.updateItem and deleteItem", () => {
     expect(await db.agendaItem.count({ where: { id: kept.id } })).toBe(1);
     expect(await outcomeOf(async () => (await jp()).agenda.deleteItem({ itemId: kept.id, version: kept.version }))).toBe("FORBIDDEN");
   });
+
+  it("deleting a draft item closes the gap: the agenda keeps its numbers 1…n", async () => {
+    const draft = await eddSession();
+    const c = await convenor();
+    const items = [];
+    for (const title of ["One", "Two", "Three", "Four"]) items.push(await c.agenda.createItem({ sessionId: draft.id, title }));
+    await c.agenda.deleteItem({ itemId: items[1]!.id, version: items[1]!.version });
+    const after = await c.agenda.listForSession({ sessionId: draft.id });
+    expect(after.items.map((i) => [i.title, i.position])).toEqual([["One", 1], ["Three", 2], ["Four", 3]]);
+  });
 });
 
 describe("agenda.reorder", () => {
@@ -346,6 +356,8 @@ describe("scholars per agenda item", () => {
     expect((await scholarB.session.get({ sessionId: session.id })).agenda.map((i) => i.title)).toEqual(["Invited item"]);
     const seen = await scholarB.agenda.listForSession({ sessionId: session.id });
     expect(seen.items.map((i) => i.id)).toEqual([invited.id]);
+    // The agenda's own number, not the scholar's count of what they see.
+    expect(seen.items[0]!.position).toBe(2);
     expect(seen.items[0]!.scholars).toBeNull();
     expect(await outcomeOf(() => scholarB.agenda.updateItem({ itemId: invited.id, version: invited.version, title: "Mine" }))).toBe("FORBIDDEN");
     expect(await outcomeOf(() => scholarB.agenda.updateItem({ itemId: items[2]!.id, version: 1, title: "Mine" }))).toBe("NOT_FOUND");

@@ -157,6 +157,7 @@ export async function deleteAgendaItem(db: Db, viewer: Viewer, input: z.output<t
       select: {
         title: true,
         version: true,
+        position: true,
         _count: { select: { comments: true, papers: true, assessments: true, carriedTo: true } },
       },
     });
@@ -166,6 +167,8 @@ export async function deleteAgendaItem(db: Db, viewer: Viewer, input: z.output<t
       throw invalid("Comments, papers or later items refer to this item, so it cannot be deleted: set its status to Deferred instead.");
     }
     await deleteVersioned(tx.agendaItem, { id: input.itemId }, input.version, STALE_ITEM);
+    // Positions stay 1…n without gaps: they are the agenda's own numbers, shown to everyone.
+    await tx.agendaItem.updateMany({ where: { sessionId: session.id, position: { gt: current.position } }, data: { position: { decrement: 1 } } });
     await recordAudit(tx, {
       actorId: viewer.userId,
       seriesId: session.seriesId,
