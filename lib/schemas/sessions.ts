@@ -82,6 +82,16 @@ export const advanceSessionStatusSchema = z.object({
 });
 export type AdvanceSessionStatusInput = z.input<typeof advanceSessionStatusSchema>;
 
+/** Back one step: the server knows which from the current status; the version guards against a stale page. */
+export const stepBackSessionStatusSchema = z.object({ sessionId: id, version: positiveInt });
+
+/** The status a session may step back to (never to DRAFT: a published agenda stays published), or null. */
+export function previousSessionStatus(status: (typeof SESSION_STATUSES)[number]): "AGENDA_PUBLISHED" | "IN_SESSION" | null {
+  if (status === "IN_SESSION") return "AGENDA_PUBLISHED";
+  if (status === "CONCLUDED") return "IN_SESSION";
+  return null;
+}
+
 /** The status a session moves to next, or null when it is concluded. */
 export function nextSessionStatus(status: (typeof SESSION_STATUSES)[number]): (typeof SESSION_STATUSES)[number] | null {
   const i = SESSION_STATUSES.indexOf(status);

@@ -111,6 +111,13 @@ test("a convenor moves a session with a published agenda into session; the audit
   await page.goto(`/sessions/${id}`);
   await waitForHydration(page, "[data-testid=advance-status]");
   await page.getByRole("button", { name: "Start session" }).click();
+  // Nothing happens before the confirmation, which warns that the session is weeks away.
+  const confirm = page.getByRole("alertdialog", { name: `Start “${title}”?` });
+  await expect(confirm.getByTestId("start-early-warning")).toContainText("scheduled to start in 20 days");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  expect((await e2eDb.query<{ status: string }>(`SELECT status FROM "Session" WHERE id = $1`, [id])).rows[0]?.status).toBe("AGENDA_PUBLISHED");
+  await page.getByRole("button", { name: "Start session" }).click();
+  await confirm.getByRole("button", { name: "Start session" }).click();
   await expect(page.getByText("In session", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Conclude session" })).toBeVisible();
   await shoot(page, "session-in-session");
@@ -121,6 +128,16 @@ test("a convenor moves a session with a published agenda into session; the audit
   const row = page.getByRole("row").filter({ hasText: "session.status_changed" }).filter({ hasText: title });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("IN_SESSION");
+
+  // Started by mistake: back one step, confirmed and audited.
+  await page.goto(`/sessions/${id}`);
+  await waitForHydration(page, "[data-testid=advance-status]");
+  await page.getByRole("button", { name: "Back to Agenda published" }).click();
+  await page.getByRole("alertdialog", { name: `Move “${title}” back to “Agenda published”?` }).getByRole("button", { name: "Move back" }).click();
+  await expect(page.getByRole("button", { name: "Start session" })).toBeVisible();
+  expect((await e2eDb.query<{ status: string }>(`SELECT status FROM "Session" WHERE id = $1`, [id])).rows[0]?.status).toBe("AGENDA_PUBLISHED");
+  await page.goto(`/series/${edscg.id}/audit`);
+  await expect(page.getByRole("row").filter({ hasText: "session.status_changed" }).filter({ hasText: title })).toHaveCount(2);
 
   // The KR delegate, a member without the role, gets the 404 page for the audit trail.
   await kr.goto(`/series/${edscg.id}/audit`);

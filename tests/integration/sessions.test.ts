@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createAgendaItem, createIssue } from "@/prisma/seed/factories";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { instantToZonedLocal, zonedLocalToInstant } from "@/lib/schemas/sessions";
 import { callerFor, outcomeOf } from "@/tests/integration/helpers/callers";
@@ -209,6 +210,41 @@ describe("session.advanceStatus", () => {
     expect(await counts()).toEqual({ sessions: before.sessions + 1, audit: before.audit + 1 });
     expect((await db.session.findUniqueOrThrow({ where: { id } })).status).toBe("IN_SESSION");
     expect((await db.session.findUniqueOrThrow({ where: { id: other } })).status).toBe("AGENDA_PUBLISHED");
+  });
+
+  it("steps back one step, audited, until something rests on the later status", async () => {
+    const c = await callerFor(db, w.users.eddConvenor.id);
+    const id = await publishedSession();
+    await c.session.advanceStatus({ sessionId: id, to: "IN_SESSION", version: 1 });
+    const back = await c.session.stepBack({ sessionId: id, version: 2 });
+    expect(back).toMatchObject({ status: "AGENDA_PUBLISHED", version: 3 });
+    const last = await db.auditEvent.findFirstOrThrow({ where: { action: "session.status_changed", objectId: id }, orderBy: { id: "desc" } });
+    expect(last.summary).toMatchObject({ before: { status: "IN_SESSION" }, after: { status: "AGENDA_PUBLISHED" }, stepBack: true });
+    // A published agenda stays published.
+    const toDraft = await rejection(c.session.stepBack({ sessionId: id, version: 3 }));
+    expect(toDraft.code).toBe("BAD_REQUEST");
+    expect(toDraft.message).toMatch(/stays published/);
+
+    // In session again; a stance recorded now pins the status.
+    await c.session.advanceStatus({ sessionId: id, to: "IN_SESSION", version: 3 });
+    const issue = await createIssue(db, { seriesId: w.series.edd.id, title: "Step-back issue" });
+    await createAgendaItem(db, { sessionId: id, position: 1, issueId: issue.id });
+    const jp = await callerFor(db, w.users.jpDelegate.id);
+    await jp.stance.create({ sessionId: id, issueId: issue.id, position: 1, rationale: "", conditions: "", redLine: false, priority: 2 });
+    const pinned = await rejection(c.session.stepBack({ sessionId: id, version: 4 }));
+    expect(pinned.code).toBe("BAD_REQUEST");
+    expect(pinned.message).toMatch(/stances were recorded in session/);
+    expect((await db.session.findUniqueOrThrow({ where: { id } })).status).toBe("IN_SESSION");
+
+    // Concluded, it goes back to in session until minutes are released.
+    await c.session.advanceStatus({ sessionId: id, to: "CONCLUDED", version: 4 });
+    expect(await c.session.stepBack({ sessionId: id, version: 5 })).toMatchObject({ status: "IN_SESSION", version: 6 });
+    await c.session.advanceStatus({ sessionId: id, to: "CONCLUDED", version: 6 });
+    await db.minutes.create({ data: { sessionId: id, releasedAt: new Date() } });
+    const released = await rejection(c.session.stepBack({ sessionId: id, version: 7 }));
+    expect(released.message).toMatch(/minutes were released/);
+    expect(await outcomeOf(async () => (await callerFor(db, w.users.usDelegate.id)).session.stepBack({ sessionId: id, version: 7 }))).toBe("FORBIDDEN");
+    expect(await outcomeOf(async () => (await callerFor(db, w.users.krDelegate.id)).session.stepBack({ sessionId: id, version: 7 }))).toBe("NOT_FOUND");
   });
 
   it("leaves DRAFT → AGENDA_PUBLISHED to publishing the agenda", async () => {

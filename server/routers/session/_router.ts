@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { authedProcedure, router } from "@/server/trpc/init";
 import { id } from "@/lib/schemas/common";
-import { advanceSessionStatusSchema, createSessionSchema, updateSessionSchema } from "@/lib/schemas/sessions";
-import { advanceSessionStatus, createSession, getSession, updateSession } from "@/server/services/sessions/sessions";
+import { advanceSessionStatusSchema, createSessionSchema, stepBackSessionStatusSchema, updateSessionSchema } from "@/lib/schemas/sessions";
+import { advanceSessionStatus, createSession, getSession, stepBackSessionStatus, updateSession } from "@/server/services/sessions/sessions";
 
 export const sessionRouter = router({
   /** One session with the agenda items the viewer may see (drafts only for convenors). */
@@ -22,4 +22,9 @@ export const sessionRouter = router({
   advanceStatus: authedProcedure
     .input(advanceSessionStatusSchema)
     .mutation(({ ctx, input }) => advanceSessionStatus(ctx.db, ctx.viewer, input)),
+
+  /** Back one step, by convenors, while nothing rests on the later status (README, "Session rules"). */
+  stepBack: authedProcedure
+    .input(stepBackSessionStatusSchema)
+    .mutation(({ ctx, input }) => stepBackSessionStatus(ctx.db, ctx.viewer, input)),
 });

@@ -4,6 +4,7 @@ import { SESSION_STATUSES } from "@/lib/schemas/common";
 import {
   zonedLocalToInstant,
   type advanceSessionStatusSchema,
+  type stepBackSessionStatusSchema,
   type createSessionSchema,
   type updateSessionSchema,
 } from "@/lib/schemas/sessions";
@@ -12,7 +13,7 @@ import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
 import { conflict, invalid } from "@/server/errors";
 import { SESSION_CARD } from "@/server/services/sessions/select";
-import { updateVersioned } from "@/server/services/kit";
+import { updateVersioned, type DbOrTx } from "@/server/services/kit";
 import { cachedForSession } from "@/server/services/tracker/cache";
 
 type Status = (typeof SESSION_STATUSES)[number];
@@ -127,7 +128,12 @@ export function checkTransition(from: Status, to: Status): void {
   const a = SESSION_STATUSES.indexOf(from);
   const b = SESSION_STATUSES.indexOf(to);
   if (b === a) throw invalid(`The session is already "${LABEL[from]}".`, "to");
-  if (b < a) throw invalid(`A session's status moves forward only: it cannot go back from "${LABEL[from]}" to "${LABEL[to]}".`, "to");
+  if (b < a) {
+    throw invalid(
+      `Advancing moves a session's status forward only: to go back from "${LABEL[from]}" to "${LABEL[to]}", move it back one step instead.`,
+      "to",
+    );
+  }
   if (b > a + 1) {
     const next = SESSION_STATUSES[a + 1] as Status;
     throw invalid(`One step at a time: from "${LABEL[from]}" the next status is "${LABEL[next]}", not "${LABEL[to]}".`, "to");
@@ -153,6 +159,73 @@ export async function advanceSessionStatus(db: Db, viewer: Viewer, input: z.outp
       action: "session.status_changed",
       subject: { kind: "session", id: input.sessionId, audience: "GOVERNMENTS" },
       summary: { title: session.title, before: { status: session.status }, after: { status: input.to } },
+    });
+    return tx.session.findUniqueOrThrow({ where: { id: input.sessionId }, select: RESULT_SELECT });
+  });
+}
+
+/**
+ * What already rests on the session's current status, so that it may no longer go back one step
+ * (README, "Session rules"). IN_SESSION → AGENDA_PUBLISHED: nothing recorded since the session went
+ * in session (a stance revision, a seal submission, a minutes revision, an assessment).
+ * CONCLUDED → IN_SESSION: minutes released, or items carried over to a later session.
+ * AGENDA_PUBLISHED → DRAFT never: others may have read the published agenda.
+ */
+async function stepBackBlockers(db: DbOrTx, session: { id: string; status: Status }): Promise<string[]> {
+  if (session.status === "IN_SESSION") {
+    const entered = await db.auditEvent.findFirst({
+      where: { action: "session.status_changed", objectId: session.id, summary: { path: ["after", "status"], equals: "IN_SESSION" } },
+      orderBy: { id: "desc" },
+      select: { createdAt: true },
+    });
+    // No record of the step (data from before the audit trail): everything at the session counts.
+    const since = entered?.createdAt ?? new Date(0);
+    const [stances, seals, minutes, assessments] = await Promise.all([
+      db.stanceRevision.count({ where: { stance: { sessionId: session.id }, createdAt: { gte: since } } }),
+      db.sealSubmission.count({ where: { sessionId: session.id, submittedAt: { gte: since } } }),
+      db.minutesRevision.count({ where: { minutes: { sessionId: session.id }, createdAt: { gte: since } } }),
+      db.assessment.count({ where: { sessionId: session.id, updatedAt: { gte: since } } }),
+    ]);
+    return [
+      stances ? "stances were recorded in session" : "",
+      seals ? "stances were submitted to the seal in session" : "",
+      minutes ? "minutes were written in session" : "",
+      assessments ? "scholars gave assessments in session" : "",
+    ].filter(Boolean);
+  }
+  if (session.status === "CONCLUDED") {
+    const [released, carried] = await Promise.all([
+      db.minutes.count({ where: { sessionId: session.id, releasedAt: { not: null } } }),
+      db.agendaItem.count({ where: { carriedFrom: { sessionId: session.id } } }),
+    ]);
+    return [released ? "its minutes were released" : "", carried ? "items were carried over to a later session" : ""].filter(Boolean);
+  }
+  return [];
+}
+
+/** Back one step (IN_SESSION → AGENDA_PUBLISHED, CONCLUDED → IN_SESSION) while nothing rests on the later status. */
+export async function stepBackSessionStatus(db: Db, viewer: Viewer, input: z.output<typeof stepBackSessionStatusSchema>) {
+  const session = await sessionForConvenor(db, viewer, input.sessionId);
+  if (session.version !== input.version) throw conflict(STALE_STATUS);
+  if (session.status === "DRAFT") throw invalid("A draft session has no earlier status.");
+  if (session.status === "AGENDA_PUBLISHED") {
+    throw invalid("A published agenda stays published: others may have read it. Change its items instead.");
+  }
+  const to = SESSION_STATUSES[SESSION_STATUSES.indexOf(session.status) - 1] as Status;
+  return db.$transaction(async (tx) => {
+    // The row lock serialises this with every write that could add a blocker in the meantime.
+    await tx.$executeRaw`SELECT 1 FROM "Session" WHERE id = ${input.sessionId} FOR UPDATE`;
+    const blockers = await stepBackBlockers(tx, session);
+    if (blockers.length) {
+      throw invalid(`"${session.title}" cannot go back to "${LABEL[to]}": ${blockers.join("; ")}.`);
+    }
+    await updateVersioned(tx.session, { id: input.sessionId, status: session.status }, input.version, { status: to }, STALE_STATUS);
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: session.seriesId,
+      action: "session.status_changed",
+      subject: { kind: "session", id: input.sessionId, audience: "GOVERNMENTS" },
+      summary: { title: session.title, before: { status: session.status }, after: { status: to }, stepBack: true },
     });
     return tx.session.findUniqueOrThrow({ where: { id: input.sessionId }, select: RESULT_SELECT });
   });

@@ -40,6 +40,14 @@ export const sessionsRows: Rows = {
     },
     expect: { ...eddConvenorOnly, convenor: "BAD_REQUEST" },
   },
+  // A draft has no earlier status: refused for the convenor too, so the row changes nothing.
+  "session.stepBack": {
+    input: async ({ world: w, db }) => {
+      const s = await db.session.findUniqueOrThrow({ where: { id: w.sessions.eddDraft.id } });
+      return { sessionId: s.id, version: s.version };
+    },
+    expect: { ...eddConvenorOnly, convenor: "BAD_REQUEST" },
+  },
   "calendar.get": { input: () => undefined, expect: everyone("OK") },
   "calendar.reset": { input: () => undefined, expect: everyone("OK") },
   "audit.list": { input: ({ world: w }) => ({ seriesId: w.series.edd.id }), expect: eddConvenorOnly },
