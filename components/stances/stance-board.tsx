@@ -42,12 +42,19 @@ export function StanceBoard({ sessionId, initial }: { sessionId: string; initial
   ].filter((g) => g.rows.length > 0);
   const sealedOpen = data.seal.sealedAt !== null && data.seal.revealedAt === null;
   const myParty = data.parties.find((p) => p.id === data.viewer.partyId) ?? null;
-  const locked = sealedOpen && myParty !== null && data.seal.submitted.some((s) => s.partyCode === myParty.code);
+  const concluded = data.session.status === "CONCLUDED";
+  // A concluded session's stances are locked (README, "Session rules"); so are a party's after it submitted to a seal.
+  const locked = concluded || (sealedOpen && myParty !== null && data.seal.submitted.some((s) => s.partyCode === myParty.code));
 
   return (
     <div>
       <SealPanel board={data} />
       <p className="mb-3 text-sm text-muted-foreground">{t("stances.description")}</p>
+      {concluded && myParty ? (
+        <Alert variant="info" className="mb-3" data-testid="stances-locked">
+          <AlertDescription>{t("stances.lockedConcluded")}</AlertDescription>
+        </Alert>
+      ) : null}
       {data.rows.length === 0 ? (
         <EmptyState icon={ListChecks} title={t("stances.emptyTitle")} description={t("stances.emptyBody")} titleAs="h2" />
       ) : (

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, createPaper as createPaperRow, createUser } from "@/prisma/seed/factories";
+import { addMember, createAgendaItem, createPaper as createPaperRow, createSession, createUser } from "@/prisma/seed/factories";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { callerFor, outcomeOf } from "@/tests/integration/helpers/callers";
 import { testDb } from "@/tests/integration/helpers/db";
@@ -314,6 +314,32 @@ describe("paper.withdraw", () => {
     expect(await outcomeOf(() => jp.paper.withdraw({ paperId: paper.id, version: 2 }))).toBe("BAD_REQUEST");
     expect(await snapshot(paper.id)).toEqual(before);
     expect(await db.auditEvent.count({ where: { objectId: paper.id, action: "paper.withdrawn" } })).toBe(1);
+  });
+});
+
+describe("a concluded session locks its papers", () => {
+  it("refuses save, autosave, release, withdrawal and new papers with a clear message; the owner's page says so", async () => {
+    const session = await createSession(db, { seriesId: w.series.edd.id, title: "Concluding with papers", status: "IN_SESSION", agendaPublishedAt: new Date() });
+    const item = await createAgendaItem(db, { sessionId: session.id, title: "Item of the concluding session" });
+    const jp = await as("jpDelegate");
+    const paper = await jp.paper.create({ sessionId: session.id, title: "Before conclusion", body: "text", agendaItemIds: [item.id] });
+    await db.session.update({ where: { id: session.id }, data: { status: "CONCLUDED" } });
+
+    const before = await snapshot();
+    const refusals = await Promise.all([
+      jp.paper.save({ paperId: paper.id, version: 1, title: "After conclusion", body: "changed" }).catch((e: Error) => e),
+      jp.paper.saveDraft({ paperId: paper.id, title: "After conclusion", body: "typing", baseVersion: 1 }).catch((e: Error) => e),
+      jp.paper.raiseRelease({ paperId: paper.id, version: 1, releaseLevel: "GOVERNMENTS" }).catch((e: Error) => e),
+      jp.paper.withdraw({ paperId: paper.id, version: 1 }).catch((e: Error) => e),
+      jp.paper.create({ sessionId: session.id, title: "New after conclusion", body: "", agendaItemIds: [item.id] }).catch((e: Error) => e),
+    ]);
+    for (const refusal of refusals) {
+      expect(refusal).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/concluded.*locked.*next session/) });
+    }
+    expect(await snapshot()).toEqual(before);
+    const page = await jp.paper.get({ paperId: paper.id });
+    expect(page).toMatchObject({ canEdit: false, isOwner: true, lockedByConclusion: true });
+    expect((await jp.paper.authorship({ sessionId: session.id })).canCreate).toBe(false);
   });
 });
 

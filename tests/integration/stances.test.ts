@@ -328,3 +328,23 @@ describe("stance board", () => {
     await counting.$disconnect();
   });
 });
+
+describe("a concluded session locks its stances", () => {
+  it("refuses create, save and release with a message naming the next session, and writes nothing", async () => {
+    const session = await createSession(db, { seriesId: w.series.edd.id, title: "Locked at conclusion", status: "IN_SESSION" });
+    const issue = await agendaIssue(session.id);
+    const mine = await (await jp()).stance.create({ sessionId: session.id, issueId: issue.id, position: 1, ...body });
+    const other = await agendaIssue(session.id);
+    await db.session.update({ where: { id: session.id }, data: { status: "CONCLUDED" } });
+
+    const before = await snapshot();
+    const saved = await rejection((await jp()).stance.save({ stanceId: mine.id, version: mine.version, position: 2, ...body }));
+    expect(saved.code).toBe("BAD_REQUEST");
+    expect(saved.message).toMatch(/concluded.*locked.*next session/);
+    const released = await rejection((await jp()).stance.release({ stanceId: mine.id, version: mine.version, releaseLevel: "GOVERNMENTS" }));
+    expect(released.message).toMatch(/concluded/);
+    const created = await rejection((await jp()).stance.create({ sessionId: session.id, issueId: other.id, position: 0, ...body }));
+    expect(created.message).toMatch(/concluded/);
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -86,10 +86,11 @@ export async function listPapersForSession(db: Db, viewer: Viewer, sessionId: st
 /** What the viewer may do in a session's papers: whether they may start one. */
 export async function paperAuthorshipForSession(db: Db, viewer: Viewer, sessionId: string) {
   const session = await orNotFound(
-    db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] }, select: { seriesId: true } }),
+    db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] }, select: { seriesId: true, status: true } }),
     "Session not found",
   );
-  const who = authorshipIn(viewer, session.seriesId);
+  // A concluded session takes no new papers (README, "Session rules").
+  const who = session.status === "CONCLUDED" ? null : authorshipIn(viewer, session.seriesId);
   const items = who
     ? await db.agendaItem.findMany({
         where: { AND: [{ sessionId }, visibleAgendaItemsWhere(viewer)] },
@@ -111,7 +112,7 @@ export async function getPaper(db: Db, viewer: Viewer, paperId: string) {
       select: {
         ...PAPER_SUMMARY,
         sessionId: true,
-        session: { select: { id: true, title: true, seriesId: true, series: { select: { id: true, shortName: true } } } },
+        session: { select: { id: true, title: true, seriesId: true, status: true, series: { select: { id: true, shortName: true } } } },
         items: {
           where: { agendaItem: visibleAgendaItemsWhere(viewer) },
           select: { agendaItem: { select: { id: true, title: true, position: true } } },
@@ -126,7 +127,9 @@ export async function getPaper(db: Db, viewer: Viewer, paperId: string) {
     orderBy: { number: "desc" },
   });
   const { items, ...rest } = paper;
-  const canEdit = can.editPaper(viewer, { ...paper, seriesId: paper.session.seriesId });
+  const owner = can.editPaper(viewer, { ...paper, seriesId: paper.session.seriesId });
+  const locked = paper.session.status === "CONCLUDED";
+  const canEdit = owner && !locked;
   const draft = canEdit
     ? await db.paperDraft.findUnique({
         where: { paperId_userId: { paperId, userId: viewer.userId } },
@@ -138,8 +141,10 @@ export async function getPaper(db: Db, viewer: Viewer, paperId: string) {
     latest,
     items: items.map((i) => i.agendaItem).sort((a, b) => a.position - b.position),
     canEdit: canEdit && paper.withdrawnAt === null,
-    /** Whether the viewer owns the paper (may raise its release or withdraw it). */
-    isOwner: canEdit,
+    /** Whether the viewer owns the paper (may raise its release or withdraw it while its session is open). */
+    isOwner: owner,
+    /** The session concluded: the owner is told why the paper no longer changes. */
+    lockedByConclusion: owner && locked,
     /** The viewer's own autosaved working copy, if any (nobody else's is ever returned). */
     draft,
   };
@@ -186,18 +191,25 @@ export async function comparePaperRevisions(db: Db, viewer: Viewer, input: { pap
   return { from, to };
 }
 
-/** Loads a paper for a change: NOT_FOUND unless visible, FORBIDDEN for those who may see but not change it. */
-async function paperForChange(tx: DbOrTx, actor: Viewer, paperId: string, opts: { allowWithdrawn?: boolean } = {}) {
+export const CONCLUDED_PAPERS =
+  "This session has concluded, so its papers are locked. Write new positions as a paper for the next session.";
+
+/**
+ * Loads a paper for a change: NOT_FOUND unless visible, FORBIDDEN for those who may see but not change
+ * it, refused once withdrawn or once its session concluded (discarding one's own autosave stays allowed).
+ */
+async function paperForChange(tx: DbOrTx, actor: Viewer, paperId: string, opts: { allowWithdrawn?: boolean; allowConcluded?: boolean } = {}) {
   const paper = await orNotFound(
     tx.positionPaper.findFirst({
       where: { AND: [{ id: paperId }, visiblePapersWhere(actor)] },
-      select: { ...PAPER_SUMMARY, sessionId: true, session: { select: { seriesId: true } } },
+      select: { ...PAPER_SUMMARY, sessionId: true, session: { select: { seriesId: true, status: true } } },
     }),
     "Paper not found",
   );
   const seriesId = paper.session.seriesId;
   requireCan(actor, seriesId, can.editPaper(actor, { ...paper, seriesId }), "Only the paper's own party (or, for a scholar's paper, its author) may change it");
   if (paper.withdrawnAt && !opts.allowWithdrawn) throw invalid(WITHDRAWN);
+  if (paper.session.status === "CONCLUDED" && !opts.allowConcluded) throw invalid(CONCLUDED_PAPERS);
   return paper;
 }
 
@@ -211,11 +223,12 @@ async function latestRevision(tx: DbOrTx, viewer: Viewer, paperId: string) {
 
 export async function createPaper(db: Db, actor: Viewer, input: CreatePaperInput) {
   const session = await orNotFound(
-    db.session.findFirst({ where: { AND: [{ id: input.sessionId }, visibleSessionsWhere(actor)] }, select: { id: true, seriesId: true } }),
+    db.session.findFirst({ where: { AND: [{ id: input.sessionId }, visibleSessionsWhere(actor)] }, select: { id: true, seriesId: true, status: true } }),
     "Session not found",
   );
   const who = authorshipIn(actor, session.seriesId);
   if (!who) throw forbidden("Only delegates and invited scholars write position papers");
+  if (session.status === "CONCLUDED") throw invalid(CONCLUDED_PAPERS);
   // Every linked item must be on this session's agenda and visible to the author (for a scholar: an
   // item they are invited to). Anything else is refused before anything is written.
   const items = await db.agendaItem.findMany({
@@ -293,7 +306,7 @@ export async function savePaperDraft(db: Db, actor: Viewer, input: SavePaperDraf
 }
 
 export async function discardPaperDraft(db: Db, actor: Viewer, paperId: string) {
-  const paper = await paperForChange(db, actor, paperId, { allowWithdrawn: true });
+  const paper = await paperForChange(db, actor, paperId, { allowWithdrawn: true, allowConcluded: true });
   const { count } = await db.paperDraft.deleteMany({ where: { paperId: paper.id, userId: actor.userId } });
   return { discarded: count > 0 };
 }

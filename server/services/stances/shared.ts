@@ -19,11 +19,15 @@ export const DUPLICATE_STANCE =
   "Your party already recorded a stance on this issue at this session. Open that stance to change it instead.";
 export const STALE_STANCE = "Someone in your party saved this stance since you opened it. Compare both versions and save again.";
 
-/** Sealed session checks shared by every stance change of a party. */
+export const CONCLUDED_STANCES =
+  "This session has concluded, so its stances are locked. Record a new position at the next session, where this one is carried until then.";
+
+/** Checks shared by every stance change of a party: a concluded session is locked, a submitted seal too. */
 export function assertPartyMayChange(
-  session: { stancesSealedAt: Date | null; stancesRevealedAt: Date | null; sealSubmissions: { partyId: string }[] },
+  session: { status: string; stancesSealedAt: Date | null; stancesRevealedAt: Date | null; sealSubmissions: { partyId: string }[] },
   partyId: string,
 ): void {
+  if (session.status === "CONCLUDED") throw invalid(CONCLUDED_STANCES);
   const sealedOpen = session.stancesSealedAt !== null && session.stancesRevealedAt === null;
   if (sealedOpen && session.sealSubmissions.some((s) => s.partyId === partyId)) {
     throw invalid("Your party has submitted its stances for this sealed session; they cannot change until the seal is opened.");

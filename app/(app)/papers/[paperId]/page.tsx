@@ -59,6 +59,11 @@ export default async function PaperPage({ params }: Props) {
           </AlertDescription>
         </Alert>
       ) : null}
+      {paper.lockedByConclusion ? (
+        <Alert variant="info" className="mb-4" data-testid="paper-locked">
+          <AlertDescription>{t("lockedConcluded")}</AlertDescription>
+        </Alert>
+      ) : null}
       {paper.draft && live ? (
         <Alert variant="info" className="mb-4">
           <AlertDescription>{t.rich("draftPending", { time: () => <LocalTime date={paper.draft!.savedAt} /> })}</AlertDescription>
@@ -152,7 +157,7 @@ export default async function PaperPage({ params }: Props) {
             </CardContent>
           </Card>
 
-          {paper.isOwner && live ? (
+          {paper.isOwner && live && !paper.lockedByConclusion ? (
             <Card>
               <CardHeader>
                 <CardTitle as="h2">{t("release.heading")}</CardTitle>
