@@ -1,4 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
+import type { Pool } from "pg";
 import { getWithRetry, signedInContext } from "@/tests/e2e/crawl/api";
 import { ROLES, type Role } from "@/tests/e2e/crawl/markers";
 import { DEMO, expect, seriesId, test } from "@/tests/e2e/fixtures";
@@ -42,7 +43,7 @@ const convenor = (r: Role): Expect => (TRI[r] === "CONVENOR" ? 200 : 404);
 const only = (...roles: Role[]) => (r: Role): Expect => (roles.includes(r) ? 200 : 404);
 const everyone = (): Expect => 200;
 
-async function one(db: import("pg").Pool, sql: string, params: unknown[]): Promise<string> {
+async function one(db: Pool, sql: string, params: unknown[]): Promise<string> {
   const { rows } = await db.query<{ id: string }>(sql, params);
   if (!rows[0]) throw new Error(`page-status: nothing found for ${sql} ${JSON.stringify(params)}`);
   return rows[0].id;
