@@ -81,7 +81,8 @@ test("a convenor schedules a session in Tokyo time, edits it, and finds both in 
   await shoot(page, "audit-trail");
 });
 
-test("a convenor moves a session with a published agenda into session; the audit trail shows it", async ({ page, e2eDb, seedDb, asUser }) => {
+test("a convenor moves a session with a published agenda into session, confirmed, and back one step; the audit trail shows both", async ({ page, e2eDb, seedDb, asUser }) => {
+  test.setTimeout(90_000);
   const edscg = await seriesId(e2eDb, "EDSCG");
   // A session of our own, so a retry or another spec never finds the demo session already moved.
   const title = `E2E EDSCG session e2esess${uniqueSuffix()}`;
