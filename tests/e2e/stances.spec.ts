@@ -190,3 +190,17 @@ test("a stale save keeps what was typed and shows both versions; the next save g
   await cell(first, s.issue, "JP").getByRole("button", { name: /^Edit JP's stance/ }).click();
   await expect(dialog.getByLabel("Rationale")).toHaveValue(mine);
 });
+
+test("a concluded session's stances and papers are locked, and the page says so", async ({ e2eDb, asUser }) => {
+  const { rows } = await e2eDb.query<{ id: string }>(`SELECT id FROM "Session" WHERE title = 'Third round, Seoul'`);
+  const jp = await asUser(DEMO.jpDelegate);
+  await openBoard(jp, `/sessions/${rows[0]!.id}/stances`);
+  await expect(jp.getByTestId("stances-locked")).toContainText("This session has concluded, so its stances are locked");
+  await expect(jp.getByTestId("stance-board").getByRole("button", { name: /^(Record|Edit|Release)/ })).toHaveCount(0);
+
+  const { rows: papers } = await e2eDb.query<{ id: string }>(`SELECT id FROM "PositionPaper" WHERE title = 'Theatre-range missiles and coercion over basing'`);
+  await jp.goto(`/papers/${papers[0]!.id}`);
+  await expect(jp.getByTestId("paper-locked")).toContainText("the paper is locked");
+  await expect(jp.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(jp.getByRole("button", { name: /Withdraw/ })).toHaveCount(0);
+});
