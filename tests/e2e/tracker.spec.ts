@@ -39,7 +39,7 @@ test("series tracker: heatmap shows narrowing, widening and blocked issues, with
   await page.screenshot({ path: shots("series-tracker"), fullPage: true });
 
   // Into the issue's timeline: chart, its data table, the status per session.
-  await row(NARROWING).getByRole("link", { name: NARROWING }).click();
+  await row(NARROWING).getByRole("link", { name: NARROWING, exact: true }).click();
   await expect(page.getByTestId("timeline-title")).toHaveText(NARROWING);
   // One line per party (US, JP, KR).
   await expect(page.getByTestId("timeline-chart").locator(".timeline-line")).toHaveCount(3);
@@ -51,6 +51,60 @@ test("series tracker: heatmap shows narrowing, widening and blocked issues, with
   await expect(page.getByTestId("timeline-statuses")).toContainText("Narrowing");
   await expect(page.getByTestId("timeline-statuses")).toContainText("Converged");
   await page.screenshot({ path: shots("issue-timeline"), fullPage: true });
+});
+
+test("heatmap: columns name their session, a cell opens the issue at that session by keyboard, filters and sorts", async ({ page, e2eDb }) => {
+  const tri = await seriesId(e2eDb, "TRI-15");
+  const honolulu = await idOf(e2eDb, `SELECT id FROM "Session" WHERE "seriesId" = $1 AND title = $2`, [tri.id, "Second round, Honolulu"]);
+  await page.goto("/sign-in");
+  await signIn(page, DEMO.triConvenor);
+  await page.goto(`/series/${tri.id}/tracker`);
+  const heatmap = page.getByTestId("tracker-heatmap");
+  // Headed by the session's short name and date, not by a running number.
+  const column = page.getByTestId(`heatmap-column-${honolulu}`);
+  await expect(column).toContainText("Honolulu");
+  await expect(column).toContainText(/\d{4}/);
+  await expect(heatmap.locator("thead th").nth(1)).not.toHaveText(/^\s*1\s*$/);
+  const row = (title: string) => heatmap.locator("tbody tr", { has: page.getByRole("link", { name: title, exact: true }) });
+  // "Latest" says from which session it is.
+  await expect(row(BLOCKED).getByTestId("heatmap-latest")).toContainText(/at \S+/);
+
+  // Filters and sorts.
+  const waited = page.getByTestId("heatmap-filters");
+  await expect(waited).toBeVisible();
+  await page.getByLabel("Latest status").selectOption("BLOCKED");
+  await expect(heatmap.locator("tbody tr")).not.toHaveCount(0);
+  for (const latest of await heatmap.getByTestId("heatmap-latest").all()) await expect(latest.locator("[data-status]")).toHaveAttribute("data-status", "BLOCKED");
+  await expect(row(NARROWING)).toHaveCount(0);
+  await page.getByLabel("Latest status").selectOption("");
+  await page.getByLabel("Kind").selectOption("DETERRENCE_CRITERION");
+  for (const r of await heatmap.locator("tbody tr").all()) await expect(r).toHaveAttribute("data-kind", "DETERRENCE_CRITERION");
+  await page.getByLabel("Kind").selectOption("");
+  const topics = await page.getByLabel("Topic").locator("option").allTextContents();
+  expect(topics.length).toBeGreaterThan(2);
+  await page.getByLabel("Topic").selectOption(topics[1]!);
+  for (const r of await heatmap.locator("tbody tr").all()) await expect(r).toHaveAttribute("data-topic", topics[1]!);
+  await page.getByLabel("Topic").selectOption("");
+  await page.getByLabel("Order").selectOption("blocked");
+  await expect(heatmap.locator("tbody tr").first().getByTestId("heatmap-latest").locator("[data-status]")).toHaveAttribute("data-status", "BLOCKED");
+  await page.getByLabel("Order").selectOption("changed");
+  // The narrowing-to-converged issue changed status more than one that never moved.
+  const titles = await heatmap.locator("tbody tr th").allTextContents();
+  expect(titles.indexOf(NARROWING)).toBeLessThan(titles.length - 1);
+  await page.getByLabel("Order").selectOption("series");
+
+  // A cell takes keyboard focus and opens the issue at that session: positions, spread, why.
+  const cell = row(BLOCKED).locator(`a[href$="#at-${honolulu}"]`);
+  await cell.focus();
+  await expect(cell).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`#at-${honolulu}$`));
+  const at = page.getByTestId(`at-session-${honolulu}`);
+  await expect(at).toBeVisible();
+  await expect(at).toContainText("Second round, Honolulu");
+  await expect(at).toContainText("Spread");
+  await expect(at.getByTestId("status-reason")).toContainText("red line");
+  await expect(at.locator("dt").first()).toHaveText("JP");
 });
 
 test("session tracker: summary, the outlier, red lines, and the deterrence matrix with rationales on focus", async ({ page, e2eDb }) => {
@@ -83,7 +137,7 @@ test("CSV export downloads the viewer's figures with party codes only; non-membe
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("tracker-csv").click()]);
   expect(download.suggestedFilename()).toBe("tracker-TRI-15.csv");
   const csv = await readFile((await download.path())!, "utf8");
-  expect(csv.split("\r\n")[0]).toMatch(/^issue,kind,session,session_date,US_position,US_carried,US_red_line,JP_position/);
+  expect(csv.split("\r\n")[0]).toMatch(/^issue,kind,session,session_date,JP_position,JP_carried,JP_red_line,KR_position/);
   expect(csv).toContain("NARROWING");
   expect(csv).toContain("BLOCKED");
   // Positions are the parties': no account's name or address leaves in the export.

@@ -62,9 +62,9 @@ describe("tracker figures", () => {
     const ap = view.issues.find((i) => i.issue.id === w.issues.triAllParticipants.id)!;
     // US 2, JP −1, KR 0 on −3…3: steps 3, 2, 1 → spread 3 (0.5), agreement 1 − 2/6; the US stands two or more steps from both.
     expect(ap.positions.map((p) => [view.parties.find((x) => x.id === p.partyId)!.code, p.position, p.carried])).toEqual([
-      ["US", 2, false],
       ["JP", -1, false],
       ["KR", 0, false],
+      ["US", 2, false],
     ]);
     expect(ap.spreadSteps).toBe(3);
     expect(ap.agreement).toBeCloseTo(2 / 3, 12);
@@ -126,6 +126,23 @@ describe("tracker figures", () => {
   });
 });
 
+describe("party order", () => {
+  it("is the series' order in every view: board, tracker per session, series, issue and deterrence profile", async () => {
+    const caller = await kr();
+    const seriesId = w.series.tri.id;
+    const [board, session, overview, timeline, profile] = await Promise.all([
+      caller.stance.board({ sessionId: w.sessions.triPublished.id }),
+      caller.tracker.session({ sessionId: w.sessions.triPublished.id }),
+      caller.tracker.seriesOverview({ seriesId }),
+      caller.tracker.issueTimeline({ issueId: w.issues.triProbe.id }),
+      caller.tracker.deterrenceProfile({ seriesId }),
+    ]);
+    const order = board.parties.map((p) => p.code);
+    expect(order).toEqual(["JP", "KR", "US"]);
+    for (const view of [session, overview, timeline, profile]) expect(view.parties.map((p) => p.code)).toEqual(order);
+  });
+});
+
 describe("tracker access", () => {
   it("answers NOT_FOUND for another series' session, series, issue and deterrence profile", async () => {
     const c = await kr();
@@ -155,8 +172,8 @@ describe("deterrence profile", () => {
     await createStance(db, { issueId: crit, sessionId: s2.id, partyId: krP.id, authorId: w.users.krDelegate.id, position: 3, releaseLevel: "PARTY" });
     const view = await (await kr()).tracker.deterrenceProfile({ seriesId: w.series.tri.id });
     const row = view.criteria.find((c) => c.issueId === crit)!;
-    expect(row.cells.map((c) => c.rating?.position ?? null)).toEqual([3, 2, 1]);
-    expect(row.cells[0]!.rating?.rationale).toBe("US view");
+    expect(row.cells.map((c) => c.rating?.position ?? null)).toEqual([2, 1, 3]);
+    expect(row.cells[2]!.rating?.rationale).toBe("US view");
     expect(row.gap).toBe(true);
     expect(row.below).toEqual([krP.id]);
     expect(view.sharedCore).toEqual([]);
@@ -174,10 +191,10 @@ describe("tracker CSV", () => {
     const lines = body.trim().split("\r\n");
     expect(filename).toBe("tracker-TRI.csv");
     expect(lines[0]).toBe(
-      "issue,kind,session,session_date,US_position,US_carried,US_red_line,JP_position,JP_carried,JP_red_line,KR_position,KR_carried,KR_red_line,spread_steps,spread,agreement,status,outlier,illustrative",
+      "issue,kind,session,session_date,JP_position,JP_carried,JP_red_line,KR_position,KR_carried,KR_red_line,US_position,US_carried,US_red_line,spread_steps,spread,agreement,status,outlier,illustrative",
     );
     const ap = lines.find((l) => l.startsWith("TRI: issue with ALL_PARTICIPANTS-level stances,PROPOSITION,TRI published session"));
-    expect(ap).toMatch(/,2,no,no,-1,no,no,0,no,no,3,0\.5000,0\.6667,STEADY,US,no$/);
+    expect(ap).toMatch(/,-1,no,no,0,no,no,2,no,no,3,0\.5000,0\.6667,STEADY,US,no$/);
     // No person or affiliation, and nothing of what the KR delegate may not read.
     for (const name of ["Delegate", "Convenor", "Scholar", "University"]) expect(body).not.toContain(name);
     // The PARTY-level issue holds only drafts (KR's own among them): no position is exported.

@@ -45,16 +45,17 @@ export const TRACKER_ISSUE_SELECT = {
   scaleLabels: true,
 } as const;
 
-/** The series' parties (not guarded: a member knows who sits at the table), in a stable order. */
+/**
+ * The series' parties (not guarded: a member knows who sits at the table), in the series' order
+ * (by code, as SERIES_PARTIES), so the tracker lists them as the board, the agenda and the papers do.
+ */
 export async function loadParties(db: Db, viewer: Viewer, seriesId: string): Promise<TrackerParty[]> {
   requireMembership(viewer, seriesId);
-  const rows = await db.party.findMany({
+  return db.party.findMany({
     where: { series: { some: { seriesId } } },
-    select: { id: true, code: true, name: true, createdAt: true },
+    select: { id: true, code: true, name: true },
+    orderBy: { code: "asc" },
   });
-  return rows
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.code.localeCompare(b.code))
-    .map(({ id, code, name }) => ({ id, code, name }));
 }
 
 /** The sessions of the series the viewer may see, oldest first. */

@@ -5,6 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { loadSeries } from "@/server/pages/series";
 import { ALL_METHOD_PARTS, MethodPanel } from "@/components/tracker/method-panel";
 import { StatusHeatmap } from "@/components/tracker/status-heatmap";
+import { formatDate } from "@/lib/format";
+import { shortSessionName } from "@/lib/session-label";
 import { StatusLegend } from "@/components/tracker/status-legend";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -47,7 +49,11 @@ export default async function SeriesTrackerPage({ params }: Props) {
       ) : (
         <>
           <StatusLegend />
-          <StatusHeatmap data={data} seriesId={seriesId} />
+          <StatusHeatmap
+            seriesId={seriesId}
+            issues={data.issues}
+            sessions={data.sessions.map((s) => ({ id: s.id, title: s.title, short: shortSessionName(s.title), date: formatDate(s.startsAt, s.timeZone) }))}
+          />
         </>
       )}
       <MethodPanel parts={ALL_METHOD_PARTS} />

@@ -34,6 +34,22 @@ export default async function IssueTimelinePage({ params }: Props) {
   const t = await getTranslations("trackerView");
   const code = partyCodes(data.parties);
   const { issue } = data;
+  const statusReason = (p: (typeof data.points)[number]) => {
+    const steps = p.spreadSteps ?? 0;
+    switch (p.status) {
+      case "INCOMPLETE":
+        return t("reason.INCOMPLETE", { parties: p.missing.map(code).join(", ") });
+      case "BLOCKED":
+        return t("reason.BLOCKED", { party: p.blockedBy ? code(p.blockedBy) : "?" });
+      case "CONVERGED":
+        return t("reason.CONVERGED", { steps });
+      case "NARROWING":
+      case "WIDENING":
+        return t(`reason.${p.status}`, { previous: p.previousSpreadSteps ?? 0, steps });
+      default:
+        return p.previousSpreadSteps === null ? t("reason.STEADY_FIRST", { steps }) : t("reason.STEADY", { steps });
+    }
+  };
   const points: ChartPoint[] = data.points.map((p, i) => ({
     index: i + 1,
     session: `${i + 1}. ${p.session.title}`,
@@ -118,6 +134,59 @@ export default async function IssueTimelinePage({ params }: Props) {
                 </TableBody>
               </Table>
             </details>
+          </section>
+
+          <section aria-labelledby="at-sessions-heading" className="space-y-2">
+            <div>
+              <h3 id="at-sessions-heading" className="text-base font-semibold">{t("atSessions")}</h3>
+              <p className="text-sm text-muted-foreground">{t("atSessionsDescription")}</p>
+            </div>
+            <ol className="grid gap-3 md:grid-cols-2" data-testid="timeline-at-sessions">
+              {data.points.map((p) => (
+                <li
+                  key={p.session.id}
+                  id={`at-${p.session.id}`}
+                  tabIndex={-1}
+                  data-testid={`at-session-${p.session.id}`}
+                  className="scroll-mt-20 rounded-lg border border-border bg-card p-3 text-sm target:border-ring target:ring-2 target:ring-ring focus-visible:outline-2 focus-visible:outline-ring"
+                >
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <div>
+                      <Link href={`/sessions/${p.session.id}/tracker`} className="font-medium hover:underline">{p.session.title}</Link>
+                      <span className="block text-xs text-muted-foreground">{formatDate(p.session.startsAt, p.session.timeZone)}</span>
+                    </div>
+                    <TrackerStatusBadge status={p.status} />
+                  </div>
+                  <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+                    {data.parties.map((party) => {
+                      const pos = p.positions.find((x) => x.partyId === party.id);
+                      return (
+                        <div key={party.id} className="contents">
+                          <dt className="font-medium">{party.code}</dt>
+                          <dd>
+                            {pos ? (
+                              <>
+                                {t("point", { position: formatPoint(pos.position, issue.scaleMin), label: pos.label })}
+                                {pos.carried ? <span className="text-xs text-muted-foreground"> ({t("carried")})</span> : null}
+                                {pos.redLine ? <span className="text-xs text-danger"> ({t("redLine")})</span> : null}
+                              </>
+                            ) : (
+                              <span className="text-muted-foreground">{t("noPosition")}</span>
+                            )}
+                          </dd>
+                        </div>
+                      );
+                    })}
+                    <dt className="font-medium">{t("spread")}</dt>
+                    <dd className="tabular-nums">{p.spreadSteps === null ? "–" : t("spreadSteps", { steps: p.spreadSteps })}</dd>
+                  </dl>
+                  <p className="mt-2 text-xs" data-testid="status-reason">
+                    <span className="font-medium">{t("why")}: </span>
+                    {statusReason(p)}
+                  </p>
+                </li>
+              ))}
+            </ol>
           </section>
 
           <section aria-labelledby="status-heading">
