@@ -2,6 +2,7 @@ import { CalendarDays, Inbox, Shield } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ConvenorNeeds } from "@/components/dashboard/convenor-needs";
 import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { SessionStatusBadge } from "@/components/series/status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DashboardPage() {
   const caller = await api();
-  const [me, data] = await Promise.all([caller.me.get(), caller.dashboard.get()]);
+  const [me, data, needs] = await Promise.all([caller.me.get(), caller.dashboard.get(), caller.dashboard.convenorNeeds()]);
   const t = await getTranslations();
   const partyOf = new Map(me.memberships.map((m) => [m.series.id, m.party?.code ?? null]));
 
@@ -26,6 +27,8 @@ export default async function DashboardPage() {
     <>
       <IllustrativeNotice show={data.series.some((s) => s.illustrative)} />
       <PageHeader title={t("dashboard.title")} description={t("dashboard.welcome", { name: me.name })} />
+
+      {needs.convenes ? <ConvenorNeeds needs={needs} /> : null}
 
       {me.isAdmin ? (
         <Card className="mb-6">

@@ -9,6 +9,7 @@ export const foundationRows: Rows = {
     expect: everyone("BAD_REQUEST"),
   },
   "dashboard.get": { input: () => undefined, expect: everyone("OK") },
+  "dashboard.convenorNeeds": { input: () => undefined, expect: everyone("OK") },
   "series.list": { input: () => undefined, expect: everyone("OK") },
   "series.get": { input: ({ world: w }) => ({ seriesId: w.series.edd.id }), expect: eddMembers },
   "series.sessions": { input: ({ world: w }) => ({ seriesId: w.series.edd.id, page: 1 }), expect: eddMembers },
