@@ -71,9 +71,9 @@ export function isScale(scale: Scale, other: Scale): boolean {
 /**
  * A point as shown everywhere (boards, forms, tracker, briefing book): a true minus sign (U+2212) below
  * zero, a plus sign above zero when the scale reaches below zero (−3, 0, +3), else plain (0 … 4).
- * Without the scale's lowest point the scale is taken to straddle zero.
+ * The scale's lowest point is required: a criterion's 0…3 never shows "+2".
  */
-export function formatPoint(point: number, min = -1): string {
+export function formatPoint(point: number, min: number): string {
   if (point < 0) return `\u2212${Math.abs(point)}`;
   if (point > 0 && min < 0) return `+${point}`;
   return String(point);

@@ -284,7 +284,7 @@ export function BookDocument({ book, t }: Props) {
                   <tr>
                     <th>{t("briefing.stances.party")}</th>
                     <th>{t("briefing.stances.position")}</th>
-                    <th className="bk-num">{t("briefing.stances.priority")}</th>
+                    <th>{t("briefing.stances.priority")}</th>
                     <th>{t("briefing.stances.redLine")}</th>
                     <th>{t("briefing.stances.rationale")}</th>
                   </tr>
@@ -301,7 +301,7 @@ export function BookDocument({ book, t }: Props) {
                         {p.label}
                         {p.carriedFrom ? <div className="bk-muted bk-small">{t("briefing.stances.carried", { session: p.carriedFrom })}</div> : null}
                       </td>
-                      <td className="bk-num">{p.priority}</td>
+                      <td>{t("priorityLevel.word", { priority: p.priority })}</td>
                       <td>{p.redLine ? <strong>{t("briefing.stances.yes")}</strong> : ""}</td>
                       <td className="bk-small">
                         {p.rationale}

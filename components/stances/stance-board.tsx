@@ -22,7 +22,7 @@ import { describeError } from "@/lib/trpc/errors";
 
 const NEXT_LEVEL = { PARTY: "GOVERNMENTS", GOVERNMENTS: "ALL_PARTICIPANTS", ALL_PARTICIPANTS: null } as const;
 
-type Opened = { stanceId: string; partyCode: string; issueTitle: string };
+type Opened = { stanceId: string; partyCode: string; issueTitle: string; scaleMin: number };
 
 /** Issues of the session's agenda × the series' parties; select a cell for its history. */
 export function StanceBoard({ sessionId, initial }: { sessionId: string; initial: BoardView }) {
@@ -92,7 +92,7 @@ export function StanceBoard({ sessionId, initial }: { sessionId: string; initial
                           own={party.id === myParty?.id}
                           locked={locked}
                           sealedOpen={sealedOpen}
-                          onOpen={(cell) => setOpened({ stanceId: cell.stanceId, partyCode: party.code, issueTitle: row.issue.title })}
+                          onOpen={(cell) => setOpened({ stanceId: cell.stanceId, partyCode: party.code, issueTitle: row.issue.title, scaleMin: row.issue.scaleMin })}
                         />
                       </TableCell>
                     ))}
@@ -107,6 +107,7 @@ export function StanceBoard({ sessionId, initial }: { sessionId: string; initial
         stanceId={opened?.stanceId ?? null}
         partyCode={opened?.partyCode ?? ""}
         issueTitle={opened?.issueTitle ?? ""}
+        scaleMin={opened?.scaleMin ?? 0}
         onClose={() => setOpened(null)}
       />
     </div>

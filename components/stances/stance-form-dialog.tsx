@@ -144,8 +144,8 @@ export function StanceFormDialog({ sessionId, issue, party, stance, carried }: P
                 </tr>
                 <tr>
                   <th scope="row" className="py-1 pr-2 font-normal">{t("form.priority")}</th>
-                  <td className="py-1 pr-2">{theirs.priority}</td>
-                  <td className="py-1">{String(mine.priority)}</td>
+                  <td className="py-1 pr-2">{t("form.priorityOption", { priority: theirs.priority })}</td>
+                  <td className="py-1">{mine.priority === undefined ? "—" : t("form.priorityOption", { priority: mine.priority })}</td>
                 </tr>
               </tbody>
             </table>
@@ -240,7 +240,7 @@ export function StanceFormDialog({ sessionId, issue, party, stance, carried }: P
                 onChange={(e) => field.onChange(Number(e.target.value))}
                 onBlur={field.onBlur}
               >
-                {[1, 2, 3].map((p) => (
+                {[3, 2, 1].map((p) => (
                   <option key={p} value={p}>{t("form.priorityOption", { priority: p })}</option>
                 ))}
               </select>

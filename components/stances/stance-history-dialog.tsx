@@ -15,11 +15,13 @@ type Props = {
   stanceId: string | null;
   partyCode: string;
   issueTitle: string;
+  /** The issue scale's lowest point: a sign before positive points only on scales that reach below zero. */
+  scaleMin: number;
   onClose: () => void;
 };
 
 /** The revisions of one stance the viewer may read, each text compared with the previous visible revision. */
-export function StanceHistoryDialog({ stanceId, partyCode, issueTitle, onClose }: Props) {
+export function StanceHistoryDialog({ stanceId, partyCode, issueTitle, scaleMin, onClose }: Props) {
   const t = useTranslations();
   const trpc = useTRPC();
   const history = useQuery({ ...trpc.stance.history.queryOptions({ stanceId: stanceId ?? "" }), enabled: stanceId !== null });
@@ -48,7 +50,7 @@ export function StanceHistoryDialog({ stanceId, partyCode, issueTitle, onClose }
                 <li key={r.id} className="rounded-md border border-border p-3">
                   <div className="flex flex-wrap items-center gap-2 text-sm">
                     <span className="font-medium">{t("stances.history.revision", { number: r.number })}</span>
-                    <span className="font-mono tabular-nums">{formatPoint(r.position)}</span>
+                    <span className="font-mono tabular-nums">{formatPoint(r.position, scaleMin)}</span>
                     <span>{r.label}</span>
                     <Badge variant={r.releaseLevel === "PARTY" ? "warning" : "neutral"}>{t(`releaseLevel.${r.releaseLevel}`)}</Badge>
                     {r.redLine ? <Badge variant="danger">{t("stances.redLine")}</Badge> : null}

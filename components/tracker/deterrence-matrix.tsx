@@ -12,6 +12,8 @@ type DeterrenceProfileView = RouterOutputs["tracker"]["deterrenceProfile"];
 type Props = { data: Pick<DeterrenceProfileView, "parties" | "criteria" | "sharedCore" | "gaps">; caption: string };
 
 const RATING_CELL = ["bg-background", "bg-muted", "bg-info-subtle", "bg-success-subtle"];
+/** A rating carried forward from an earlier session: dashed and italic, explained once in the legend. */
+const CARRIED_CELL = "border-dashed border-muted-foreground italic";
 
 /**
  * Criteria × parties, each cell a rating 0-3 with the party's rationale on hover or focus; rows of
@@ -24,7 +26,11 @@ export function DeterrenceMatrix({ data, caption }: Props) {
   if (data.criteria.length === 0) return <p className="text-sm text-muted-foreground">{t("deterrenceEmpty")}</p>;
   return (
     <div className="space-y-3">
-      <div className="rounded-lg border border-border bg-card">
+      <p className="flex items-center gap-2 text-xs text-muted-foreground" data-testid="deterrence-legend">
+        <span aria-hidden className={cn("inline-flex min-w-8 justify-center rounded-md border px-2 py-0.5 font-semibold", CARRIED_CELL)}>2</span>
+        {t("carriedLegend")}
+      </p>
+      <div className="overflow-x-auto rounded-lg border border-border bg-card">
         <Table data-testid="deterrence-matrix">
           <TableCaption className="px-4 pb-3 text-left">{caption}</TableCaption>
           <TableHeader>
@@ -66,15 +72,17 @@ export function DeterrenceMatrix({ data, caption }: Props) {
                               "inline-flex min-w-10 flex-col items-center rounded-md border border-border px-2 py-1 tabular-nums focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
                               RATING_CELL[Math.max(0, Math.min(3, r.position - c.scaleMin))],
                               r.position < 2 && c.gap && "border-warning-border",
+                              r.carried && CARRIED_CELL,
                             )}
-                            aria-label={t("ratingOf", { party: code, rating: r.position, label: r.label })}
+                            data-carried={r.carried || undefined}
+                            aria-label={`${t("ratingOf", { party: code, rating: r.position, label: r.label })}${r.carried ? ` (${t("carried")})` : ""}`}
                           >
                             <span className="font-semibold">{r.position}</span>
-                            {r.carried ? <span className="text-[10px] text-muted-foreground">{t("carried")}</span> : null}
                           </button>
                         </TooltipTrigger>
                         <TooltipContent>
                           <p className="font-medium">{t("ratingOf", { party: code, rating: r.position, label: r.label })}</p>
+                          {r.carried ? <p className="text-xs">{t("carriedFromSession", { session: r.sessionTitle })}</p> : null}
                           <p className="mt-1">{r.rationale.trim() || t("noRationale")}</p>
                         </TooltipContent>
                       </Tooltip>

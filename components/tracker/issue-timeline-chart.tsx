@@ -3,9 +3,10 @@ import { formatPoint } from "@/lib/issue-scale";
 
 export type ChartParty = { id: string; code: string };
 export type ChartPoint = {
-  /** Short column label (1, 2, …) and the session's title. */
   index: number;
+  /** The session's title, and its short name and date for the x-axis. */
   session: string;
+  axis: { name: string; date: string };
   values: Record<string, { position: number; carried: boolean; redLine: boolean; label: string } | undefined>;
 };
 
@@ -15,7 +16,7 @@ const DASHES = ["", "6 3", "2 3", "8 3 2 3"];
 // The drawing's own units; the SVG keeps its proportions at any width (the line widths do not scale).
 const WIDTH = 720;
 const HEIGHT = 288;
-const PAD = { top: 12, right: 20, bottom: 28, left: 44 };
+const PAD = { top: 12, right: 56, bottom: 44, left: 56 };
 
 /**
  * Each party's position over the sessions that discuss the issue: hollow points are carried
@@ -52,8 +53,9 @@ export function IssueTimelineChart({ parties, points, min, max, labels }: { part
               </text>
             ))}
             {points.map((p, i) => (
-              <text key={`x${p.index}`} x={x(i)} y={HEIGHT - PAD.bottom + 18} textAnchor="middle">
-                {p.index}
+              <text key={`x${p.index}`} x={x(i)} y={HEIGHT - PAD.bottom + 18} textAnchor="middle" data-testid="timeline-axis-label">
+                <tspan x={x(i)} fill="#374151">{p.axis.name}</tspan>
+                <tspan x={x(i)} dy={15} fontSize={11}>{p.axis.date}</tspan>
               </text>
             ))}
           </g>

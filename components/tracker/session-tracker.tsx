@@ -14,6 +14,7 @@ type SessionTracker = RouterOutputs["tracker"]["session"];
 /** Summary on top, then the session's issues, the most important first. */
 export function SessionTrackerView({ data }: { data: SessionTracker }) {
   const t = useTranslations("trackerView");
+  const tp = useTranslations("priorityLevel");
   const code = partyCodes(data.parties);
   const { summary } = data;
   return (
@@ -82,7 +83,7 @@ export function SessionTrackerView({ data }: { data: SessionTracker }) {
                         <TableCell key={p.id} className="align-top text-sm">
                           {pos ? (
                             <div>
-                              <span className="font-semibold tabular-nums">{formatPoint(pos.position)}</span>{" "}
+                              <span className="font-semibold tabular-nums">{formatPoint(pos.position, row.issue.scaleMin)}</span>{" "}
                               <span className="text-muted-foreground">{pos.label}</span>
                               <div className="mt-0.5 flex flex-wrap gap-1">
                                 {pos.carried ? <Badge variant="outline" title={t("carriedFrom")}>{t("carried")}</Badge> : null}
@@ -104,7 +105,7 @@ export function SessionTrackerView({ data }: { data: SessionTracker }) {
                       )}
                     </TableCell>
                     <TableCell className="text-right align-top tabular-nums">{row.agreement === null ? "–" : formatFraction(row.agreement)}</TableCell>
-                    <TableCell className="align-top tabular-nums">{row.weight ?? "–"}</TableCell>
+                    <TableCell className="align-top">{row.weight === null ? "–" : tp("word", { priority: row.weight })}</TableCell>
                     <TableCell className="align-top">{row.outlier ? <Badge variant="warning">{code(row.outlier)}</Badge> : "–"}</TableCell>
                   </TableRow>
                 ))}

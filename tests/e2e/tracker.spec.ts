@@ -151,3 +151,29 @@ test("CSV export downloads the viewer's figures with party codes only; non-membe
   await expect(page.getByTestId("deterrence-matrix")).toBeVisible();
   await expect(page.getByTestId("shared-core")).not.toHaveText("");
 });
+
+test("deterrence matrix: carried is a cell style explained once, criteria without a sign; priorities in words; the timeline's axis names sessions", async ({ page, e2eDb }) => {
+  const tri = await seriesId(e2eDb, "TRI-15");
+  const seoul = await idOf(e2eDb, `SELECT id FROM "Session" WHERE "seriesId" = $1 AND title = $2`, [tri.id, "Third round, Seoul"]);
+  await page.goto("/sign-in");
+  await signIn(page, DEMO.usDelegate);
+  await page.goto(`/sessions/${seoul}/tracker`);
+  const matrix = page.getByTestId("deterrence-matrix");
+  await expect(matrix).toBeVisible();
+  await expect(page.getByTestId("deterrence-legend")).toContainText("carried forward");
+  // No "carried" under every number, and a 0–3 criterion never shows "+".
+  await expect(matrix.locator("tbody")).not.toContainText("carried");
+  await expect(matrix.locator("tbody")).not.toContainText("+");
+  // Priority in words in the session's table, never as a bare number.
+  const table = page.getByTestId("session-tracker-table");
+  await expect(table.locator("tbody")).toContainText(/High|Medium|Low/);
+
+  await page.goto(`/sessions/${seoul}/stances`);
+  await expect(page.getByText(/(High|Medium|Low) priority/).first()).toBeVisible();
+  await expect(page.getByText(/Priority \d/)).toHaveCount(0);
+
+  await page.goto(`/series/${tri.id}/tracker/issues/${await idOf(e2eDb, `SELECT id FROM "Issue" WHERE "seriesId" = $1 AND title = $2`, [tri.id, NARROWING])}`);
+  const axis = page.getByTestId("timeline-axis-label");
+  await expect(axis.first()).toContainText(/\d{4}/);
+  await expect(page.getByTestId("timeline-chart")).toContainText("Honolulu");
+});

@@ -86,9 +86,10 @@ describe("samePoints, isScale, formatPoint, formatPointLabel", () => {
     expect([0, 3].map((p) => formatPoint(p, 0))).toEqual(["0", "3"]);
   });
 
-  it("writes a true minus sign, and signs positive points when the scale is not given", () => {
-    expect([-2, 0, 2].map((p) => formatPoint(p))).toEqual(["\u22122", "0", "+2"]);
-    expect(formatPoint(-1)).not.toContain("-");
+  it("writes a true minus sign, and never signs a criterion's 0…3", () => {
+    expect([-2, 0, 2].map((p) => formatPoint(p, -3))).toEqual(["\u22122", "0", "+2"]);
+    expect(formatPoint(-1, -3)).not.toContain("-");
+    expect([0, 1, 2, 3].map((p) => formatPoint(p, 0)).join(" ")).not.toContain("+");
   });
 
   it("puts a point's label after it, or the point alone", () => {

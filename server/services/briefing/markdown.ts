@@ -167,7 +167,7 @@ export function renderBriefingMarkdown(book: BriefingBook, t: Translate = bookTr
             s.positions.map((p) => [
               p.partyCode,
               cell(`${p.label}${p.carriedFrom ? ` (${t("briefing.stances.carried", { session: p.carriedFrom })})` : ""}`),
-              String(p.priority),
+              t("priorityLevel.word", { priority: p.priority }),
               p.redLine ? t("briefing.stances.yes") : "",
             ]),
           ),

@@ -10,6 +10,7 @@ import { IssueTimelineChart, type ChartPoint } from "@/components/tracker/issue-
 import { ALL_METHOD_PARTS, MethodPanel } from "@/components/tracker/method-panel";
 import { TrackerStatusBadge } from "@/components/tracker/status-badge";
 import { formatDate } from "@/lib/format";
+import { shortSessionName } from "@/lib/session-label";
 import { api, loadOrNotFound } from "@/server/trpc/server";
 
 type Props = { params: Promise<{ seriesId: string; issueId: string }> };
@@ -52,7 +53,8 @@ export default async function IssueTimelinePage({ params }: Props) {
   };
   const points: ChartPoint[] = data.points.map((p, i) => ({
     index: i + 1,
-    session: `${i + 1}. ${p.session.title}`,
+    session: p.session.title,
+    axis: { name: shortSessionName(p.session.title), date: formatDate(p.session.startsAt, p.session.timeZone) },
     values: Object.fromEntries(
       p.positions.map((pos) => [pos.partyId, { position: pos.position, carried: pos.carried, redLine: pos.redLine, label: pos.label }]),
     ),
@@ -104,10 +106,10 @@ export default async function IssueTimelinePage({ params }: Props) {
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {data.points.map((p, i) => (
+                  {data.points.map((p) => (
                     <TableRow key={p.session.id}>
                       <TableHead scope="row" className="font-normal">
-                        {i + 1}. {p.session.title}
+                        {p.session.title}
                         <span className="block text-xs text-muted-foreground">{formatDate(p.session.startsAt, p.session.timeZone)}</span>
                       </TableHead>
                       {data.parties.map((party) => {
@@ -192,10 +194,10 @@ export default async function IssueTimelinePage({ params }: Props) {
           <section aria-labelledby="status-heading">
             <h3 id="status-heading" className="mb-2 text-base font-semibold">{t("statusBySession")}</h3>
             <ol className="flex flex-wrap gap-2" data-testid="timeline-statuses">
-              {data.points.map((p, i) => (
+              {data.points.map((p) => (
                 <li key={p.session.id} className="flex flex-col gap-1 rounded-md border border-border bg-card px-2 py-1.5 text-xs">
                   <Link href={`/sessions/${p.session.id}/tracker`} className="hover:underline">
-                    {i + 1}. {p.session.title}
+                    {p.session.title}
                   </Link>
                   <TrackerStatusBadge status={p.status} />
                   {p.outlier ? <Badge variant="warning">{t("outlier")}: {code(p.outlier)}</Badge> : null}
