@@ -110,9 +110,10 @@ export class StampedCache {
     everyCache.add(this);
   }
 
-  async get<T>(key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
+  /** `isFresh`: for values that also age with the clock, whether a held one still holds now. */
+  async get<T>(key: string, stamp: string, compute: () => Promise<T>, isFresh?: (value: T) => boolean): Promise<T> {
     const held = this.entries.get(key);
-    if (held && held.stamp === stamp) return held.value as T;
+    if (held && held.stamp === stamp && (!isFresh || isFresh(held.value as T))) return held.value as T;
     const running = this.pending.get(key);
     if (running && running.stamp === stamp) return running.value as Promise<T>;
     const value = compute();

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
 import { resetCaches } from "@/server/changes/cache";
-import { cachedForSeries, trackerCacheSize, visibilityClass } from "@/server/services/tracker/cache";
+import { cachedAcrossSeries, cachedForSeries, trackerCacheSize, visibilityClass } from "@/server/services/tracker/cache";
 
 const viewer = (memberships: Viewer["memberships"]): Viewer => ({ userId: "u", email: "u@x", name: "U", isAdmin: false, memberships });
 const m = (seriesId: string, role: Viewer["memberships"][number]["role"], partyId: string | null = null) => ({ membershipId: `${seriesId}${role}`, seriesId, role, partyId });
@@ -28,7 +28,7 @@ describe("tracker cache entries", () => {
   const fakeDb = {
     $queryRaw: async (sql: { values: unknown[] }) => {
       const s = stamps.get(sql.values[0] as string);
-      return s ? [{ s }] : [];
+      return s ? [{ tracker: s, content: `${s}+content` }] : [];
     },
   } as unknown as Db;
   const jp = viewer([m("s", "DELEGATE", "JP")]);
@@ -76,5 +76,32 @@ describe("tracker cache entries", () => {
       await cachedForSeries(fakeDb, viewer([m(`s${i}`, "OBSERVER")]), `s${i}`, "x", compute);
     }
     expect(trackerCacheSize()).toBe(64);
+  });
+
+  it("shares a view across series only between viewers of the same classes in all of them, under all their stamps", async () => {
+    stamps.set("s", "1@t");
+    stamps.set("t", "1@t");
+    const jpBoth = viewer([m("s", "DELEGATE", "JP"), m("t", "OBSERVER")]);
+    const a = await cachedAcrossSeries(fakeDb, jpBoth, "d", compute);
+    expect(await cachedAcrossSeries(fakeDb, viewer([m("t", "OBSERVER"), m("s", "DELEGATE", "JP")]), "d", compute)).toBe(a);
+    // Another class in one of them, or one series fewer: never the same entry.
+    expect(await cachedAcrossSeries(fakeDb, viewer([m("s", "DELEGATE", "JP"), m("t", "CONVENOR")]), "d", compute)).not.toBe(a);
+    expect(await cachedAcrossSeries(fakeDb, viewer([m("s", "DELEGATE", "JP")]), "d", compute)).not.toBe(a);
+    // A scholar anywhere: computed every time.
+    const withScholar = viewer([m("s", "DELEGATE", "JP"), m("u", "SCHOLAR")]);
+    stamps.set("u", "1@t");
+    expect(await cachedAcrossSeries(fakeDb, withScholar, "d", compute)).not.toBe(await cachedAcrossSeries(fakeDb, withScholar, "d", compute));
+    // Either series changing: a new value.
+    stamps.set("t", "2@t");
+    expect(await cachedAcrossSeries(fakeDb, jpBoth, "d", compute)).not.toBe(a);
+  });
+
+  it("recomputes a held view that the clock has made stale", async () => {
+    stamps.set("s", "1@t");
+    let fresh = true;
+    const a = await cachedAcrossSeries(fakeDb, jp, "d", compute, () => fresh);
+    expect(await cachedAcrossSeries(fakeDb, jp, "d", compute, () => fresh)).toBe(a);
+    fresh = false;
+    expect(await cachedAcrossSeries(fakeDb, jp, "d", compute, () => fresh)).not.toBe(a);
   });
 });

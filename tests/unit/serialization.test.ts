@@ -56,4 +56,30 @@ describe("the tRPC transformer's serialise-once for shared values", () => {
     expect(() => shareImmutable({ byId: new Map([["a", 1]]) })).toThrow(/Maps and Sets/);
     expect(() => shareImmutable({ ids: new Set(["a"]) })).toThrow(/Maps and Sets/);
   });
+
+  it("serialises an answer with shared parts at its top level exactly like superjson, reusing the parts", () => {
+    const thread = shareImmutable({
+      comments: [
+        { id: "c1", createdAt: new Date(1), withdrawnAt: null, editedAt: undefined },
+        { id: "c2", createdAt: new Date(2), withdrawnAt: new Date(3) },
+      ],
+      authors: { u1: { name: "A" } },
+    });
+    const answer = { thread, seenAt: new Date(4), mine: [{ id: "c1", until: new Date(5) }], none: undefined, big: 10n };
+    const out = transformer.serialize(answer);
+    // The same round trip as superjson's own walk of the whole answer.
+    expect(superjson.deserialize(out)).toEqual(superjson.deserialize(superjson.serialize(answer)));
+    expect(superjson.deserialize<typeof answer>(out).thread.comments[1]!.withdrawnAt).toEqual(new Date(3));
+    expect(superjson.deserialize<typeof answer>(out).seenAt).toEqual(new Date(4));
+    // The shared part's serialised JSON is the one cached for it, not a new walk.
+    expect((out.json as { thread: unknown }).thread).toBe(transformer.serialize(thread).json);
+    const again = transformer.serialize({ ...answer, seenAt: null });
+    expect((again.json as { thread: unknown }).thread).toBe((out.json as { thread: unknown }).thread);
+    expect(superjson.deserialize<typeof answer>(again).seenAt).toBeNull();
+  });
+
+  it("walks the whole answer when a shared part cannot be composed (a Date at its root)", () => {
+    const answer = { when: shareImmutable(new Date(7)), n: 1 };
+    expect(superjson.deserialize(transformer.serialize(answer))).toEqual({ when: new Date(7), n: 1 });
+  });
 });

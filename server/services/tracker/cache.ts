@@ -1,5 +1,5 @@
 import { Prisma } from "@/prisma/generated/client";
-import { visibleSessionsWhere, type Viewer } from "@/server/access";
+import { visibleAgendaItemsWhere, visiblePapersWhere, visibleSessionsWhere, visibleStancesWhere, type Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
 import { ChangeAwareCache, StampedCache } from "@/server/changes/cache";
 import { notFound } from "@/server/errors";
@@ -40,23 +40,39 @@ export function visibilityClass(viewer: Viewer, seriesId: string): string | null
     .join("|");
 }
 
+type Stamps = { tracker: string; content: string };
+
 /**
- * One primary-key lookup: the series' change stamp (never shown to anyone), or null when the series
- * has none yet. The time is part of it so that a stamp row removed and created again (TRUNCATE in
- * tests) never repeats an earlier value.
+ * One primary-key lookup: the series' change stamps (never shown to anyone), or null when the series
+ * has none yet. `tracker` changes with every write the tracker's figures depend on; `content` with
+ * those and with every write to what the other cached views show (papers, comments, minutes,
+ * assessments, stance revisions, names: migration content_stamp). The times are part of them so
+ * that a stamp row removed and created again (TRUNCATE in tests) never repeats an earlier value.
  */
-export async function seriesStamp(db: Db, seriesId: string): Promise<string | null> {
-  const rows = await db.$queryRaw<{ s: string }[]>(
-    Prisma.sql`SELECT "version"::text || '@' || "changedAt"::text AS s FROM "SeriesTrackerStamp" WHERE "seriesId" = ${seriesId}`,
+export async function seriesStamps(db: Db, seriesId: string): Promise<Stamps | null> {
+  const rows = await db.$queryRaw<Stamps[]>(
+    Prisma.sql`SELECT "version"::text || '@' || "changedAt"::text AS tracker,
+      "version"::text || '.' || "contentVersion"::text || '@' || "changedAt"::text || '@' || "contentChangedAt"::text AS content
+      FROM "SeriesTrackerStamp" WHERE "seriesId" = ${seriesId}`,
   );
-  return rows[0]?.s ?? null;
+  return rows[0] ?? null;
 }
 
-const stamps = new ChangeAwareCache<string | null>("trilogue_series", 1_000);
+/** The tracker stamp alone (see seriesStamps). */
+export async function seriesStamp(db: Db, seriesId: string): Promise<string | null> {
+  return (await seriesStamps(db, seriesId))?.tracker ?? null;
+}
 
-/** The series' stamp, held while the change feed listens (see above), else read. */
-export function currentSeriesStamp(db: Db, seriesId: string): Promise<string | null> {
-  return stamps.get(seriesId, () => seriesStamp(db, seriesId));
+const stamps = new ChangeAwareCache<Stamps | null>("trilogue_series", 1_000);
+
+/** The series' tracker stamp, held while the change feed listens (see above), else read. */
+export async function currentSeriesStamp(db: Db, seriesId: string): Promise<string | null> {
+  return (await stamps.get(seriesId, () => seriesStamps(db, seriesId)))?.tracker ?? null;
+}
+
+/** The series' content stamp, held like the tracker stamp. */
+export async function currentContentStamp(db: Db, seriesId: string): Promise<string | null> {
+  return (await stamps.get(seriesId, () => seriesStamps(db, seriesId)))?.content ?? null;
 }
 
 /** For tests: whether a series' stamp is held. */
@@ -103,6 +119,81 @@ export async function seriesOfSession(db: Db, viewer: Viewer, sessionId: string)
 export async function cachedForSession<T extends object>(db: Db, viewer: Viewer, sessionId: string, name: string, compute: () => Promise<T>): Promise<T> {
   const seriesId = await seriesOfSession(db, viewer, sessionId);
   return cachedForSeries(db, viewer, seriesId, `${name}\u0000${sessionId}`, async () => shareImmutable(await compute()));
+}
+
+const views = new StampedCache(256);
+
+/**
+ * A read view shared like the tracker's figures, but under the series' *content* stamp: per series,
+ * the viewer's visibility class there and the content stamp, so it may read anything the tracker
+ * and content_stamp triggers cover (sessions, agenda items, issues, stances and their revisions,
+ * seal submissions, papers, their revisions and links, comments, minutes and their revisions,
+ * assessments, memberships, parties, series, people's names) — never a per-person table (drafts,
+ * thread visits) and nothing that depends on the viewer beyond their class: per-person flags are
+ * added by the caller after the cache. `compute` reads through the access fragments and decides
+ * NOT_FOUND (errors are never kept); scholars and non-members always compute. The answer is
+ * deep-frozen and serialised once.
+ */
+export async function cachedInSeries<T extends object>(db: Db, viewer: Viewer, seriesId: string, key: string, compute: () => Promise<T>): Promise<T> {
+  const cls = visibilityClass(viewer, seriesId);
+  if (cls === null) return compute();
+  const stamp = await currentContentStamp(db, seriesId);
+  if (stamp === null) return compute();
+  return views.get(`${key}\u0000${seriesId}\u0000${cls}`, stamp, async () => shareImmutable(await compute()));
+}
+
+/**
+ * A view across all of the viewer's series (the dashboard, the tracker overview), shared between
+ * viewers with the same visibility class in every one of their series, under all those series'
+ * tracker stamps — so it may read only what the tracker stamp covers. A viewer with any series in
+ * which their class is not shareable (a scholar), or any series without a stamp, always computes.
+ * `isFresh` lets a view that also depends on the clock (what is still upcoming) refuse a held value.
+ */
+export async function cachedAcrossSeries<T extends object>(
+  db: Db,
+  viewer: Viewer,
+  name: string,
+  compute: () => Promise<T>,
+  isFresh?: (value: T) => boolean,
+): Promise<T> {
+  const seriesIds = [...new Set(viewer.memberships.map((m) => m.seriesId))].sort();
+  const classes: string[] = [];
+  for (const id of seriesIds) {
+    const cls = visibilityClass(viewer, id);
+    if (cls === null) return compute();
+    classes.push(`${id}=${cls}`);
+  }
+  const stampsNow = await Promise.all(seriesIds.map((id) => currentSeriesStamp(db, id)));
+  if (stampsNow.some((s) => s === null)) return compute();
+  return views.get(`${name}\u0000${classes.join(",")}`, stampsNow.join(","), async () => shareImmutable(await compute()), isFresh);
+}
+
+/** cachedInSeries for a view of one session (its series found through seriesOfSession). */
+export async function cachedInSession<T extends object>(db: Db, viewer: Viewer, sessionId: string, key: string, compute: () => Promise<T>): Promise<T> {
+  const seriesId = await seriesOfSession(db, viewer, sessionId);
+  return cachedInSeries(db, viewer, seriesId, `${key}\u0000${sessionId}`, compute);
+}
+
+type SeriesLookup = (db: Db, viewer: Viewer, id: string) => Promise<{ seriesId: string } | null>;
+// One query each: the session found through the object's own access fragment.
+const OBJECT_SERIES: Record<"paper" | "item" | "stance", SeriesLookup> = {
+  paper: (db, viewer, id) => db.session.findFirst({ where: { papers: { some: { AND: [visiblePapersWhere(viewer), { id }] } } }, select: { seriesId: true } }),
+  item: (db, viewer, id) => db.session.findFirst({ where: { agendaItems: { some: { AND: [visibleAgendaItemsWhere(viewer), { id }] } } }, select: { seriesId: true } }),
+  stance: (db, viewer, id) => db.session.findFirst({ where: { stances: { some: { AND: [visibleStancesWhere(viewer), { id }] } } }, select: { seriesId: true } }),
+};
+const objectSeries = new ChangeAwareCache<string>("trilogue_series", 20_000);
+
+/**
+ * Which series a paper, agenda item or stance belongs to, read through its access fragment and
+ * held while the change feed listens (an object never changes series). Like seriesOfSession it only
+ * chooses where to look: the caller's own read must still find the object, else NOT_FOUND.
+ */
+export async function seriesOf(db: Db, viewer: Viewer, kind: keyof typeof OBJECT_SERIES, id: string): Promise<string> {
+  return objectSeries.get(`${kind}:${id}`, async () => {
+    const row = await OBJECT_SERIES[kind](db, viewer, id);
+    if (!row) throw notFound(`${kind === "item" ? "Agenda item" : kind === "paper" ? "Paper" : "Stance"} not found`);
+    return row.seriesId;
+  });
 }
 
 /** Forgets a session's series (it was deleted, or is not among the figures it should be in). */
