@@ -18,11 +18,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
 import { describeError } from "@/lib/trpc/errors";
-import type { RouterOutputs } from "@/lib/trpc/types";
+import { threadView, type ThreadView } from "@/lib/comments/thread-view";
 
 type Target = { agendaItemId: string } | { paperId: string };
-type Thread = RouterOutputs["comment"]["list"];
-type Comment = Thread["comments"][number];
+type Comment = ThreadView["comments"][number];
 
 
 /** The comment thread on an agenda item or a paper. */
@@ -31,7 +30,7 @@ export function CommentThread({ target }: { target: { agendaItemId: string } | {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const input: Target = "agendaItemId" in target ? { agendaItemId: target.agendaItemId } : { paperId: target.paperId };
-  const query = useQuery(trpc.comment.list.queryOptions(input));
+  const query = useQuery({ ...trpc.comment.list.queryOptions(input), select: threadView });
   const create = useMutation(trpc.comment.create.mutationOptions());
   const { mutate: markSeen } = useMutation(trpc.comment.markSeen.mutationOptions());
   const inputKey = JSON.stringify(input);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createComment } from "@/prisma/seed/factories";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { listComments } from "@/server/services/comments/comments";
+import { threadView } from "@/lib/comments/thread-view";
 import { loadViewer } from "@/server/access";
 import { callerFor, outcomeOf, signedInNow } from "@/tests/integration/helpers/callers";
 import { testDb } from "@/tests/integration/helpers/db";
@@ -102,7 +103,7 @@ describe("comment visibility follows the item or paper", () => {
   for (const c of CASES) {
     it(`${c.name}: readers see the thread; everyone else gets NOT_FOUND and writes nothing`, async () => {
       for (const user of c.readers) {
-        const thread = await (await as(user)).comment.list(c.target());
+        const thread = threadView(await (await as(user)).comment.list(c.target()));
         expect(thread.comments.map((x) => x.body), user).toEqual(c.bodies());
       }
       for (const user of c.others) {
@@ -119,7 +120,7 @@ describe("comment visibility follows the item or paper", () => {
   it("a reader may comment, and their comment is seen only by those who see the target", async () => {
     const us = await as("usDelegate");
     const created = await us.comment.create({ paperId: w.papers.eddUsParty.id, body: "US internal: **keep this** inside" });
-    expect((await us.comment.list({ paperId: w.papers.eddUsParty.id })).comments.map((x) => x.id)).toContain(created.id);
+    expect((threadView(await us.comment.list({ paperId: w.papers.eddUsParty.id }))).comments.map((x) => x.id)).toContain(created.id);
     // No other list or count reaches it.
     for (const user of ["jpDelegate", "eddConvenor", "observer"] as const) {
       const counts = await (await as(user)).comment.countsForSession({ sessionId: w.sessions.eddPublished.id });
@@ -193,7 +194,7 @@ describe("comment.edit", () => {
     const edited = await jp.comment.edit({ commentId: c.id, version: c.version, body: "Second wording" });
     expect(edited).toMatchObject({ body: "Second wording", version: c.version + 1 });
     expect(edited.editedAt).toBeInstanceOf(Date);
-    const listed = (await jp.comment.list(target)).comments.find((x) => x.id === c.id)!;
+    const listed = (threadView(await jp.comment.list(target))).comments.find((x) => x.id === c.id)!;
     expect(listed).toMatchObject({ body: "Second wording", canEdit: true, isMine: true });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "comment.edited", objectId: c.id } });
     expect(audit.summary).toMatchObject({ before: "First wording", after: "Second wording" });
@@ -212,7 +213,7 @@ describe("comment.edit", () => {
     expect(await outcomeOf(() => jp.comment.edit({ commentId: c.id, version: edited.version, body: "Too late" }))).toBe("BAD_REQUEST");
     expect(await writes()).toEqual(before);
     expect((await db.comment.findUniqueOrThrow({ where: { id: c.id } })).body).toBe("Second wording");
-    expect((await jp.comment.list(target)).comments.find((x) => x.id === c.id)!.canEdit).toBe(false);
+    expect((threadView(await jp.comment.list(target))).comments.find((x) => x.id === c.id)!.canEdit).toBe(false);
 
     // Fourteen minutes is still inside.
     await db.comment.update({ where: { id: c.id }, data: { createdAt: new Date(Date.now() - 14 * MINUTE) } });
@@ -246,7 +247,7 @@ describe("comment.withdraw", () => {
     expect(row.withdrawnAt).toBeInstanceOf(Date);
     expect(row.body).not.toContain("should not have said");
     for (const user of ["usDelegate", "jpDelegate", "eddConvenor"] as const) {
-      const thread = (await (await as(user)).comment.list(target)).comments;
+      const thread = (threadView(await (await as(user)).comment.list(target))).comments;
       const listed = thread.find((x) => x.id === c.id)!;
       expect(listed.withdrawnAt).toBeInstanceOf(Date);
       expect(listed.body).toBe("");
@@ -276,7 +277,7 @@ describe("new since the last visit", () => {
     const own = await us.comment.create({ ...target, body: "My own" });
 
     // Never visited: everything by others is new, never one's own.
-    let thread = (await us.comment.list(target)).comments;
+    let thread = (threadView(await us.comment.list(target))).comments;
     expect(thread.map((c) => [c.id, c.isNew])).toEqual([
       [first.id, true],
       [own.id, false],
@@ -284,31 +285,31 @@ describe("new since the last visit", () => {
     let counts = await us.comment.countsForSession({ sessionId: session });
     expect(counts.find((c) => c.agendaItemId === target.agendaItemId)).toEqual({ agendaItemId: target.agendaItemId, count: 2, newCount: 1 });
 
-    const { fetchedAt } = await us.comment.list(target);
+    const { fetchedAt } = threadView(await us.comment.list(target));
     await us.comment.markSeen({ ...target, seenAt: fetchedAt });
-    thread = (await us.comment.list(target)).comments;
+    thread = (threadView(await us.comment.list(target))).comments;
     expect(thread.every((c) => !c.isNew)).toBe(true);
 
     // A later comment is new; the earlier ones stay read.
     await new Promise((r) => setTimeout(r, 5));
     const later = await jp.comment.create({ ...target, body: "Later" });
-    thread = (await us.comment.list(target)).comments;
+    thread = (threadView(await us.comment.list(target))).comments;
     expect(thread.filter((c) => c.isNew).map((c) => c.id)).toEqual([later.id]);
     counts = await us.comment.countsForSession({ sessionId: session });
     expect(counts.find((c) => c.agendaItemId === target.agendaItemId)?.newCount).toBe(1);
     // The JP delegate's own later comment is not new to them; another viewer's visit is their own.
-    expect((await jp.comment.list(target)).comments.find((c) => c.id === later.id)?.isNew).toBe(false);
-    expect((await (await as("observer")).comment.list(target)).comments.filter((c) => c.isNew)).toHaveLength(3);
+    expect((threadView(await jp.comment.list(target))).comments.find((c) => c.id === later.id)?.isNew).toBe(false);
+    expect(threadView(await (await as("observer")).comment.list(target)).comments.filter((c) => c.isNew)).toHaveLength(3);
 
     // A visit never moves back, and never past now.
     await us.comment.markSeen({ ...target, seenAt: new Date(Date.now() - 60 * MINUTE) });
-    expect((await us.comment.list(target)).comments.filter((c) => c.isNew).map((c) => c.id)).toEqual([later.id]);
+    expect((threadView(await us.comment.list(target))).comments.filter((c) => c.isNew).map((c) => c.id)).toEqual([later.id]);
     await us.comment.markSeen({ ...target, seenAt: new Date(Date.now() + 60 * MINUTE) });
     const visit = await db.commentThreadVisit.findUniqueOrThrow({
       where: { userId_targetKey: { userId: w.users.usDelegate.id, targetKey: `item:${target.agendaItemId}` } },
     });
     expect(visit.seenAt.getTime()).toBeLessThanOrEqual(Date.now());
-    expect((await us.comment.list(target)).comments.some((c) => c.isNew)).toBe(false);
+    expect((threadView(await us.comment.list(target))).comments.some((c) => c.isNew)).toBe(false);
   });
 });
 
@@ -331,7 +332,7 @@ describe("resolve and reopen", () => {
     let row = await db.comment.findUniqueOrThrow({ where: { id: top.id } });
     expect(row.resolvedAt).toBeInstanceOf(Date);
     expect(row.resolvedById).toBe(w.users.eddConvenor.id);
-    const listed = (await (await as("jpDelegate")).comment.list(target)).comments.find((c) => c.id === top.id);
+    const listed = threadView(await (await as("jpDelegate")).comment.list(target)).comments.find((c) => c.id === top.id);
     expect(listed?.resolvedBy?.name).toBe("EDD Convenor");
     expect(await outcomeOf(() => convenor.comment.resolve({ commentId: top.id }))).toBe("BAD_REQUEST");
     expect(await outcomeOf(async () => (await as("jpDelegate")).comment.reopen({ commentId: top.id }))).toBe("FORBIDDEN");
@@ -342,8 +343,8 @@ describe("resolve and reopen", () => {
     expect(row.resolvedById).toBeNull();
     const actions = (await db.auditEvent.findMany({ where: { objectId: top.id }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["comment.resolved", "comment.reopened"]);
-    expect((await convenor.comment.list(target)).canResolve).toBe(true);
-    expect((await (await as("jpDelegate")).comment.list(target)).canResolve).toBe(false);
+    expect((threadView(await convenor.comment.list(target))).canResolve).toBe(true);
+    expect(threadView(await (await as("jpDelegate")).comment.list(target)).canResolve).toBe(false);
   });
 });
 
@@ -371,9 +372,9 @@ describe("observers read the discussion and write nothing (DESIGN.md, Who uses i
   it("an observer's comment or reply is refused with FORBIDDEN and writes nothing; the thread tells them they may not comment", async () => {
     const observer = await as("observer");
     const target = { agendaItemId: w.items.eddGovernments.id };
-    const thread = await observer.comment.list(target);
+    const thread = threadView(await observer.comment.list(target));
     expect(thread.canComment).toBe(false);
-    expect((await (await as("jpDelegate")).comment.list(target)).canComment).toBe(true);
+    expect(threadView(await (await as("jpDelegate")).comment.list(target)).canComment).toBe(true);
     const parent = thread.comments.find((c) => c.parentId === null)!;
     const before = await writes();
     expect(await outcomeOf(() => observer.comment.create({ ...target, body: "An observer's remark" }))).toBe("FORBIDDEN");

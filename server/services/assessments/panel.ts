@@ -2,6 +2,7 @@ import type { Prisma } from "@/prisma/generated/client";
 import { orNotFound, panelAssessmentsWhere, visibleAgendaItemsWhere, visibleSessionsWhere, type Viewer } from "@/server/access";
 import { PANEL_MIN_FOR_CONSENSUS, scholarPanel, type PanelFigures } from "@/server/domain/convergence/panel";
 import type { Db } from "@/server/db";
+import { cachedInSeries, seriesOf } from "@/server/services/tracker/cache";
 
 // Scholar panels (Delphi), DESIGN.md "Convergence". Who rated what is private to the rater: the
 // figures are computed from positions alone (never a scholar id or a reasoning), through
@@ -82,6 +83,11 @@ export function figuresFrom(rows: readonly Row[], issueId: string, sessionId: st
 
 /** The panel of one agenda item the viewer may see (NOT_FOUND otherwise); `issue` null for a procedural item. */
 export async function getPanel(db: Db, viewer: Viewer, agendaItemId: string) {
+  const seriesId = await seriesOf(db, viewer, "item", agendaItemId);
+  return cachedInSeries(db, viewer, seriesId, `assessment.panel\u0000${agendaItemId}`, () => readPanel(db, viewer, agendaItemId));
+}
+
+async function readPanel(db: Db, viewer: Viewer, agendaItemId: string) {
   const item = await orNotFound(
     db.agendaItem.findFirst({
       where: { AND: [visibleAgendaItemsWhere(viewer), { id: agendaItemId }] },

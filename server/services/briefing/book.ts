@@ -8,6 +8,7 @@ import { latestReadableRevisions, listPapersForSession } from "@/server/services
 import { getStanceBoard } from "@/server/services/stances/board";
 import { getSessionTracker } from "@/server/services/tracker/tracker";
 import type { Db } from "@/server/db";
+import { cachedInSession } from "@/server/services/tracker/cache";
 import { notFound } from "@/server/errors";
 import { SERIES_WITH_PARTIES } from "@/server/services/series/series";
 import { SESSION_CARD } from "@/server/services/sessions/select";
@@ -349,7 +350,13 @@ async function panelsOf(db: Db, viewer: Viewer, sessionId: string): Promise<Book
  * query per object — paper texts and comment threads — and keeps everything else identical.
  */
 export async function buildBriefingBook(db: Db, viewer: Viewer, sessionId: string, opts: { outline?: boolean } = {}): Promise<BriefingBook> {
+  // Shared per series, visibility class and content stamp (every table the book reads bumps it), so
+  // an unchanged book is assembled once; its "generated" time is when this content was assembled.
   const outline = opts.outline ?? false;
+  return cachedInSession(db, viewer, sessionId, `briefing.book\u0000${outline}`, () => assembleBriefingBook(db, viewer, sessionId, outline));
+}
+
+async function assembleBriefingBook(db: Db, viewer: Viewer, sessionId: string, outline: boolean): Promise<BriefingBook> {
   const { session, role, partyCode } = await briefingSubject(db, viewer, sessionId);
   const rule = session.series.attribution;
   const agenda = await listAgenda(db, viewer, sessionId);

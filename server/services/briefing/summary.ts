@@ -1,11 +1,22 @@
 import type { Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
-import { briefingFileName, buildBriefingBook } from "@/server/services/briefing/book";
+import { briefingFileName, buildBriefingBook, type BriefingBook } from "@/server/services/briefing/book";
 import { renderBriefingMarkdown } from "@/server/services/briefing/markdown";
 
 /** The book as Markdown, exactly what the .md download holds. */
 export async function getBriefingMarkdown(db: Db, viewer: Viewer, sessionId: string) {
-  return renderBriefingMarkdown(await buildBriefingBook(db, viewer, sessionId));
+  return renderedBriefing(await buildBriefingBook(db, viewer, sessionId));
+}
+
+/** The Markdown of a book, rendered once per book object (a held book is the same object). */
+const rendered = new WeakMap<BriefingBook, string>();
+export function renderedBriefing(book: BriefingBook): string {
+  let text = rendered.get(book);
+  if (text === undefined) {
+    text = renderBriefingMarkdown(book);
+    rendered.set(book, text);
+  }
+  return text;
 }
 
 /** What the viewer's book contains, for the briefing tab. */

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { visibleSessionsWhere, type Viewer } from "@/server/access";
 import { recordAudit } from "@/server/audit";
+import { gzipSync } from "node:zlib";
 import type { Db } from "@/server/db";
+import { cachedAcrossSeries } from "@/server/services/tracker/cache";
 import { env } from "@/server/env";
 import { SESSION_CARD } from "@/server/services/sessions/select";
 
@@ -127,16 +129,40 @@ export async function buildFeed(db: Db, viewer: Viewer, origin: string): Promise
   return calendar.toString();
 }
 
+/**
+ * The feed's text and its gzip, shared between viewers of the same classes in the same series while
+ * those series are unchanged (cachedAcrossSeries: sessions are all a feed shows), so an unchanged
+ * calendar is neither rebuilt nor compressed again.
+ */
+async function cachedFeed(db: Db, viewer: Viewer, origin: string): Promise<{ text: string; gzip: Uint8Array<ArrayBuffer> }> {
+  const feed = await cachedAcrossSeries(db, viewer, `calendar\u0000${origin}\u0000${viewer.name}`, async () => ({ text: await buildFeed(db, viewer, origin) }));
+  let gzip = compressed.get(feed);
+  if (!gzip) {
+    gzip = new Uint8Array(gzipSync(feed.text));
+    compressed.set(feed, gzip);
+  }
+  return { text: feed.text, gzip };
+}
+/** Each held feed's gzip, made once (beside it: a shared value is frozen, a Buffer cannot be). */
+const compressed = new WeakMap<object, Uint8Array<ArrayBuffer>>();
+
 /** The whole answer of GET /api/calendar/<token>.ics. */
 export async function feedResponse(db: Db, rawToken: string, headers: Headers): Promise<Response> {
   const token = rawToken.replace(/\.ics$/, "");
   const viewer = await loadFeedViewer(db, token);
   const noStore = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
   if (!viewer) return new Response("Not found", { status: 404, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
-  const body = await buildFeed(db, viewer, publicOrigin(headers));
-  return new Response(body, {
+  const feed = await cachedFeed(db, viewer, publicOrigin(headers));
+  const gzip = /\bgzip\b/.test(headers.get("accept-encoding") ?? "");
+  return new Response(gzip ? (feed.gzip) : feed.text, {
     status: 200,
-    headers: { ...noStore, "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'inline; filename="trilogue.ics"' },
+    headers: {
+      ...noStore,
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'inline; filename="trilogue.ics"',
+      Vary: "Accept-Encoding",
+      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+    },
   });
 }
 

@@ -21,6 +21,7 @@ import { recordAudit } from "@/server/audit";
 import { forbidden, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { updateVersioned, updateGuarded, type Tx } from "@/server/services/kit";
+import { cachedInSeries, seriesOf } from "@/server/services/tracker/cache";
 
 const STALE_COMMENT = "This comment changed since you opened it. Reload to see the change.";
 
@@ -219,12 +220,60 @@ export async function listCommentsForTargets(
 }
 export type ListedComment = Awaited<ReturnType<typeof listComments>>[number];
 
-/** The thread as the comment list shows it: the comments, and what the viewer may do. */
+/**
+ * The thread as the comment list shows it. The part every viewer of the same visibility class sees
+ * alike — the comments (each naming its author by id), the authors, and whether the class may
+ * comment or resolve — is shared through cachedInSeries and serialised once; the viewer's own part
+ * is small: when they last saw the thread, and their own comments' edit and withdraw rights.
+ * `threadView` (lib/comments/thread-view.ts) joins them into one list for the page.
+ */
 export async function getThread(db: Db, viewer: Viewer, target: CommentTarget) {
   const fetchedAt = new Date();
-  const { seriesId, comments } = await loadThread(db, viewer, target);
-  return { comments, canComment: can.comment(viewer, seriesId), canResolve: can.resolveComment(viewer, seriesId), fetchedAt };
+  const seriesId = "agendaItemId" in target ? await seriesOf(db, viewer, "item", target.agendaItemId) : await seriesOf(db, viewer, "paper", target.paperId);
+  const [thread, visit] = await Promise.all([
+    cachedInSeries(db, viewer, seriesId, `comment.list\u0000${threadKey(target)}`, () => readSharedThread(db, viewer, target)),
+    db.commentThreadVisit.findUnique({ where: { userId_targetKey: { userId: viewer.userId, targetKey: threadKey(target) } }, select: { seenAt: true } }),
+  ]);
+  const now = fetchedAt.getTime();
+  const mine = thread.comments
+    .filter((c) => c.authorId === viewer.userId)
+    .map((c) => {
+      const facts = { authorId: c.authorId, withdrawnAt: c.withdrawnAt, createdAt: c.createdAt };
+      return {
+        id: c.id,
+        /** Until when the author may still edit it (null: withdrawn). */
+        editableUntil: can.withdrawComment(viewer, facts) ? new Date(c.createdAt.getTime() + COMMENT_EDIT_WINDOW_MS) : null,
+        canEdit: can.editComment(viewer, facts, now),
+        canWithdraw: can.withdrawComment(viewer, facts),
+      };
+    });
+  return { thread, viewerId: viewer.userId, seenAt: visit?.seenAt ?? null, mine, fetchedAt };
 }
+
+async function readSharedThread(db: Db, viewer: Viewer, target: CommentTarget) {
+  const { seriesId } = await targetFor(db, viewer, target);
+  const rows = await db.comment.findMany({
+    where: { AND: [targetWhere(target), visibleCommentsWhere(viewer)] },
+    select: THREAD_SELECT,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const memberships = await authorMemberships(db, seriesId, [...new Set(rows.map((r) => r.author.id))]);
+  const authors: Record<string, SharedAuthor> = {};
+  const comments = rows.map(({ author, body, agendaItemId: _item, paperId: _paper, ...c }) => {
+    const membership = memberships.get(author.id);
+    authors[author.id] ??= {
+      id: author.id,
+      name: author.name,
+      affiliation: membership?.affiliation ?? author.affiliation ?? null,
+      role: membership?.role ?? null,
+      partyCode: membership?.party?.code ?? null,
+    };
+    return { ...c, authorId: author.id, body: c.withdrawnAt !== null ? "" : body };
+  });
+  return { comments, authors, canComment: can.comment(viewer, seriesId), canResolve: can.resolveComment(viewer, seriesId) };
+}
+
+type SharedAuthor = { id: string; name: string; affiliation: string | null; role: MemberRole | null; partyCode: string | null };
 
 /** Records the viewer's visit to a thread, up to `seenAt` (when what they saw was fetched); never moves back. */
 export async function markSeen(db: Db, viewer: Viewer, input: CommentTarget & { seenAt?: Date }) {

@@ -6,6 +6,7 @@ import { recordAudit } from "@/server/audit";
 import { conflict, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { updateVersioned, type Tx } from "@/server/services/kit";
+import { cachedInSession } from "@/server/services/tracker/cache";
 
 // Minutes of a session: drafted by the series' convenors, every save a numbered revision (the
 // Minutes row's version is the number of its latest revision), released to the series' delegates
@@ -69,6 +70,10 @@ export type MinutesView = MinutesForReader & {
  * see the session but not (yet) the minutes, or none are written; else the latest revision.
  */
 export async function getMinutesView(db: Db, viewer: Viewer, sessionId: string): Promise<MinutesView | null> {
+  return (await cachedInSession(db, viewer, sessionId, "minutes.get", async () => ({ view: await readMinutesView(db, viewer, sessionId) }))).view;
+}
+
+async function readMinutesView(db: Db, viewer: Viewer, sessionId: string): Promise<MinutesView | null> {
   const session = await visibleSession(db, viewer, sessionId);
   const minutes = await db.minutes.findFirst({
     where: { AND: [{ sessionId }, visibleMinutesWhere(viewer)] },

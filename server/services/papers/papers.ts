@@ -20,6 +20,7 @@ import {
 import { recordAudit } from "@/server/audit";
 import { conflict, forbidden, invalid, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
+import { cachedInSeries, seriesOf } from "@/server/services/tracker/cache";
 import { updateVersioned, type DbOrTx } from "@/server/services/kit";
 
 
@@ -106,6 +107,32 @@ export async function paperAuthorshipForSession(db: Db, viewer: Viewer, sessionI
  * linked items the viewer may see, and what the viewer may do with it. NOT_FOUND unless visible.
  */
 export async function getPaper(db: Db, viewer: Viewer, paperId: string) {
+  const seriesId = await seriesOf(db, viewer, "paper", paperId);
+  const shared = await cachedInSeries(db, viewer, seriesId, `paper.get\u0000${paperId}`, () => readPaper(db, viewer, paperId));
+  // Per person, after the shared part: what this viewer may do, and their own working copy.
+  const owner = can.editPaper(viewer, { ...shared, seriesId: shared.session.seriesId });
+  const locked = shared.session.status === "CONCLUDED";
+  const canEdit = owner && !locked;
+  const draft = canEdit
+    ? await db.paperDraft.findUnique({
+        where: { paperId_userId: { paperId, userId: viewer.userId } },
+        select: { title: true, body: true, baseVersion: true, savedAt: true },
+      })
+    : null;
+  return {
+    ...shared,
+    canEdit: canEdit && shared.withdrawnAt === null,
+    /** Whether the viewer owns the paper (may raise its release or withdraw it while its session is open). */
+    isOwner: owner,
+    /** The session concluded: the owner is told why the paper no longer changes. */
+    lockedByConclusion: owner && locked,
+    /** The viewer's own autosaved working copy, if any (nobody else's is ever returned). */
+    draft,
+  };
+}
+
+/** The paper as every viewer of the same visibility class sees it (shared through cachedInSeries). */
+async function readPaper(db: Db, viewer: Viewer, paperId: string) {
   const paper = await orNotFound(
     db.positionPaper.findFirst({
       where: { AND: [{ id: paperId }, visiblePapersWhere(viewer)] },
@@ -127,27 +154,7 @@ export async function getPaper(db: Db, viewer: Viewer, paperId: string) {
     orderBy: { number: "desc" },
   });
   const { items, ...rest } = paper;
-  const owner = can.editPaper(viewer, { ...paper, seriesId: paper.session.seriesId });
-  const locked = paper.session.status === "CONCLUDED";
-  const canEdit = owner && !locked;
-  const draft = canEdit
-    ? await db.paperDraft.findUnique({
-        where: { paperId_userId: { paperId, userId: viewer.userId } },
-        select: { title: true, body: true, baseVersion: true, savedAt: true },
-      })
-    : null;
-  return {
-    ...rest,
-    latest,
-    items: items.map((i) => i.agendaItem).sort((a, b) => a.position - b.position),
-    canEdit: canEdit && paper.withdrawnAt === null,
-    /** Whether the viewer owns the paper (may raise its release or withdraw it while its session is open). */
-    isOwner: owner,
-    /** The session concluded: the owner is told why the paper no longer changes. */
-    lockedByConclusion: owner && locked,
-    /** The viewer's own autosaved working copy, if any (nobody else's is ever returned). */
-    draft,
-  };
+  return { ...rest, latest, items: items.map((i) => i.agendaItem).sort((a, b) => a.position - b.position) };
 }
 
 /**
@@ -168,27 +175,33 @@ export async function latestReadableRevisions(db: Db, viewer: Viewer, paperIds: 
 
 /** The revisions the viewer may read, newest first, without their bodies. */
 export async function listPaperRevisions(db: Db, viewer: Viewer, paperId: string) {
-  await orNotFound(
-    db.positionPaper.findFirst({ where: { AND: [{ id: paperId }, visiblePapersWhere(viewer)] }, select: { id: true } }),
-    "Paper not found",
-  );
-  return db.paperRevision.findMany({
-    where: { AND: [{ paperId }, visiblePaperRevisionsWhere(viewer)] },
-    select: REVISION_META,
-    orderBy: { number: "desc" },
+  const seriesId = await seriesOf(db, viewer, "paper", paperId);
+  return cachedInSeries(db, viewer, seriesId, `paper.revisions\u0000${paperId}`, async () => {
+    await orNotFound(
+      db.positionPaper.findFirst({ where: { AND: [{ id: paperId }, visiblePapersWhere(viewer)] }, select: { id: true } }),
+      "Paper not found",
+    );
+    return db.paperRevision.findMany({
+      where: { AND: [{ paperId }, visiblePaperRevisionsWhere(viewer)] },
+      select: REVISION_META,
+      orderBy: { number: "desc" },
+    });
   });
 }
 
 /** Two revisions the viewer may read, with their text; NOT_FOUND if either is not theirs to read. */
 export async function comparePaperRevisions(db: Db, viewer: Viewer, input: { paperId: string; from: number; to: number }) {
-  const rows = await db.paperRevision.findMany({
-    where: { AND: [{ paperId: input.paperId, number: { in: [input.from, input.to] } }, visiblePaperRevisionsWhere(viewer)] },
-    select: { ...REVISION_META, body: true },
+  const seriesId = await seriesOf(db, viewer, "paper", input.paperId);
+  return cachedInSeries(db, viewer, seriesId, `paper.compare\u0000${input.paperId}\u0000${input.from}\u0000${input.to}`, async () => {
+    const rows = await db.paperRevision.findMany({
+      where: { AND: [{ paperId: input.paperId, number: { in: [input.from, input.to] } }, visiblePaperRevisionsWhere(viewer)] },
+      select: { ...REVISION_META, body: true },
+    });
+    const from = rows.find((r) => r.number === input.from);
+    const to = rows.find((r) => r.number === input.to);
+    if (!from || !to) throw notFound("Revision not found");
+    return { from, to };
   });
-  const from = rows.find((r) => r.number === input.from);
-  const to = rows.find((r) => r.number === input.to);
-  if (!from || !to) throw notFound("Revision not found");
-  return { from, to };
 }
 
 export const CONCLUDED_PAPERS =

@@ -11,6 +11,7 @@ import {
 } from "@/server/access";
 import type { Db } from "@/server/db";
 import { SESSION_CARD } from "@/server/services/sessions/select";
+import { cachedInSeries } from "@/server/services/tracker/cache";
 
 /** A series' parties in the series' order (by code). */
 export const SERIES_PARTIES = {
@@ -37,6 +38,10 @@ export function listSeries(db: Db, viewer: Viewer) {
 
 /** A series page: what the viewer may see of its sessions, issues and members. */
 export async function getSeries(db: Db, viewer: Viewer, membership: ViewerMembership) {
+  return cachedInSeries(db, viewer, membership.seriesId, "series.get", () => readSeries(db, viewer, membership));
+}
+
+async function readSeries(db: Db, viewer: Viewer, membership: ViewerMembership) {
   const seriesId = membership.seriesId;
   const [series, issues, members] = await Promise.all([
     db.series.findUniqueOrThrow({ where: { id: seriesId }, select: { ...SERIES_WITH_PARTIES, description: true } }),
@@ -76,6 +81,10 @@ export async function getSeries(db: Db, viewer: Viewer, membership: ViewerMember
 
 /** A page of the series' sessions the viewer may see, newest first, with where it stands. */
 export async function listSeriesSessions(db: Db, viewer: Viewer, seriesId: string, page: number) {
+  return cachedInSeries(db, viewer, seriesId, `series.sessions\u0000${page}`, () => readSeriesSessions(db, viewer, seriesId, page));
+}
+
+async function readSeriesSessions(db: Db, viewer: Viewer, seriesId: string, page: number) {
   const where = { AND: [visibleSessionsWhere(viewer), { seriesId }] };
   const [total, rows] = await Promise.all([
     db.session.count({ where }),

@@ -14,7 +14,7 @@ import {
   type Viewer,
 } from "@/server/access";
 import { recordAudit } from "@/server/audit";
-import { cachedForSession } from "@/server/services/tracker/cache";
+import { cachedForSession, cachedInSeries, seriesOf } from "@/server/services/tracker/cache";
 import type { Db } from "@/server/db";
 import { conflict, invalid } from "@/server/errors";
 import {
@@ -77,6 +77,11 @@ export async function getStance(db: Db, viewer: Viewer, stanceId: string) {
 
 /** The revisions of a stance the viewer may read, oldest first; other parties never see the drafts before a release. */
 export async function getStanceHistory(db: Db, viewer: Viewer, stanceId: string) {
+  const seriesId = await seriesOf(db, viewer, "stance", stanceId);
+  return cachedInSeries(db, viewer, seriesId, `stance.history\u0000${stanceId}`, () => readStanceHistory(db, viewer, stanceId));
+}
+
+async function readStanceHistory(db: Db, viewer: Viewer, stanceId: string) {
   const stance = await getStance(db, viewer, stanceId);
   const revisions = await db.stanceRevision.findMany({
     where: { AND: [{ stanceId }, visibleStanceRevisionsWhere(viewer)] },

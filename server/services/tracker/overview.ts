@@ -1,6 +1,7 @@
 import { TRACKER_OVERVIEW_PAGE_SIZE } from "@/lib/schemas/tracker";
 import { visibleAgendaItemsWhere, visibleSessionsWhere, visibleStancesWhere, type Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
+import { cachedAcrossSeries } from "@/server/services/tracker/cache";
 
 /**
  * Per session the viewer may see, across their series, a page at a time: issues on its agenda and
@@ -8,6 +9,10 @@ import type { Db } from "@/server/db";
  * counts), not for every session of every series.
  */
 export async function getTrackerOverview(db: Db, viewer: Viewer, page = 1) {
+  return cachedAcrossSeries(db, viewer, `tracker.overview\u0000${page}`, () => readTrackerOverview(db, viewer, page));
+}
+
+async function readTrackerOverview(db: Db, viewer: Viewer, page: number) {
   const where = visibleSessionsWhere(viewer);
   const [total, sessions] = await Promise.all([
     db.session.count({ where }),

@@ -2,7 +2,7 @@ import { AppError } from "@/server/errors";
 import { currentViewer } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { briefingFileName, buildBriefingBook } from "@/server/services/briefing/book";
-import { renderBriefingMarkdown } from "@/server/services/briefing/markdown";
+import { renderedBriefing } from "@/server/services/briefing/summary";
 
 // The briefing book as Markdown: the same book object as the PDF, rendered as text.
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ses
   try {
     const book = await buildBriefingBook(db(), viewer, sessionId);
     const fileName = briefingFileName(book.series.shortName, book.session.title, "md");
-    return new Response(renderBriefingMarkdown(book), {
+    return new Response(renderedBriefing(book), {
       headers: {
         "Content-Type": "text/markdown; charset=utf-8",
         "Content-Disposition": `attachment; filename="${fileName}"`,
