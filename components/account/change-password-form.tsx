@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
@@ -11,8 +10,8 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { applyServerErrors } from "@/lib/forms";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/account";
+import { applyServerErrors, lazyZodResolver } from "@/lib/forms";
+import type { ChangePasswordInput } from "@/lib/schemas/account";
 import { useTRPC } from "@/lib/trpc/client";
 
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
@@ -22,7 +21,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const trpc = useTRPC();
   const [error, setError] = useState("");
   const form = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver: lazyZodResolver(() => import("@/lib/schemas/account").then((m) => m.changePasswordSchema)),
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const change = useMutation(trpc.me.changePassword.mutationOptions());

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { Flag, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -11,8 +10,9 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { createPartySchema, type CreatePartyInput } from "@/lib/schemas/admin";
+import type { CreatePartyInput } from "@/lib/schemas/admin";
 import { useTRPC } from "@/lib/trpc/client";
+import { lazyZodResolver } from "@/lib/forms";
 
 type PartyRow = { id: string; code: string; name: string; version: number; seriesCount: number };
 
@@ -62,7 +62,7 @@ function PartyDialog({ party }: { party?: PartyRow }) {
   const create = useMutation(trpc.admin.parties.create.mutationOptions());
   const update = useMutation(trpc.admin.parties.update.mutationOptions());
   const initialValues = (): CreatePartyInput => ({ code: party?.code ?? "", name: party?.name ?? "" });
-  const form = useForm<CreatePartyInput>({ resolver: zodResolver(createPartySchema), defaultValues: initialValues() });
+  const form = useForm<CreatePartyInput>({ resolver: lazyZodResolver(() => import("@/lib/schemas/admin").then((m) => m.createPartySchema)), defaultValues: initialValues() });
   const { errors } = form.formState;
 
   return (

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Layers, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -17,8 +16,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input, controlClassName } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
-import { ATTRIBUTION_RULES, TRACKS } from "@/lib/schemas/common";
-import { createSeriesSchema, updateSeriesSchema, type CreateSeriesInput, type UpdateSeriesInput } from "@/lib/schemas/admin";
+import { ATTRIBUTION_RULES, TRACKS } from "@/lib/vocabulary";
+import type { CreateSeriesInput, UpdateSeriesInput } from "@/lib/schemas/admin";
+import { lazyZodResolver } from "@/lib/forms";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeError } from "@/lib/trpc/errors";
 
@@ -97,7 +97,7 @@ function CreateSeriesDialog({ parties, accounts }: { parties: PartyOption[]; acc
   const trpc = useTRPC();
   const create = useMutation(trpc.admin.series.create.mutationOptions());
   const form = useForm<CreateSeriesInput>({
-    resolver: zodResolver(createSeriesSchema),
+    resolver: lazyZodResolver(() => import("@/lib/schemas/admin").then((m) => m.createSeriesSchema)),
     defaultValues: SERIES_DEFAULTS,
   });
   const { errors } = form.formState;
@@ -231,7 +231,7 @@ function EditSeriesDialog({ series, parties }: { series: SeriesRow; parties: Par
   const list = useQuery({ ...trpc.admin.series.list.queryOptions(), enabled: open, staleTime: 0 });
   const update = useMutation(trpc.admin.series.update.mutationOptions());
   const current = list.data?.find((s) => s.id === series.id);
-  const form = useForm<UpdateSeriesInput>({ resolver: zodResolver(updateSeriesSchema) });
+  const form = useForm<UpdateSeriesInput>({ resolver: lazyZodResolver(() => import("@/lib/schemas/admin").then((m) => m.updateSeriesSchema)) });
   const { errors } = form.formState;
   const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
   if (current && loadedVersion !== current.version) {

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { UserPlus, Users } from "lucide-react";
@@ -17,8 +16,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { createUserSchema, type CreateUserInput } from "@/lib/schemas/admin";
+import type { CreateUserInput } from "@/lib/schemas/admin";
 import { useTRPC } from "@/lib/trpc/client";
+import { lazyZodResolver } from "@/lib/forms";
 
 export type AdminUserRow = {
   id: string;
@@ -126,7 +126,7 @@ function CreateUserDialog() {
   const trpc = useTRPC();
   const create = useMutation(trpc.admin.users.create.mutationOptions());
   const form = useForm<CreateUserInput>({
-    resolver: zodResolver(createUserSchema),
+    resolver: lazyZodResolver(() => import("@/lib/schemas/admin").then((m) => m.createUserSchema)),
     defaultValues: USER_DEFAULTS,
   });
   const { errors } = form.formState;

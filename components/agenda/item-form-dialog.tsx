@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { Pencil, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -11,15 +10,12 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input, controlClassName } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import {
-  AGENDA_ITEM_STATUSES,
-  agendaItemFormSchema,
-  formToItemFields,
-  sessionDays,
-  zonedParts,
-  type AgendaItemFormValues,
-} from "@/lib/schemas/agenda";
+import { formToItemFields } from "@/lib/agenda-form";
+import type { AgendaItemFormValues } from "@/lib/schemas/agenda";
+import { AGENDA_ITEM_STATUSES } from "@/lib/vocabulary";
+import { sessionDays, zonedParts } from "@/lib/zoned-time";
 import { useTRPC } from "@/lib/trpc/client";
+import { lazyZodResolver } from "@/lib/forms";
 
 type Props = {
   session: AgendaView["session"];
@@ -62,7 +58,7 @@ export function ItemFormDialog({ session, options, zone, item }: Props) {
   const create = useMutation(trpc.agenda.createItem.mutationOptions());
   const update = useMutation(trpc.agenda.updateItem.mutationOptions());
   const form = useForm<AgendaItemFormValues>({
-    resolver: zodResolver(agendaItemFormSchema),
+    resolver: lazyZodResolver(() => import("@/lib/schemas/agenda").then((m) => m.agendaItemFormSchema)),
     defaultValues: defaults(item, session.timeZone),
   });
   const { errors } = form.formState;

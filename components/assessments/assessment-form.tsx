@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -11,9 +10,10 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
-import { applyServerErrors } from "@/lib/forms";
+import { applyServerErrors, lazyZodResolver } from "@/lib/forms";
 import { formatPoint, pointLabel } from "@/lib/issue-scale";
-import { REASONING_MAX_LENGTH, assessmentFormSchema, type AssessmentFormInput, type AssessmentFormValues } from "@/lib/schemas/assessments";
+import type { AssessmentFormInput, AssessmentFormValues } from "@/lib/schemas/assessments";
+import { REASONING_MAX_LENGTH } from "@/lib/vocabulary";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
 
@@ -33,7 +33,7 @@ export function AssessmentForm({ agendaItemId, issue, current, onSaved, onCancel
   const save = useMutation(trpc.assessment.save.mutationOptions());
   const [error, setError] = useState("");
   const form = useForm<AssessmentFormInput, unknown, AssessmentFormValues>({
-    resolver: zodResolver(assessmentFormSchema),
+    resolver: lazyZodResolver(() => import("@/lib/schemas/assessments").then((m) => m.assessmentFormSchema)),
     defaultValues: { position: current?.position, reasoning: current?.reasoning ?? "" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -10,8 +9,9 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { signInFormSchema, type SignInFormInput } from "@/lib/schemas/auth";
+import type { SignInFormInput } from "@/lib/schemas/auth";
 import { signInProblem } from "@/lib/sign-in-errors";
+import { lazyZodResolver } from "@/lib/forms";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const t = useTranslations("signIn");
@@ -26,7 +26,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     return t("genericError");
   };
   const [error, setError] = useState<string | undefined>(() => describe(initialError));
-  const form = useForm<SignInFormInput>({ resolver: zodResolver(signInFormSchema), defaultValues: { email: "", password: "" } });
+  const form = useForm<SignInFormInput>({ resolver: lazyZodResolver(() => import("@/lib/schemas/auth").then((m) => m.signInFormSchema)), defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -8,8 +7,9 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
-import { applyServerErrors } from "@/lib/forms";
-import { COMMENT_MAX_LENGTH, commentFormSchema, type CommentFormValues } from "@/lib/schemas/comments";
+import { applyServerErrors, lazyZodResolver } from "@/lib/forms";
+import type { CommentFormValues } from "@/lib/schemas/comments";
+import { COMMENT_MAX_LENGTH } from "@/lib/vocabulary";
 
 type Props = {
   /** Unique in the page: the textarea's id. */
@@ -27,7 +27,7 @@ type Props = {
 export function CommentForm({ id, label, submitLabel, initialBody = "", autoFocus, onSubmit, onCancel }: Props) {
   const t = useTranslations("comments");
   const [error, setError] = useState("");
-  const form = useForm<CommentFormValues>({ resolver: zodResolver(commentFormSchema), defaultValues: { body: initialBody } });
+  const form = useForm<CommentFormValues>({ resolver: lazyZodResolver(() => import("@/lib/schemas/comments").then((m) => m.commentFormSchema)), defaultValues: { body: initialBody } });
   const { errors, isSubmitting } = form.formState;
   const length = useWatch({ control: form.control, name: "body" }).length;
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { Lock, Pencil, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -13,9 +12,11 @@ import { Input, controlClassName } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { formatPoint, MAX_POINTS, resizeLabels, scalePoints, SCALE_BOUND } from "@/lib/issue-scale";
 import { defaultScale } from "@/lib/scales";
-import { ISSUE_KINDS, issueFormSchema, type IssueFormInput, type IssueKindName } from "@/lib/schemas/issues";
+import type { IssueFormInput, IssueFormValues } from "@/lib/schemas/issues";
+import { ISSUE_KINDS, type IssueKindName } from "@/lib/vocabulary";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
+import { lazyZodResolver } from "@/lib/forms";
 
 export type EditableIssue = {
   id: string;
@@ -50,7 +51,7 @@ export function IssueFormDialog({ seriesId, issue, scaleLocked = false }: { seri
   const trpc = useTRPC();
   const create = useMutation(trpc.issue.create.mutationOptions());
   const update = useMutation(trpc.issue.update.mutationOptions());
-  const form = useForm<IssueFormInput>({ resolver: zodResolver(issueFormSchema), defaultValues: initialValues(issue) });
+  const form = useForm<IssueFormInput, unknown, IssueFormValues>({ resolver: lazyZodResolver(() => import("@/lib/schemas/issues").then((m) => m.issueFormSchema)), defaultValues: initialValues(issue) });
   const { errors } = form.formState;
   const locked = Boolean(issue && scaleLocked);
   const idBase = `issue-${issue?.id ?? "new"}`;
@@ -79,8 +80,7 @@ export function IssueFormDialog({ seriesId, issue, scaleLocked = false }: { seri
     form.clearErrors(["scaleMin", "scaleMax", "scaleLabels"]);
   }
 
-  async function submit(raw: IssueFormInput) {
-    const values = issueFormSchema.parse(raw);
+  async function submit(values: IssueFormValues) {
     if (issue) {
       await update.mutateAsync({ ...values, issueId: issue.id, version: issue.version });
       return t("saved");

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { signIn, signOut } from "next-auth/react";
@@ -13,8 +12,8 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { formatDate } from "@/lib/format";
-import { applyServerErrors } from "@/lib/forms";
-import { acceptFormSchema, type AcceptFormInput, type InvitationStatus } from "@/lib/schemas/members";
+import { applyServerErrors, lazyZodResolver } from "@/lib/forms";
+import type { AcceptFormInput, InvitationStatus } from "@/lib/schemas/members";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeError } from "@/lib/trpc/errors";
 
@@ -129,7 +128,7 @@ function NewAccountForm({ token, email, seriesId }: { token: string; email: stri
   const router = useRouter();
   const [error, setError] = useState("");
   const accept = useMutation(trpc.invitation.accept.mutationOptions());
-  const form = useForm<AcceptFormInput>({ resolver: zodResolver(acceptFormSchema), defaultValues: { name: "", password: "", confirmPassword: "" } });
+  const form = useForm<AcceptFormInput>({ resolver: lazyZodResolver(() => import("@/lib/schemas/members").then((m) => m.acceptFormSchema)), defaultValues: { name: "", password: "", confirmPassword: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { Copy, UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -12,10 +11,12 @@ import { DialogClose, DialogDescription, DialogFooter, DialogHeader, DialogTitle
 import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input, controlClassName } from "@/components/ui/input";
-import { createInvitationSchema, INVITABLE_ROLES, type CreateInvitationInput } from "@/lib/schemas/members";
+import type { CreateInvitationInput } from "@/lib/schemas/members";
+import { INVITABLE_ROLES } from "@/lib/vocabulary";
 import { useTRPC } from "@/lib/trpc/client";
 import type { PartyOption } from "@/components/members/member-actions";
 import type { RouterOutputs } from "@/lib/trpc/types";
+import { lazyZodResolver } from "@/lib/forms";
 
 /** An agenda item an invitation may name (invitation.invitableItems). */
 export type ItemOption = RouterOutputs["invitation"]["invitableItems"][number];
@@ -38,7 +39,7 @@ export function InviteDialog({
   const [created, setCreated] = useState<{ email: string; url: string } | null>(null);
   const create = useMutation(trpc.invitation.create.mutationOptions());
   const defaults: CreateInvitationInput = { seriesId, email: "", role: "DELEGATE", partyId: "", affiliation: "", expiresInDays: 7, agendaItemIds: [] };
-  const form = useForm<CreateInvitationInput>({ resolver: zodResolver(createInvitationSchema), defaultValues: defaults });
+  const form = useForm<CreateInvitationInput>({ resolver: lazyZodResolver(() => import("@/lib/schemas/members").then((m) => m.createInvitationSchema)), defaultValues: defaults });
   const role = useWatch({ control: form.control, name: "role" });
   const { errors } = form.formState;
   const roles = INVITABLE_ROLES.filter((r) => r !== "SCHOLAR" || scholarsAllowed);

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -11,9 +10,11 @@ import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input, controlClassName } from "@/components/ui/input";
-import { ASSIGNABLE_ROLES, changeRoleSchema, type ChangeRoleInput } from "@/lib/schemas/members";
+import type { ChangeRoleInput } from "@/lib/schemas/members";
+import { ASSIGNABLE_ROLES } from "@/lib/vocabulary";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeError } from "@/lib/trpc/errors";
+import { lazyZodResolver } from "@/lib/forms";
 
 export type MemberRow = {
   id: string;
@@ -47,7 +48,7 @@ function ChangeRoleDialog({ member, parties, scholarsAllowed }: { member: Member
     affiliation: member.affiliation ?? "",
     version: member.version,
   });
-  const form = useForm<ChangeRoleInput>({ resolver: zodResolver(changeRoleSchema), defaultValues: initialValues() });
+  const form = useForm<ChangeRoleInput>({ resolver: lazyZodResolver(() => import("@/lib/schemas/members").then((m) => m.changeRoleSchema)), defaultValues: initialValues() });
   const role = useWatch({ control: form.control, name: "role" });
   const { errors } = form.formState;
   const roles = ASSIGNABLE_ROLES.filter((r) => r !== "SCHOLAR" || scholarsAllowed || member.role === "SCHOLAR");

@@ -15,7 +15,6 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { findNameMentions, type MemberName } from "@/lib/name-mentions";
-import { minutesBody } from "@/lib/schemas/minutes";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeError, errorCode } from "@/lib/trpc/errors";
 import type { RouterOutputs } from "@/lib/trpc/types";
@@ -129,7 +128,9 @@ export function MinutesEditor({
     }),
   );
 
-  function submit(text = body) {
+  async function submit(text = body) {
+    // zod loads with the first save, not with the page.
+    const { minutesBody } = await import("@/lib/schemas/minutes");
     const parsed = minutesBody.safeParse(text);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? "");
@@ -164,7 +165,7 @@ export function MinutesEditor({
           <ConflictPanel
             theirs={{ body: theirs.body, label: t("theirsLabel", { number: theirs.revisionNumber, author: theirs.authorName }) }}
             mine={{ body }}
-            onKeepMine={() => submit(body)}
+            onKeepMine={() => void submit(body)}
             onUseTheirs={() => {
               setBody(theirs.body);
               setTheirs(null);
@@ -197,7 +198,7 @@ export function MinutesEditor({
               </p>
             ) : null}
             <div className="flex flex-wrap items-center gap-2">
-              <Button type="button" onClick={() => submit()} disabled={save.isPending || !dirty}>
+              <Button type="button" onClick={() => void submit()} disabled={save.isPending || !dirty}>
                 {save.isPending ? t("saving") : t("save")}
               </Button>
               {saved && !releasedAt && !dirty ? (

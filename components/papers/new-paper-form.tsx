@@ -11,7 +11,6 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { createPaperSchema } from "@/lib/schemas/papers";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeError, fieldErrorsOf } from "@/lib/trpc/errors";
 
@@ -31,6 +30,8 @@ export function NewPaperForm({ sessionId, items, asScholar }: { sessionId: strin
 
   async function submit() {
     setFormError(null);
+    // zod loads with the first submit, not with the page.
+    const { createPaperSchema } = await import("@/lib/schemas/papers");
     const parsed = createPaperSchema.safeParse({ sessionId, title, body, agendaItemIds: itemIds });
     if (!parsed.success) {
       const next: Record<string, string> = {};

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { higherLevels, type ReleaseLevelName } from "@/lib/schemas/papers";
+import { higherLevels, type ReleaseLevelName } from "@/lib/vocabulary";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeError } from "@/lib/trpc/errors";
 

@@ -14,7 +14,6 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { paperTextSchema } from "@/lib/schemas/papers";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeError, errorCode, fieldErrorsOf } from "@/lib/trpc/errors";
 
@@ -95,6 +94,8 @@ export function PaperEditor({ paperId, version, latest, draft }: PaperEditorProp
 
   async function doSave(version: number) {
     setFormError(null);
+    // zod loads with the first save, not with the page.
+    const { paperTextSchema } = await import("@/lib/schemas/papers");
     const parsed = paperTextSchema.safeParse({ title, body });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

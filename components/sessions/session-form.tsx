@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -13,8 +12,9 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input, controlClassName } from "@/components/ui/input";
 import { describeTimeZone } from "@/lib/format";
-import { applyServerErrors } from "@/lib/forms";
-import { sessionFieldsSchema, zonedLocalToInstant, type SessionFieldsInput } from "@/lib/schemas/sessions";
+import { applyServerErrors, lazyZodResolver } from "@/lib/forms";
+import type { SessionFieldsInput } from "@/lib/schemas/sessions";
+import { zonedLocalToInstant } from "@/lib/zoned-time";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
 
@@ -37,7 +37,7 @@ export function SessionForm(props: SessionFormProps) {
   const [error, setError] = useState("");
   const create = useMutation(trpc.session.create.mutationOptions());
   const update = useMutation(trpc.session.update.mutationOptions());
-  const form = useForm<SessionFieldsInput>({ resolver: zodResolver(sessionFieldsSchema), defaultValues: props.defaults });
+  const form = useForm<SessionFieldsInput>({ resolver: lazyZodResolver(() => import("@/lib/schemas/sessions").then((m) => m.sessionFieldsSchema)), defaultValues: props.defaults });
   const { errors, isSubmitting } = form.formState;
   const [timeZone, startsAt, isVirtual] = useWatch({ control: form.control, name: ["timeZone", "startsAt", "isVirtual"] });
   const at = zonedLocalToInstant(startsAt ?? "", timeZone) ?? new Date();

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { Pencil, Plus } from "lucide-react";
@@ -17,7 +16,8 @@ import { FormField } from "@/components/ui/form-field";
 import { controlClassName } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { formatPoint, pointLabel } from "@/lib/issue-scale";
-import { stanceFormSchemaFor, type StanceFormInput, type StanceFormValues } from "@/lib/schemas/stances";
+import { lazyZodResolver } from "@/lib/forms";
+import type { StanceFormInput, StanceFormValues } from "@/lib/schemas/stances";
 import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
 
@@ -53,9 +53,12 @@ export function StanceFormDialog({ sessionId, issue, party, stance, carried }: P
   const [theirs, setTheirs] = useState<StanceView | null>(null);
   const create = useMutation(trpc.stance.create.mutationOptions());
   const save = useMutation(trpc.stance.save.mutationOptions());
-  const schema = useMemo(() => stanceFormSchemaFor(issue), [issue]);
+  const resolver = useMemo(
+    () => lazyZodResolver<StanceFormInput, StanceFormValues>(() => import("@/lib/schemas/stances").then((m) => m.stanceFormSchemaFor(issue))),
+    [issue],
+  );
   const form = useForm<StanceFormInput, unknown, StanceFormValues>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: valuesOf(stance ?? carried, issue),
   });
   const { errors } = form.formState;

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { id, idList, positiveInt } from "@/lib/schemas/common";
-import { zonedInstant } from "@/lib/zoned-time";
 
 // The zone arithmetic lives in lib/zoned-time.ts (no zod there, for client code that only formats times).
 export { sessionDays, zonedInstant, zonedParts } from "@/lib/zoned-time";
+export { formToItemFields } from "@/lib/agenda-form";
 
-export const AGENDA_ITEM_STATUSES = ["PROPOSED", "ACCEPTED", "DISCUSSED", "DEFERRED"] as const;
-export type AgendaItemStatusName = (typeof AGENDA_ITEM_STATUSES)[number];
+import { AGENDA_ITEM_STATUSES, type AgendaItemStatusName } from "@/lib/vocabulary";
+
+export { AGENDA_ITEM_STATUSES };
+export type { AgendaItemStatusName };
 
 /** Statuses carried over by default: everything not yet discussed. */
 export const CARRIED_BY_DEFAULT: readonly AgendaItemStatusName[] = ["PROPOSED", "ACCEPTED", "DEFERRED"];
@@ -93,15 +95,3 @@ export const agendaItemFormSchema = z
   });
 export type AgendaItemFormValues = z.infer<typeof agendaItemFormSchema>;
 
-/** The form's values as the procedures take them (times in the session's zone). */
-export function formToItemFields(v: AgendaItemFormValues, timeZone: string) {
-  return {
-    title: v.title,
-    description: v.description,
-    startsAt: v.day && v.startTime ? zonedInstant(v.day, v.startTime, timeZone) : null,
-    endsAt: v.day && v.endTime ? zonedInstant(v.day, v.endTime, timeZone) : null,
-    issueId: v.issueId || null,
-    proposingPartyId: v.proposingPartyId || null,
-    status: v.status,
-  };
-}

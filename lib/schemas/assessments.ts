@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { id, positiveInt } from "@/lib/schemas/common";
 
+import { REASONING_MAX_LENGTH } from "@/lib/vocabulary";
+
 /** Longest reasoning a scholar may give with an assessment. */
-export const REASONING_MAX_LENGTH = 2000;
+export { REASONING_MAX_LENGTH };
 
 export const assessmentItemSchema = z.object({ agendaItemId: id });
 export type AssessmentItemInput = z.output<typeof assessmentItemSchema>;

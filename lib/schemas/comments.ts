@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { id, positiveInt } from "@/lib/schemas/common";
+import { COMMENT_MAX_LENGTH } from "@/lib/vocabulary";
 
 /** Comments can be edited by their author for this long after posting. */
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
-export const COMMENT_MAX_LENGTH = 10_000;
+export { COMMENT_MAX_LENGTH };
 
 export const commentBody = z
   .string({ message: "Write a comment" })

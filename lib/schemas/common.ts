@@ -23,11 +23,5 @@ export const newPassword = z
 
 export const personName = z.string().trim().min(2, "Enter a name of at least 2 characters").max(120, "Keep names under 120 characters");
 
-export const TRACKS = ["TRACK_1", "TRACK_1_5", "TRACK_2"] as const;
-export const ATTRIBUTION_RULES = ["ATTRIBUTED", "CHATHAM_HOUSE"] as const;
-export const MEMBER_ROLES = ["CONVENOR", "DELEGATE", "SCHOLAR", "OBSERVER"] as const;
-export const RELEASE_LEVELS = ["PARTY", "GOVERNMENTS", "ALL_PARTICIPANTS"] as const;
-export const SESSION_STATUSES = ["DRAFT", "AGENDA_PUBLISHED", "IN_SESSION", "CONCLUDED"] as const;
-
-export type Track = (typeof TRACKS)[number];
-export type MemberRoleName = (typeof MEMBER_ROLES)[number];
+export { ATTRIBUTION_RULES, MEMBER_ROLES, RELEASE_LEVELS, SESSION_STATUSES, TRACKS } from "@/lib/vocabulary";
+export type { MemberRoleName, Track } from "@/lib/vocabulary";

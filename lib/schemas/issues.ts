@@ -2,8 +2,10 @@ import { z } from "zod";
 import { id, positiveInt } from "@/lib/schemas/common";
 import { scaleProblems } from "@/lib/issue-scale";
 
-export const ISSUE_KINDS = ["PROPOSITION", "DETERRENCE_CRITERION"] as const;
-export type IssueKindName = (typeof ISSUE_KINDS)[number];
+import { ISSUE_KINDS } from "@/lib/vocabulary";
+
+export { ISSUE_KINDS };
+export type { IssueKindName } from "@/lib/vocabulary";
 
 const wholeNumber = z.number({ message: "Enter a whole number" }).int("Enter a whole number");
 

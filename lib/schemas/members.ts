@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { email, id, newPassword, personName, positiveInt, idList } from "@/lib/schemas/common";
 
-export const INVITABLE_ROLES = ["DELEGATE", "OBSERVER", "SCHOLAR"] as const;
-export const ASSIGNABLE_ROLES = ["CONVENOR", "DELEGATE", "OBSERVER", "SCHOLAR"] as const;
+import { ASSIGNABLE_ROLES, INVITABLE_ROLES } from "@/lib/vocabulary";
+
+export { ASSIGNABLE_ROLES, INVITABLE_ROLES };
 
 const affiliation = z.string().trim().max(160, "Keep the affiliation under 160 characters");
 

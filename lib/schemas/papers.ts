@@ -2,17 +2,8 @@ import { z } from "zod";
 import { id, RELEASE_LEVELS, positiveInt } from "@/lib/schemas/common";
 
 export { RELEASE_LEVELS };
-export type ReleaseLevelName = (typeof RELEASE_LEVELS)[number];
-
-/** Release levels only go up: PARTY → GOVERNMENTS → ALL_PARTICIPANTS. */
-export function releaseRank(level: ReleaseLevelName): number {
-  return RELEASE_LEVELS.indexOf(level);
-}
-
-/** The levels a paper at `level` may still be raised to. */
-export function higherLevels(level: ReleaseLevelName): ReleaseLevelName[] {
-  return RELEASE_LEVELS.filter((l) => releaseRank(l) > releaseRank(level));
-}
+export { higherLevels, releaseRank } from "@/lib/vocabulary";
+export type { ReleaseLevelName } from "@/lib/vocabulary";
 
 export const paperTitle = z
   .string()

@@ -1,12 +1,8 @@
 import { z } from "zod";
 import { id, RELEASE_LEVELS, positiveInt } from "@/lib/schemas/common";
 
-export type ReleaseLevelName = (typeof RELEASE_LEVELS)[number];
-
-/** The order release levels rise in; a level is never lowered. */
-export function releaseRank(level: ReleaseLevelName): number {
-  return RELEASE_LEVELS.indexOf(level);
-}
+export { releaseRank } from "@/lib/vocabulary";
+export type { ReleaseLevelName } from "@/lib/vocabulary";
 
 const wholeNumber = z.number({ message: "Choose a point on the scale" }).int("Choose a point on the scale");
 
