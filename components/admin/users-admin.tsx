@@ -6,19 +6,16 @@ import { UserPlus, Users } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FormDialog } from "@/components/ui/form-dialog";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import type { CreateUserInput } from "@/lib/schemas/admin";
+import { FormDialog, lazyForm } from "@/components/ui/form-dialog";
 import { useTRPC } from "@/lib/trpc/client";
-import { lazyZodResolver } from "@/lib/forms";
+
+const CreateUserForm = lazyForm(() => import("@/components/admin/create-user-form").then((m) => m.CreateUserForm));
 
 export type AdminUserRow = {
   id: string;
@@ -118,50 +115,11 @@ export function UsersAdmin({ users, currentUserId }: { users: AdminUserRow[]; cu
   );
 }
 
-const USER_FIELDS = ["email", "name", "password", "affiliation", "isAdmin"] as const;
-const USER_DEFAULTS: CreateUserInput = { email: "", name: "", password: "", affiliation: "", isAdmin: false };
-
 function CreateUserDialog() {
   const t = useTranslations("admin");
-  const trpc = useTRPC();
-  const create = useMutation(trpc.admin.users.create.mutationOptions());
-  const form = useForm<CreateUserInput>({
-    resolver: lazyZodResolver(() => import("@/lib/schemas/admin").then((m) => m.createUserSchema)),
-    defaultValues: USER_DEFAULTS,
-  });
-  const { errors } = form.formState;
-
   return (
-    <FormDialog
-      form={form}
-      initialValues={() => USER_DEFAULTS}
-      fields={USER_FIELDS}
-      submit={(values) => create.mutateAsync(values)}
-      success={(user) => t("userCreated", { email: user.email })}
-      trigger={<Button size="sm"><UserPlus aria-hidden /> {t("newUser")}</Button>}
-      title={t("newUser")}
-      description={t("initialPasswordHint")}
-      errorTitle={t("errorTitle")}
-      cancelLabel={t("cancel")}
-      submitLabel={t("createUser")}
-      submittingLabel={t("creating")}
-    >
-      <FormField id="new-user-name" label={t("name")} error={errors.name?.message} required>
-        <Input autoComplete="off" {...form.register("name")} />
-      </FormField>
-      <FormField id="new-user-email" label={t("email")} error={errors.email?.message} required>
-        <Input type="email" autoComplete="off" {...form.register("email")} />
-      </FormField>
-      <FormField id="new-user-affiliation" label={t("affiliation")} description={t("affiliationHint")} error={errors.affiliation?.message}>
-        <Input autoComplete="off" {...form.register("affiliation")} />
-      </FormField>
-      <FormField id="new-user-password" label={t("initialPassword")} error={errors.password?.message} required>
-        <Input type="password" autoComplete="new-password" {...form.register("password")} />
-      </FormField>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="size-4 accent-[var(--primary)]" {...form.register("isAdmin")} />
-        {t("isAdmin")}
-      </label>
+    <FormDialog trigger={<Button size="sm"><UserPlus aria-hidden /> {t("newUser")}</Button>} preload={CreateUserForm.preload}>
+      <CreateUserForm />
     </FormDialog>
   );
 }

@@ -1,137 +1,84 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { toast } from "@/components/ui/toast";
-import { applyServerErrors } from "@/lib/forms";
+import { useTranslations } from "next-intl";
+import { createContext, lazy, Suspense, useContext, useState, type ComponentType, type ReactNode } from "react";
+import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Spinner } from "@/components/ui/spinner";
 
-export type FormDialogProps<TValues extends FieldValues, TOutput, TResult> = {
-  /** The dialog's form (react-hook-form, usually with a zod resolver). */
-  form: UseFormReturn<TValues, unknown, TOutput>;
-  /** The values the form starts from each time the dialog opens; omit when the dialog loads them itself. */
-  initialValues?: () => TValues;
-  /** The server's field names the form shows beside its fields, or a map from them to the form's own. */
-  fields: readonly string[] | Readonly<Record<string, Path<TValues>>>;
-  /** The call: resolves once saved; a rejection is shown in the dialog (field errors beside their fields). */
-  submit: (values: TOutput) => Promise<TResult>;
-  /** The toast after a success; none when omitted. */
-  success?: string | ((result: TResult, values: TOutput) => string);
-  /** Keep the dialog open after a success (to show `done`); by default it closes. */
-  stayOpen?: boolean;
-  /** Shown instead of the whole dialog content while set (e.g. the result after a success). */
-  done?: ReactNode;
-  /** Shown instead of the form (below the title) while set (e.g. while the values load). */
-  pending?: ReactNode;
-  /** A rejection the dialog handles itself (resolve true): the form stays as typed and no message shows. */
-  recover?: (error: unknown) => Promise<boolean>;
-  /** Told each time the dialog opens or closes, after the form is reset. */
-  onOpenChange?: (open: boolean) => void;
-  /** What to reload after a success; by default the page (router.refresh()). */
-  refresh?: () => unknown;
+/** A dialog's form, loaded the first time its dialog opens (or its trigger is hovered or focused). */
+export type LazyForm<P> = ComponentType<P> & { preload: () => void };
+
+/**
+ * `lazyForm(() => import("./x-form").then((m) => m.XForm))`: the form's code (react-hook-form, its fields,
+ * its mutations) stays out of the page's first load; a page with five dialogs ships none of their forms.
+ */
+export function lazyForm<P extends object>(load: () => Promise<ComponentType<P>>): LazyForm<P> {
+  let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  const start = () => (loading ??= load().then((component) => ({ default: component })));
+  const Loaded = lazy(start);
+  function Form(props: P) {
+    return <Loaded {...props} />;
+  }
+  return Object.assign(Form, {
+    preload: () => {
+      void start();
+    },
+  });
+}
+
+const FormDialogContext = createContext<{ close: () => void } | null>(null);
+
+/** Closes the dialog around a form (its Cancel button, a success). */
+export function useCloseFormDialog(): () => void {
+  const context = useContext(FormDialogContext);
+  if (!context) throw new Error("useCloseFormDialog outside a FormDialog");
+  return context.close;
+}
+
+export type FormDialogProps = {
   /** The element that opens the dialog (a button). */
   trigger: ReactNode;
-  title: ReactNode;
-  description?: ReactNode;
-  errorTitle: string;
-  cancelLabel: string;
-  submitLabel: string;
-  submittingLabel: string;
+  /** The form, usually a lazyForm's element; it mounts on each opening, so it starts from fresh values. */
+  children: ReactNode;
+  /** Starts loading the form's code before the click (the lazyForm's preload). */
+  preload?: () => void;
+  /** Told each time the dialog opens or closes. */
+  onOpenChange?: (open: boolean) => void;
   closeLabel?: string;
   contentClassName?: string;
-  /** The form's fields. */
-  children: ReactNode;
 };
 
 /**
- * A dialog around one form: opens with fresh values, shows the server's refusal in the dialog and beside
- * the fields, and after a success closes, toasts and reloads what shows the change.
+ * A dialog around one form (see DialogForm). The content mounts only while open, so the form's code loads
+ * with the first opening and the form starts from its initial values every time.
  */
-export function FormDialog<TValues extends FieldValues, TOutput, TResult>({
-  form,
-  initialValues,
-  fields,
-  submit,
-  success,
-  stayOpen = false,
-  done,
-  pending,
-  recover,
-  onOpenChange,
-  refresh,
-  trigger,
-  title,
-  description,
-  errorTitle,
-  cancelLabel,
-  submitLabel,
-  submittingLabel,
-  closeLabel,
-  contentClassName,
-  children,
-}: FormDialogProps<TValues, TOutput, TResult>) {
-  const router = useRouter();
+export function FormDialog({ trigger, children, preload, onOpenChange, closeLabel, contentClassName }: FormDialogProps) {
   const [open, setOpenState] = useState(false);
   const setOpen = (next: boolean) => {
     setOpenState(next);
     onOpenChange?.(next);
   };
-  const [error, setError] = useState("");
-  const { isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError("");
-    try {
-      const result = await submit(values);
-      if (success !== undefined) toast.success(typeof success === "function" ? success(result, values) : success);
-      if (!stayOpen) setOpen(false);
-      await (refresh ? refresh() : router.refresh());
-    } catch (e) {
-      if (recover && (await recover(e))) return;
-      setError(applyServerErrors(e, form.setError, fields));
-    }
-  });
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (next) {
-          setError("");
-          if (initialValues) form.reset(initialValues());
-        }
-        setOpen(next);
-      }}
-    >
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild onPointerEnter={preload} onFocus={preload}>
+        {trigger}
+      </DialogTrigger>
       <DialogContent className={contentClassName} closeLabel={closeLabel}>
-        {done ?? (
-          <>
-            <DialogHeader>
-              <DialogTitle>{title}</DialogTitle>
-              {description ? <DialogDescription>{description}</DialogDescription> : null}
-            </DialogHeader>
-            {pending ?? (
-              <form onSubmit={onSubmit} noValidate className="space-y-4">
-                {error ? (
-                  <Alert variant="danger" role="alert">
-                    <AlertTitle>{errorTitle}</AlertTitle>
-                    <AlertDescription>{error}</AlertDescription>
-                  </Alert>
-                ) : null}
-                {children}
-                <DialogFooter>
-                  <Button type="button" variant="outline" onClick={() => setOpen(false)}>{cancelLabel}</Button>
-                  <Button type="submit" disabled={isSubmitting}>{isSubmitting ? submittingLabel : submitLabel}</Button>
-                </DialogFooter>
-              </form>
-            )}
-          </>
-        )}
+        <FormDialogContext value={{ close: () => setOpen(false) }}>
+          <Suspense fallback={<FormLoading />}>{children}</Suspense>
+        </FormDialogContext>
       </DialogContent>
     </Dialog>
+  );
+}
+
+function FormLoading() {
+  const t = useTranslations("errors");
+  return (
+    <DialogHeader>
+      <DialogTitle className="flex items-center gap-2 text-muted-foreground">
+        <Spinner label={null} /> {t("loading")}
+      </DialogTitle>
+    </DialogHeader>
   );
 }

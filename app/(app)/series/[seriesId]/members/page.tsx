@@ -97,7 +97,7 @@ export default async function MembersPage({ params }: Props) {
                           {isConvenor ? (
                             <TableCell>
                               <MemberActions
-                                member={{ id: m.id, name: m.user.name, role: m.role, partyId: m.party?.id ?? null, affiliation: m.affiliation, version: m.version }}
+                                member={m}
                                 parties={parties}
                                 scholarsAllowed={scholarsAllowed}
                               />
