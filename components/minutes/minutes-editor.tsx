@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from "react";
 import { toast } from "@/components/ui/toast";
 import { ChathamWarning } from "@/components/minutes/chatham-warning";
 import { formatWhen } from "@/lib/format";
@@ -38,6 +38,7 @@ export function MinutesEditor({
   chathamHouse,
   members,
   viewerName,
+  renderedBody,
 }: {
   sessionId: string;
   timeZone: string;
@@ -45,6 +46,8 @@ export function MinutesEditor({
   chathamHouse: boolean;
   members: MemberName[];
   viewerName: string;
+  /** The saved minutes rendered by the server: the preview shows it until the text is edited. */
+  renderedBody?: ReactNode;
 }) {
   const t = useTranslations("minutes");
   const trpc = useTRPC();
@@ -189,6 +192,7 @@ export function MinutesEditor({
               }}
               rows={20}
               initialMode="split"
+              rendered={initial && renderedBody ? { source: initial.body, node: renderedBody } : undefined}
               invalid={error !== ""}
               errorId={error ? "minutes-body-error" : undefined}
             />

@@ -1,14 +1,16 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils";
 
-// The Markdown renderer loads with the first preview: writing needs only the text area.
-const Markdown = dynamic(() => import("@/components/markdown/markdown").then((m) => m.Markdown));
+// The Markdown renderer loads with the first preview of text the server has not rendered: writing needs
+// only the text area, and a preview of the saved text comes rendered from the server (`rendered`).
+const loadMarkdown = () => import("@/components/markdown/markdown").then((m) => m.Markdown);
+const Markdown = dynamic(loadMarkdown);
 
 type Mode = "write" | "preview" | "split";
 
@@ -27,6 +29,7 @@ export function MarkdownEditor({
   invalid,
   errorId,
   initialMode = "write",
+  rendered,
   className,
 }: {
   id: string;
@@ -40,6 +43,8 @@ export function MarkdownEditor({
   /** id of an element describing the error, for aria-describedby. */
   errorId?: string;
   initialMode?: Mode;
+  /** The server's rendering of `source` (a server component's <Markdown>): the preview while the text is still that. */
+  rendered?: { source: string; node: ReactNode };
   className?: string;
 }) {
   const t = useTranslations("markdownEditor");
@@ -65,6 +70,7 @@ export function MarkdownEditor({
           id={id}
           value={value}
           onChange={(e) => onChange(e.target.value)}
+          onFocus={() => void loadMarkdown()}
           rows={rows}
           disabled={disabled}
           aria-invalid={invalid || undefined}
@@ -81,7 +87,9 @@ export function MarkdownEditor({
             data-testid="markdown-preview"
             className="min-h-16 overflow-auto rounded-md border border-border bg-card p-3"
           >
-            {value.trim() ? (
+            {rendered && value === rendered.source && value.trim() ? (
+              rendered.node
+            ) : value.trim() ? (
               <Markdown>{value}</Markdown>
             ) : (
               <p className="text-sm text-muted-foreground">{t("nothingToPreview")}</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/markdown/markdown";
 import { MinutesEditor } from "@/components/minutes/minutes-editor";
 import { MinutesReader } from "@/components/minutes/minutes-reader";
 import { api, loadOrNotFound, requireViewer } from "@/server/trpc/server";
@@ -32,6 +33,7 @@ export default async function MinutesPage({ params }: Props) {
       chathamHouse={names.chathamHouse}
       members={names.members}
       viewerName={viewer.name}
+      renderedBody={minutes ? <Markdown>{minutes.body}</Markdown> : undefined}
     />
   );
 }
