@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -66,6 +66,12 @@ export function DialogForm<TValues extends FieldValues, TOutput, TResult>({
   const close = useCloseFormDialog();
   const [error, setError] = useState("");
   const { isSubmitting } = form.formState;
+  // The dialog opened (and focused its close button) before the form had loaded: focus the first field
+  // as a dialog whose form was there from the start would.
+  const focusFirstField = useCallback((node: HTMLFormElement | null) => {
+    if (!node || node.contains(document.activeElement)) return;
+    node.querySelector<HTMLElement>("input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled)")?.focus();
+  }, []);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError("");
@@ -88,7 +94,7 @@ export function DialogForm<TValues extends FieldValues, TOutput, TResult>({
           {description ? <DialogDescription>{description}</DialogDescription> : null}
         </DialogHeader>
         {pending ?? (
-          <form onSubmit={onSubmit} noValidate className="space-y-4">
+          <form ref={focusFirstField} onSubmit={onSubmit} noValidate className="space-y-4">
             {error ? (
               <Alert variant="danger" role="alert">
                 <AlertTitle>{errorTitle}</AlertTitle>
