@@ -44,7 +44,7 @@ test("the administrator creates a party and a series and appoints a convenor of 
   await expect(seriesDialog).toBeHidden();
 
   const row = page.getByRole("row").filter({ hasText: seriesName });
-  await expect(row).toContainText("No convenors");
+  await expect(row).toContainText("None yet");
   await row.getByRole("button", { name: `Appoint a convenor of ${shortName}` }).click();
   const appointDialog = page.getByRole("dialog", { name: `Appoint a convenor of ${seriesName}` });
   await appointDialog.getByRole("button", { name: "Appoint" }).click();
