@@ -60,21 +60,22 @@ async function oneRow<T>(db: pg.Pool, sql: string, params: unknown[] = []): Prom
 
 test("first-load JavaScript per page", async ({ browser, e2eDb }) => {
   const edd = await seriesId(e2eDb, "EDD");
-  // The EDD session with the most agenda items, one of its items, and a paper of it the convenor reads.
+  // The EDD session with the most agenda items (the earliest of those tied: ids are random, so a tie
+  // broken by id measured a different session from run to run), one of its items, and a paper of it.
   const session = await oneRow<{ id: string }>(
     e2eDb,
     `SELECT s.id FROM "Session" s JOIN "AgendaItem" a ON a."sessionId" = s.id WHERE s."seriesId" = $1
-     GROUP BY s.id ORDER BY count(*) DESC, s.id LIMIT 1`,
+     GROUP BY s.id ORDER BY count(*) DESC, s."startsAt", s.id LIMIT 1`,
     [edd.id],
   );
   const item = await oneRow<{ id: string }>(e2eDb, `SELECT id FROM "AgendaItem" WHERE "sessionId" = $1 ORDER BY position LIMIT 1`, [session.id]);
   const paper = await oneRow<{ id: string }>(
     e2eDb,
     `SELECT p.id FROM "PositionPaper" p JOIN "Session" s ON s.id = p."sessionId"
-     WHERE s."seriesId" = $1 AND p."releasedAt" IS NOT NULL AND p."withdrawnAt" IS NULL ORDER BY p."createdAt" LIMIT 1`,
+     WHERE s."seriesId" = $1 AND p."releasedAt" IS NOT NULL AND p."withdrawnAt" IS NULL ORDER BY p."createdAt", p.title LIMIT 1`,
     [edd.id],
   );
-  const issue = await oneRow<{ id: string }>(e2eDb, `SELECT id FROM "Issue" WHERE "seriesId" = $1 ORDER BY "createdAt" LIMIT 1`, [edd.id]);
+  const issue = await oneRow<{ id: string }>(e2eDb, `SELECT id FROM "Issue" WHERE "seriesId" = $1 ORDER BY "createdAt", title LIMIT 1`, [edd.id]);
 
   const pages: Array<[name: string, path: string, as: string]> = [
     ["sign-in", "/sign-in", ""],
