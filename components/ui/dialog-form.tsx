@@ -41,7 +41,7 @@ export type DialogFormProps<TValues extends FieldValues, TOutput, TResult> = {
 
 /**
  * The form inside a FormDialog: shows the server's refusal in the dialog and beside the fields, and after
- * a success closes the dialog, toasts and reloads what shows the change. It lives in the dialog's lazily
+ * a success toasts, reloads what shows the change and closes the dialog. It lives in the dialog's lazily
  * loaded form, never in the page's first load.
  */
 export function DialogForm<TValues extends FieldValues, TOutput, TResult>({
@@ -70,7 +70,10 @@ export function DialogForm<TValues extends FieldValues, TOutput, TResult>({
   // as a dialog whose form was there from the start would.
   const focusFirstField = useCallback((node: HTMLFormElement | null) => {
     if (!node || node.contains(document.activeElement)) return;
-    node.querySelector<HTMLElement>("input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled)")?.focus();
+    const first = node.querySelector<HTMLInputElement>("input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled)");
+    // In a radio group the chosen option takes the focus, as the Tab key would.
+    const chosen = first?.type === "radio" ? node.querySelector<HTMLInputElement>(`input[type=radio][name="${first.name}"]:checked`) : null;
+    (chosen ?? first)?.focus();
   }, []);
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -78,8 +81,10 @@ export function DialogForm<TValues extends FieldValues, TOutput, TResult>({
     try {
       const result = await submit(values);
       if (success !== undefined) toast.success(typeof success === "function" ? success(result, values) : success);
-      if (!stayOpen) close();
+      // Reload before closing: the form mounts afresh on the next opening and starts from what the page
+      // shows then, so the page must show the change by the time the dialog is gone.
       await (refresh ? refresh() : router.refresh());
+      if (!stayOpen) close();
     } catch (e) {
       if (recover && (await recover(e))) return;
       setError(applyServerErrors(e, form.setError, fields));
