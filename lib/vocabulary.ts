@@ -39,3 +39,22 @@ export function nextSessionStatus(status: SessionStatusName): SessionStatusName 
   const i = SESSION_STATUSES.indexOf(status);
   return SESSION_STATUSES[i + 1] ?? null;
 }
+
+export const TRACKER_STATUSES = ["INCOMPLETE", "BLOCKED", "CONVERGED", "NARROWING", "WIDENING", "STEADY"] as const;
+export type TrackerStatus = (typeof TRACKER_STATUSES)[number];
+
+/** One letter per status, so the heatmap never relies on colour alone (and rows travel compactly). */
+export const STATUS_LETTER: Record<TrackerStatus, string> = {
+  INCOMPLETE: "I",
+  BLOCKED: "B",
+  CONVERGED: "C",
+  NARROWING: "N",
+  WIDENING: "W",
+  STEADY: "S",
+};
+/** A session at which the issue has no figures (not on its agenda, no position recorded there). */
+export const NO_STATUS_LETTER = "-";
+
+export function statusOfLetter(letter: string): TrackerStatus | null {
+  return TRACKER_STATUSES.find((s) => STATUS_LETTER[s] === letter) ?? null;
+}

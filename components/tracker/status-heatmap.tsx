@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import { STATUS_CELL, TrackerStatusBadge } from "@/components/tracker/status-badge";
-import { NO_STATUS_LETTER, STATUS_LETTER, TRACKER_STATUSES, statusOfLetter, type TrackerStatus } from "@/lib/schemas/tracker";
+import { NO_STATUS_LETTER, STATUS_LETTER, TRACKER_STATUSES, statusOfLetter, type TrackerStatus } from "@/lib/vocabulary";
 import { cn } from "@/lib/utils";
 
 export type HeatmapSession = { id: string; title: string; short: string; date: string };

@@ -10,21 +10,5 @@ export const TRACKER_OVERVIEW_PAGE_SIZE = 50;
 export const trackerOverviewSchema = z.object({ page: z.number().int().min(1).max(100_000).default(1) }).optional();
 export const deterrenceProfileSchema = z.object({ seriesId: id, sessionId: id.optional() });
 
-export const TRACKER_STATUSES = ["INCOMPLETE", "BLOCKED", "CONVERGED", "NARROWING", "WIDENING", "STEADY"] as const;
-export type TrackerStatus = (typeof TRACKER_STATUSES)[number];
-
-/** One letter per status, so the heatmap never relies on colour alone (and rows travel compactly). */
-export const STATUS_LETTER: Record<TrackerStatus, string> = {
-  INCOMPLETE: "I",
-  BLOCKED: "B",
-  CONVERGED: "C",
-  NARROWING: "N",
-  WIDENING: "W",
-  STEADY: "S",
-};
-/** A session at which the issue has no figures (not on its agenda, no position recorded there). */
-export const NO_STATUS_LETTER = "-";
-
-export function statusOfLetter(letter: string): TrackerStatus | null {
-  return TRACKER_STATUSES.find((s) => STATUS_LETTER[s] === letter) ?? null;
-}
+export { NO_STATUS_LETTER, STATUS_LETTER, TRACKER_STATUSES, statusOfLetter } from "@/lib/vocabulary";
+export type { TrackerStatus } from "@/lib/vocabulary";
