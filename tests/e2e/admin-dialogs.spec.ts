@@ -10,6 +10,7 @@ function partyCode(): string {
 }
 
 test("the administrator creates a party and a series and appoints a convenor of it, each dialog validating first", async ({ page }) => {
+  test.slow(); // three dialogs, each loading its form on opening
   const suffix = uniqueSuffix();
   const code = partyCode();
   const shortName = `E2E-${suffix.slice(-6)}`;
