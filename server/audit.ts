@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "agenda.item_deleted",
   "agenda.item_updated",
   "agenda.published",
+  "agenda.reannounced",
   "agenda.reordered",
   "agenda.scholar_invited",
   "agenda.scholar_uninvited",

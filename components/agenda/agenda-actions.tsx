@@ -60,6 +60,29 @@ export function CarryOverButton({ sessionId, count }: { sessionId: string; count
   );
 }
 
+/** Re-announcing a published agenda: clears the items' update marks once members have been told. */
+export function ReannounceButton({ sessionId, count }: { sessionId: string; count: number }) {
+  const t = useTranslations("agenda");
+  const trpc = useTRPC();
+  const refresh = useAgendaRefresh(sessionId);
+  const clear = useMutation(trpc.agenda.clearChanges.mutationOptions());
+  return (
+    <ConfirmAction
+      tone="default"
+      trigger={<Button size="sm" variant="outline" data-testid="agenda-reannounce">{t("reannounce")}</Button>}
+      title={t("reannounceTitle")}
+      description={t("reannounceBody", { count })}
+      label={t("reannounceConfirm")}
+      cancelLabel={t("cancel")}
+      onConfirm={async () => {
+        await clear.mutateAsync({ sessionId });
+        toast.success(t("reannounced"));
+        await refresh();
+      }}
+    />
+  );
+}
+
 export function DeleteItemButton({ sessionId, item }: { sessionId: string; item: AgendaItemView }) {
   const t = useTranslations("agenda");
   const trpc = useTRPC();

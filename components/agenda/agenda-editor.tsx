@@ -18,7 +18,7 @@ import { ArrowDown, ArrowUp, GripVertical, ListPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
-import { CarryOverButton, DeleteItemButton, PublishButton } from "@/components/agenda/agenda-actions";
+import { CarryOverButton, DeleteItemButton, PublishButton, ReannounceButton } from "@/components/agenda/agenda-actions";
 import { AgendaItemContent } from "@/components/agenda/agenda-item-content";
 import { ItemFormDialog } from "@/components/agenda/item-form-dialog";
 import { ScholarsDialog } from "@/components/agenda/scholars-dialog";
@@ -122,6 +122,7 @@ export function AgendaEditor({ session, items, options, zone }: Props) {
 
   const published = session.agendaPublishedAt !== null;
   const undiscussed = items.filter((i) => i.status !== "DISCUSSED").length;
+  const marked = items.filter((i) => i.changes.length > 0).length;
 
   return (
     <div className="space-y-3">
@@ -129,6 +130,7 @@ export function AgendaEditor({ session, items, options, zone }: Props) {
         <ItemFormDialog session={session} options={options} zone={zone} />
         {session.status === "DRAFT" && !published ? <PublishButton session={session} count={items.length} /> : null}
         {session.status === "CONCLUDED" ? <CarryOverButton sessionId={session.id} count={undiscussed} /> : null}
+        {published && marked > 0 ? <ReannounceButton sessionId={session.id} count={marked} /> : null}
       </div>
 
       {ordered.length === 0 ? (

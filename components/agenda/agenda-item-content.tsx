@@ -7,6 +7,7 @@ import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Markdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import type { AgendaItemView } from "@/components/agenda/agenda-data";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -39,7 +40,7 @@ export function AgendaItemContent({ item }: { item: AgendaItemView }) {
         <Badge variant={item.status === "DEFERRED" ? "warning" : item.status === "DISCUSSED" ? "success" : "neutral"}>
           {t(`itemStatus.${item.status}`)}
         </Badge>
-        {item.updatedSincePublication ? <Badge variant="info">{t("agenda.updatedSincePublication")}</Badge> : null}
+        {item.changes.length > 0 ? <ChangedBadge changes={item.changes} /> : null}
         {mine && mine.count > 0 ? (
           <span className="inline-flex items-center gap-1 text-xs text-muted-foreground" data-testid="agenda-item-comments">
             <MessageSquare className="size-3.5" aria-hidden />
@@ -64,5 +65,24 @@ export function AgendaItemContent({ item }: { item: AgendaItemView }) {
       </p>
       {item.description ? <Markdown className="text-muted-foreground">{item.description}</Markdown> : null}
     </div>
+  );
+}
+
+/** "Updated since publication", saying what changed on hover and on keyboard focus (and to screen readers). */
+function ChangedBadge({ changes }: { changes: string[] }) {
+  const t = useTranslations("agenda");
+  const what = t("changedWhat", { list: changes.map((c) => t(`change.${c}`)).join(", ") });
+  return (
+    <Tooltip>
+      <TooltipTrigger asChild>
+        <button type="button" className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring" data-testid="agenda-item-updated">
+          <Badge variant="info">
+            {t("updatedSincePublication")}
+            <span className="sr-only">: {what}</span>
+          </Badge>
+        </button>
+      </TooltipTrigger>
+      <TooltipContent>{what}</TooltipContent>
+    </Tooltip>
   );
 }

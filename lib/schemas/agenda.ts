@@ -67,6 +67,9 @@ export const reorderAgendaSchema = z.object({ sessionId: id, itemIds: distinctId
 
 export const publishAgendaSchema = z.object({ sessionId: id, version });
 
+/** Re-announcing a published agenda: clears the items' "changed since publication" marks. */
+export const clearAgendaChangesSchema = z.object({ sessionId: id });
+
 export const carryOverSchema = z.object({ sessionId: id, itemIds: distinctIds("Choose at least one item").optional() });
 
 export const agendaScholarSchema = z.object({ itemId: id, userId: id });

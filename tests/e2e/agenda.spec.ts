@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { DEMO, expect, signIn, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { createAgendaItem } from "@/prisma/seed/factories";
+import { DEMO, createPublishedSession, expect, seriesId, signIn, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 const DRAFT_SESSION = "EDD plenary, Washington (in preparation)";
 
@@ -175,4 +176,38 @@ test("a scholar sees the agenda's own numbers, not a count of the items shown to
   await expect(items).toHaveCount(2);
   await expect(items.nth(0)).toContainText(/^2\./);
   await expect(items.nth(1)).toContainText(/^6\./);
+});
+
+test("after publication only the moved item is marked, the mark says what changed on focus, and re-announcing clears it", async ({ e2eDb, seedDb, asUser }) => {
+  test.setTimeout(90_000);
+  const edd = await seriesId(e2eDb, "EDD");
+  const session = await createPublishedSession(seedDb, edd.id, `E2E marks ${uniqueSuffix()}`, 30);
+  for (const title of ["First", "Second", "Third", "Fourth"]) await createAgendaItem(seedDb, { sessionId: session.id, title });
+
+  const convenor = await asUser(DEMO.eddConvenor);
+  await convenor.goto(`/sessions/${session.id}`);
+  await waitForHydration(convenor, "[data-testid=agenda-item] button");
+  // "Second" moves down one place: "Third" shifts up but was not moved.
+  await convenor.getByRole("button", { name: "Move down: Second" }).click();
+  await expect(convenor.getByTestId("agenda-item").nth(2)).toContainText("Second");
+  await expect(convenor.getByTestId("agenda-item-updated")).toHaveCount(1);
+
+  const delegate = await asUser(DEMO.jpDelegate);
+  await delegate.goto(`/sessions/${session.id}`);
+  const items = delegate.getByTestId("agenda-item");
+  await expect(items).toHaveCount(4);
+  await expect(delegate.getByTestId("agenda-item-updated")).toHaveCount(1);
+  await expect(items.nth(2).getByTestId("agenda-item-updated")).toBeVisible();
+  await expect(delegate.getByTestId("agenda-updated")).toBeVisible();
+  // Keyboard focus shows what changed.
+  await items.nth(2).getByTestId("agenda-item-updated").focus();
+  await expect(delegate.getByRole("tooltip")).toContainText("Changed since publication: moved");
+
+  await convenor.getByTestId("agenda-reannounce").click();
+  await convenor.getByRole("alertdialog").getByRole("button", { name: "Clear the marks" }).click();
+  await expect(convenor.getByTestId("agenda-item-updated")).toHaveCount(0);
+  await delegate.reload();
+  await expect(delegate.getByTestId("agenda-item")).toHaveCount(4);
+  await expect(delegate.getByTestId("agenda-item-updated")).toHaveCount(0);
+  await expect(delegate.getByTestId("agenda-updated")).toHaveCount(0);
 });

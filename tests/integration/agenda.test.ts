@@ -184,6 +184,53 @@ describe("agenda.updateItem and deleteItem", () => {
   });
 });
 
+describe("what changed since publication", () => {
+  it("marks only the items changed in substance, a move only the moved item, and re-announcing clears the marks", async () => {
+    const publishedAt = new Date(Date.now() - DAY_MS);
+    const session = await eddSession({ status: "AGENDA_PUBLISHED", agendaPublishedAt: publishedAt, agendaUpdatedAt: publishedAt });
+    const items = [];
+    for (let position = 1; position <= 6; position++) items.push(await createAgendaItem(db, { sessionId: session.id, position, title: `Item ${position}` }));
+    const c = await convenor();
+    const marks = async () =>
+      Object.fromEntries((await (await jp()).agenda.listForSession({ sessionId: session.id })).items.map((i) => [i.title, i.changes]));
+
+    // One item added, one moved from 2 to 5 (3, 4 and 5 shift up by one, unmarked).
+    const added = await c.agenda.createItem({ sessionId: session.id, title: "Added" });
+    const order = items.map((i) => i.id);
+    const [moved] = order.splice(1, 1);
+    order.splice(4, 0, moved!);
+    await c.agenda.reorder({ sessionId: session.id, itemIds: [...order, added.id] });
+    // A new proposing party is not a change of substance; a new status and time are.
+    const partyOnly = await c.agenda.updateItem({ itemId: items[0]!.id, version: items[0]!.version, proposingPartyId: w.parties.jp.id });
+    await c.agenda.updateItem({ itemId: items[5]!.id, version: items[5]!.version, status: "DEFERRED", title: "Item 6 (deferred)" });
+    expect(await marks()).toEqual({
+      "Item 1": [],
+      "Item 3": [],
+      "Item 4": [],
+      "Item 5": [],
+      "Item 2": ["moved"],
+      "Item 6 (deferred)": ["title", "status"],
+      Added: ["added"],
+    });
+    expect(partyOnly.changes).toEqual([]);
+    const listed = await (await jp()).agenda.listForSession({ sessionId: session.id });
+    expect(listed.session.updatedSincePublication).toBe(true);
+    expect(listed.items.filter((i) => i.updatedSincePublication).map((i) => i.title)).toEqual(["Item 2", "Item 6 (deferred)", "Added"]);
+
+    expect(await outcomeOf(async () => (await jp()).agenda.clearChanges({ sessionId: session.id }))).toBe("FORBIDDEN");
+    expect(await c.agenda.clearChanges({ sessionId: session.id })).toEqual({ sessionId: session.id, cleared: 3 });
+    const cleared = await (await jp()).agenda.listForSession({ sessionId: session.id });
+    expect(cleared.session.updatedSincePublication).toBe(false);
+    expect(cleared.items.every((i) => i.changes.length === 0)).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: "agenda.reannounced", objectId: session.id } })).toBe(1);
+    // A draft agenda marks nothing and has nothing to re-announce.
+    const draft = await eddSession();
+    const draftItem = await c.agenda.createItem({ sessionId: draft.id, title: "Draft item" });
+    expect(draftItem.changes).toEqual([]);
+    expect(await outcomeOf(() => c.agenda.clearChanges({ sessionId: draft.id }))).toBe("BAD_REQUEST");
+  });
+});
+
 describe("agenda.reorder", () => {
   it("stores the full new order in one go and audits it", async () => {
     const session = await eddSession();

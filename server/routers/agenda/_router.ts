@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   agendaScholarSchema,
   carryOverSchema,
+  clearAgendaChangesSchema,
   createAgendaItemSchema,
   deleteAgendaItemSchema,
   listAgendaSchema,
@@ -10,7 +11,7 @@ import {
   updateAgendaItemSchema,
 } from "@/lib/schemas/agenda";
 import { id } from "@/lib/schemas/common";
-import { publishAgenda, reorderAgenda } from "@/server/services/agenda/agenda";
+import { clearAgendaChanges, publishAgenda, reorderAgenda } from "@/server/services/agenda/agenda";
 import { carryOverAgenda } from "@/server/services/agenda/carry-over";
 import { getAgendaItemPage } from "@/server/services/agenda/item-page";
 import { createAgendaItem, deleteAgendaItem, updateAgendaItem } from "@/server/services/agenda/items";
@@ -33,6 +34,8 @@ export const agendaRouter = router({
   /** Only while the agenda is unpublished; afterwards, set the status to DEFERRED. */
   deleteItem: authedProcedure.input(deleteAgendaItemSchema).mutation(({ ctx, input }) => deleteAgendaItem(ctx.db, ctx.viewer, input)),
   reorder: authedProcedure.input(reorderAgendaSchema).mutation(({ ctx, input }) => reorderAgenda(ctx.db, ctx.viewer, input)),
+  /** Re-announcing a published agenda clears every item's "changed since publication" marks. */
+  clearChanges: authedProcedure.input(clearAgendaChangesSchema).mutation(({ ctx, input }) => clearAgendaChanges(ctx.db, ctx.viewer, input)),
   publish: authedProcedure.input(publishAgendaSchema).mutation(({ ctx, input }) => publishAgenda(ctx.db, ctx.viewer, input)),
   carryOver: authedProcedure.input(carryOverSchema).mutation(({ ctx, input }) => carryOverAgenda(ctx.db, ctx.viewer, input)),
   inviteScholar: authedProcedure.input(agendaScholarSchema).mutation(({ ctx, input }) => inviteScholar(ctx.db, ctx.viewer, input)),

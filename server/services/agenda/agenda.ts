@@ -1,11 +1,11 @@
 import type { z } from "zod";
-import type { publishAgendaSchema, reorderAgendaSchema } from "@/lib/schemas/agenda";
+import type { clearAgendaChangesSchema, publishAgendaSchema, reorderAgendaSchema } from "@/lib/schemas/agenda";
 import type { Viewer } from "@/server/access";
 import { sessionForConvenor } from "@/server/access/agenda";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db";
 import { invalid } from "@/server/errors";
-import { lockSession, touchPublishedAgenda } from "@/server/services/agenda/shared";
+import { lockSession, movedItems, touchPublishedAgenda, withChanges } from "@/server/services/agenda/shared";
 import { updateVersioned } from "@/server/services/kit";
 
 /** Puts every item of a session's agenda in the given order, in one transaction. */
@@ -16,7 +16,7 @@ export async function reorderAgenda(db: Db, viewer: Viewer, input: z.output<type
     await lockSession(tx, session.id);
     const items = await tx.agendaItem.findMany({
       where: { sessionId: session.id },
-      select: { id: true, position: true },
+      select: { id: true, position: true, changes: true },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     });
     const onAgenda = new Set(items.map((i) => i.id));
@@ -32,8 +32,13 @@ export async function reorderAgenda(db: Db, viewer: Viewer, input: z.output<type
       .filter(({ id, position }) => items.find((i) => i.id === id)?.position !== position);
     if (moved.length === 0) return { sessionId: session.id, itemIds: before };
 
-    for (const { id, position } of moved) await tx.agendaItem.update({ where: { id }, data: { position } });
     const fresh = await tx.session.findUniqueOrThrow({ where: { id: session.id }, select: { agendaPublishedAt: true } });
+    // After publication only the items the convenor moved are marked, not those shifted by the move.
+    const marked = new Set(fresh.agendaPublishedAt ? movedItems(before, input.itemIds) : []);
+    for (const { id, position } of moved) {
+      const changes = marked.has(id) ? withChanges(items.find((i) => i.id === id)!.changes, ["moved"]) : undefined;
+      await tx.agendaItem.update({ where: { id }, data: { position, changes } });
+    }
     await touchPublishedAgenda(tx, { id: session.id, agendaPublishedAt: fresh.agendaPublishedAt }, new Date());
     await recordAudit(tx, {
       actorId: viewer.userId,
@@ -79,5 +84,29 @@ export async function publishAgenda(db: Db, viewer: Viewer, input: z.output<type
       where: { id: session.id },
       select: { id: true, status: true, agendaPublishedAt: true, version: true },
     });
+  });
+}
+
+/**
+ * The convenor re-announces a published agenda: every "changed since publication" mark is cleared, so
+ * members see marks only for what changes after this announcement.
+ */
+export async function clearAgendaChanges(db: Db, viewer: Viewer, input: z.output<typeof clearAgendaChangesSchema>) {
+  const session = await sessionForConvenor(db, viewer, input.sessionId);
+  return db.$transaction(async (tx) => {
+    await lockSession(tx, session.id);
+    const current = await tx.session.findUniqueOrThrow({ where: { id: session.id }, select: { agendaPublishedAt: true } });
+    if (!current.agendaPublishedAt) throw invalid("The agenda is not published yet: there is nothing to re-announce.");
+    const marked = await tx.agendaItem.findMany({ where: { sessionId: session.id, NOT: { changes: { isEmpty: true } } }, select: { id: true, changes: true } });
+    if (marked.length === 0) return { sessionId: session.id, cleared: 0 };
+    await tx.agendaItem.updateMany({ where: { id: { in: marked.map((m) => m.id) } }, data: { changes: [] } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      seriesId: session.seriesId,
+      action: "agenda.reannounced",
+      subject: { kind: "session", id: session.id, audience: "GOVERNMENTS" },
+      summary: { cleared: marked.map((m) => ({ itemId: m.id, changes: m.changes })) },
+    });
+    return { sessionId: session.id, cleared: marked.length };
   });
 }

@@ -52,6 +52,7 @@ export async function carryOverAgenda(db: Db, viewer: Viewer, input: z.output<ty
     if (toCarry.length === 0) return result;
 
     const start = await nextPosition(tx, target.id);
+    const targetPublished = (await tx.session.findUniqueOrThrow({ where: { id: target.id }, select: { agendaPublishedAt: true } })).agendaPublishedAt;
     const created = await tx.agendaItem.createManyAndReturn({
       data: toCarry.map((item, index) => ({
         sessionId: target.id,
@@ -62,6 +63,7 @@ export async function carryOverAgenda(db: Db, viewer: Viewer, input: z.output<ty
         proposingPartyId: item.proposingPartyId,
         status: "PROPOSED" as const,
         carriedFromId: item.id,
+        changes: targetPublished ? ["added"] : [],
       })),
       select: { id: true, carriedFromId: true, updatedAt: true },
     });

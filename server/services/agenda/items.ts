@@ -12,6 +12,8 @@ import {
   lockSession,
   nextPosition,
   touchPublishedAgenda,
+  withChanges,
+  type ItemChange,
 } from "@/server/services/agenda/shared";
 import { updateVersioned, deleteVersioned, type Tx } from "@/server/services/kit";
 
@@ -27,6 +29,7 @@ export const ITEM_SELECT = {
   proposingPartyId: true,
   status: true,
   carriedFromId: true,
+  changes: true,
   updatedAt: true,
   version: true,
 } as const;
@@ -50,6 +53,7 @@ export async function createAgendaItem(db: Db, viewer: Viewer, input: z.output<t
   return db.$transaction(async (tx) => {
     await lockSession(tx, session.id);
     const position = await nextPosition(tx, session.id);
+    const published = await publishedAt(tx, session.id);
     const item = await tx.agendaItem.create({
       data: {
         sessionId: session.id,
@@ -61,10 +65,11 @@ export async function createAgendaItem(db: Db, viewer: Viewer, input: z.output<t
         issueId: input.issueId ?? null,
         proposingPartyId: input.proposingPartyId ?? null,
         status: input.status,
+        changes: published ? ["added"] : [],
       },
       select: ITEM_SELECT,
     });
-    const agendaPublishedAt = await publishedAt(tx, session.id);
+    const agendaPublishedAt = published;
     await touchPublishedAgenda(tx, { id: session.id, agendaPublishedAt }, item.updatedAt);
     await recordAudit(tx, {
       actorId: viewer.userId,
@@ -81,6 +86,16 @@ type Editable = Pick<
   Awaited<ReturnType<typeof readItem>>,
   "title" | "description" | "startsAt" | "endsAt" | "issueId" | "proposingPartyId" | "status"
 >;
+
+const SUBSTANCE: Record<keyof Editable, ItemChange | null> = {
+  title: "title",
+  description: "description",
+  startsAt: "time",
+  endsAt: "time",
+  issueId: "issue",
+  status: "status",
+  proposingPartyId: null,
+};
 
 function readItem(tx: Tx, itemId: string) {
   return tx.agendaItem.findUniqueOrThrow({ where: { id: itemId }, select: ITEM_SELECT });
@@ -116,9 +131,12 @@ export async function updateAgendaItem(db: Db, viewer: Viewer, input: z.output<t
     if (changed.includes("issueId") && next.issueId) await assertIssueOfSeries(tx, next.issueId, session.seriesId);
     if (changed.includes("proposingPartyId") && next.proposingPartyId) await assertPartyOfSeries(tx, next.proposingPartyId, session.seriesId);
 
-    await updateVersioned(tx.agendaItem, { id: input.itemId }, input.version, next, STALE_ITEM);
-    const item = await readItem(tx, input.itemId);
     const agendaPublishedAt = await publishedAt(tx, session.id);
+    // After publication the item is marked with what changed in substance; a new proposing party is not.
+    const substance = [...new Set(changed.map((k) => SUBSTANCE[k]).filter((c): c is ItemChange => c !== null))];
+    const changes = agendaPublishedAt && substance.length ? withChanges(current.changes, substance) : current.changes;
+    await updateVersioned(tx.agendaItem, { id: input.itemId }, input.version, { ...next, changes }, STALE_ITEM);
+    const item = await readItem(tx, input.itemId);
     await touchPublishedAgenda(tx, { id: session.id, agendaPublishedAt }, item.updatedAt);
     await recordAudit(tx, {
       actorId: viewer.userId,

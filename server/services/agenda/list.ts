@@ -46,6 +46,7 @@ export async function listAgenda(db: Db, viewer: Viewer, sessionId: string) {
         status: true,
         version: true,
         updatedAt: true,
+        changes: true,
         issue: { select: { id: true, title: true, kind: true } },
         proposingParty: { select: { id: true, code: true, name: true } },
         carriedFrom: { select: { sessionId: true } },
@@ -75,16 +76,14 @@ export async function listAgenda(db: Db, viewer: Viewer, sessionId: string) {
   ]);
   const sourceTitle = new Map(sources.map((s) => [s.id, s.title]));
 
-  // Every change after publication moves agendaUpdatedAt (see services/agenda/shared.ts), so an item
-  // counts as updated only once the agenda did; items written with their agenda's publication (demo
-  // data) are not flagged.
-  const agendaUpdated =
-    publishedAt !== null && session.agendaUpdatedAt !== null && session.agendaUpdatedAt.getTime() > publishedAt.getTime();
-  const items = rows.map(({ carriedFrom, updatedAt, version, ...row }) => ({
+  // Only what changed in substance since publication (or the last re-announcement) is marked.
+  const published = publishedAt !== null;
+  const items = rows.map(({ carriedFrom, updatedAt, version, changes, ...row }) => ({
     ...row,
     version,
     updatedAt,
-    updatedSincePublication: agendaUpdated && updatedAt.getTime() > (publishedAt as Date).getTime(),
+    changes: published ? changes : [],
+    updatedSincePublication: published && changes.length > 0,
     carriedFrom:
       carriedFrom && sourceTitle.has(carriedFrom.sessionId)
         ? { sessionId: carriedFrom.sessionId, sessionTitle: sourceTitle.get(carriedFrom.sessionId) as string }
@@ -102,7 +101,8 @@ export async function listAgenda(db: Db, viewer: Viewer, sessionId: string) {
       timeZone: session.timeZone,
       agendaPublishedAt: publishedAt,
       agendaUpdatedAt: session.agendaUpdatedAt,
-      updatedSincePublication: agendaUpdated,
+      // From the items the viewer may see only: a scholar is not told of changes to items they cannot read.
+      updatedSincePublication: items.some((i) => i.updatedSincePublication),
       track: session.series.track,
     },
     myRole: role,

@@ -17,6 +17,43 @@ export async function nextPosition(tx: Tx, sessionId: string): Promise<number> {
   return (last._max.position ?? 0) + 1;
 }
 
+/** What changed in substance on an item since publication (AgendaItem.changes); the rest is not marked. */
+export type ItemChange = "added" | "moved" | "title" | "description" | "time" | "issue" | "status";
+
+/** The marks after a change: the old ones and the new, each once, in a stable order. */
+export function withChanges(current: string[], added: ItemChange[]): ItemChange[] {
+  const order: ItemChange[] = ["added", "moved", "title", "description", "time", "issue", "status"];
+  const all = new Set([...current, ...added]);
+  return order.filter((c) => all.has(c));
+}
+
+/**
+ * The items a convenor moved, from the order before and after: those outside the longest run kept in
+ * the same relative order. Moving item 2 to 6 shifts 3…6 by one, but only item 2 was moved.
+ */
+export function movedItems(before: string[], after: string[]): string[] {
+  const rank = new Map(before.map((id, i) => [id, i]));
+  const seq = after.map((id) => rank.get(id) ?? -1);
+  // Longest increasing subsequence (O(n²): an agenda has tens of items).
+  const length = seq.map(() => 1);
+  const prev = seq.map(() => -1);
+  for (let i = 0; i < seq.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (seq[j]! < seq[i]! && length[j]! + 1 > length[i]!) {
+        length[i] = length[j]! + 1;
+        prev[i] = j;
+      }
+    }
+  }
+  let end = length.indexOf(Math.max(0, ...length));
+  const kept = new Set<string>();
+  while (end >= 0) {
+    kept.add(after[end]!);
+    end = prev[end]!;
+  }
+  return after.filter((id) => !kept.has(id));
+}
+
 /** After publication every change of the agenda is marked for members. */
 export async function touchPublishedAgenda(tx: Tx, session: { id: string; agendaPublishedAt: Date | null }, at: Date): Promise<void> {
   if (session.agendaPublishedAt) await tx.session.update({ where: { id: session.id }, data: { agendaUpdatedAt: at } });

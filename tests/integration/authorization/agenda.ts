@@ -54,6 +54,14 @@ export const agendaRows: Rows = {
     },
     expect: eddConvenorOnly,
   },
+  "agenda.clearChanges": {
+    input: async ({ world: w, db }) => {
+      const session = await createSession(db, { seriesId: w.series.edd.id, status: "AGENDA_PUBLISHED", agendaPublishedAt: new Date() });
+      await createAgendaItem(db, { sessionId: session.id, position: 1 });
+      return { sessionId: session.id };
+    },
+    expect: eddConvenorOnly,
+  },
   "agenda.carryOver": {
     input: async ({ world: w, db }) => {
       // Each caller gets a concluded session and its successor, in a stretch of the past nobody else uses.

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AgendaItem" ADD COLUMN     "changes" TEXT[] DEFAULT ARRAY[]::TEXT[];
