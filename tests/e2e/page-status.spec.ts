@@ -7,13 +7,14 @@ import { DEMO, expect, seriesId, test } from "@/tests/e2e/fixtures";
 /*
  * Every page route, requested as every demo account: the HTTP status is 200 where the rules let the
  * role open the page and 404 where they do not, exactly as for an id that names nothing. A denied page
- * that renders the not-found text with status 200 (issue 17, defect 3: a scholar on a session's
+ * that renders the not-found page with status 200 (issue 17, defect 3: a scholar on a session's
  * Stances URL, streamed under a loading boundary) fails here. The rules, from DESIGN.md:
  * - TRI-15's members: its convenor, the three delegates, the three scholars and the observer; the
  *   EDD and EDSCG convenors and the administrator are members of none of it.
- * - Scholars open the series overview, the tracker and the issues (figures from what they may read),
- *   a session's overview and papers, the items they were invited to and the papers released to them;
- *   never the stance board, the minutes, the briefing book, the members or the audit trail.
+ * - Scholars open the series overview, the series' and a session's tracker and the issues (figures
+ *   from what they may read), a session's overview and papers, the items they were invited to and the
+ *   papers released to them; never the stance board, the minutes, the briefing book, the members or
+ *   the audit trail.
  * - The briefing book: convenors and delegates. Minutes: convenors, delegates and the observer.
  * - Convenor-only pages: the audit trail, a new session, editing a session.
  * - Administration: the administrator only.
@@ -84,6 +85,8 @@ test("every page route answers 200 or 404 for every role as the rules say, and 4
     { path: `/sessions/${session}/papers/new`, expected: (r) => (TRI[r] === "DELEGATE" || TRI[r] === "SCHOLAR" ? 200 : 404) },
     { path: `/sessions/${session}/stances`, expected: government },
     { path: `/sessions/${concluded}/stances`, expected: government },
+    // Scholars: the figures from what they may read, like the series tracker (their tab bar lists neither).
+    { path: `/sessions/${session}/tracker`, expected: member },
     { path: `/sessions/${session}/minutes`, expected: government },
     { path: `/sessions/${session}/briefing`, expected: convenorOrDelegate },
     { path: `/sessions/${session}/items/${jpItem}`, expected: (r) => (r === "jpScholar" || government(r) === 200 ? 200 : 404) },
