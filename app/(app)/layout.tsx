@@ -1,11 +1,15 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { ViewerZoneProvider } from "@/components/layout/viewer-zone";
+import { viewerZone } from "@/server/pages/viewer-zone";
 import { api, requireViewer } from "@/server/trpc/server";
 
 // Every page inside needs a live account: a deactivated or revoked session lands on sign-in.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   await requireViewer();
   const me = await (await api()).me.get();
+  // Other times show in the browser's zone, which the browser reports in a cookie (UTC until it has).
+  const zone = await viewerZone();
   return (
     <AppShell
       user={{ name: me.name, email: me.email, isAdmin: me.isAdmin }}
@@ -16,7 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         partyCode: m.party?.code ?? null,
       }))}
     >
-      {children}
+      <ViewerZoneProvider zone={zone}>{children}</ViewerZoneProvider>
     </AppShell>
   );
 }

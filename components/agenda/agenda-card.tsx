@@ -9,7 +9,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { describeTimeZone } from "@/lib/format";
+import { describeTimeZone, formatSlotDay } from "@/lib/format";
 import { zonedParts } from "@/lib/zoned-time";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -22,7 +22,7 @@ function formatSlot(item: AgendaView["items"][number], session: AgendaView["sess
   if (!at) return null;
   const tz = session.timeZone;
   const multiDay = zonedParts(session.startsAt, tz).day !== zonedParts(session.endsAt, tz).day;
-  const day = new Intl.DateTimeFormat("en", { timeZone: tz, weekday: "short", day: "numeric", month: "short" }).format(at);
+  const day = formatSlotDay(at, tz);
   const start = item.startsAt ? zonedParts(item.startsAt, tz).time : "";
   const end = item.endsAt ? zonedParts(item.endsAt, tz).time : "";
   const time = start && end ? `${start}–${end}` : start || `–${end}`;

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatSlotDay } from "@/lib/format";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
@@ -111,7 +112,7 @@ export function ItemForm({ session, options, zone, item }: ItemFormProps) {
               <option value="">{t("agenda.noDay")}</option>
               {days.map((d) => (
                 <option key={d} value={d}>
-                  {new Intl.DateTimeFormat("en", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(`${d}T12:00:00Z`))}
+                  {formatSlotDay(`${d}T12:00:00Z`, "UTC")}
                 </option>
               ))}
             </select>

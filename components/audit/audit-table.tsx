@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { History } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatInstant } from "@/lib/format";
 
 export type AuditRow = {
   id: string;
@@ -13,16 +14,6 @@ export type AuditRow = {
   actor: { id: string; name: string } | null;
 };
 
-const TIME = new Intl.DateTimeFormat("en", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
 
 function compactValue(value: unknown): string {
   if (value === null || value === undefined) return "—";
@@ -55,7 +46,8 @@ export function compactSummary(value: unknown): string {
   return parts.length ? parts.join(" · ") : "—";
 }
 
-export async function AuditTable({ events }: { events: AuditRow[] }) {
+/** `zone`: the viewer's (server/pages/viewer-zone.ts); every time is labelled with it. */
+export async function AuditTable({ events, zone }: { events: AuditRow[]; zone: string }) {
   const t = await getTranslations("auditTrail");
   if (events.length === 0) return <EmptyState icon={History} title={t("empty")} />;
   return (
@@ -74,7 +66,7 @@ export async function AuditTable({ events }: { events: AuditRow[] }) {
           {events.map((e) => (
             <TableRow key={e.id}>
               <TableCell className="whitespace-nowrap tabular-nums text-muted-foreground">
-                <time dateTime={e.createdAt.toISOString()}>{TIME.format(e.createdAt)} UTC</time>
+                <time dateTime={e.createdAt.toISOString()}>{formatInstant(e.createdAt, zone)}</time>
               </TableCell>
               <TableCell>{e.actor?.name ?? t("unknownActor")}</TableCell>
               <TableCell><code className="text-xs">{e.action}</code></TableCell>

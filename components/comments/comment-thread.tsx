@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { format } from "date-fns";
+import { useViewerZone } from "@/components/layout/viewer-zone";
+import { formatInstant } from "@/lib/format";
 import { CheckCircle2, MessageSquare } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
@@ -126,6 +127,7 @@ type ItemProps = {
 /** A top-level comment (a thread) with its replies, reply form and the convenor's resolve button. */
 function ThreadItem({ comment, replies, target, canComment, canResolve, onChanged }: ItemProps) {
   const t = useTranslations("comments");
+  const zone = useViewerZone();
   const trpc = useTRPC();
   const [replying, setReplying] = useState(false);
   const create = useMutation(trpc.comment.create.mutationOptions());
@@ -174,7 +176,7 @@ function ThreadItem({ comment, replies, target, canComment, canResolve, onChange
       {resolved ? (
         <p className="flex items-center gap-1 border-t border-border px-3 py-1.5 text-xs text-muted-foreground" data-testid="comment-resolved">
           <CheckCircle2 className="size-3.5 text-success" aria-hidden />
-          {t("resolvedBy", { name: comment.resolvedBy?.name ?? "—", at: format(comment.resolvedAt as Date, "d MMM yyyy, HH:mm") })}
+          {t("resolvedBy", { name: comment.resolvedBy?.name ?? "—", at: formatInstant(comment.resolvedAt as Date, zone) })}
         </p>
       ) : null}
       {replies.length > 0 || replying ? (
@@ -221,6 +223,7 @@ function useAuthorLabel(author: Comment["author"]): string | null {
 /** One comment: author, time, markers, body (or "comment withdrawn"), and the author's edit/withdraw. */
 function CommentView({ comment, onChanged, children }: { comment: Comment; onChanged: () => Promise<void>; children?: ReactNode }) {
   const t = useTranslations("comments");
+  const zone = useViewerZone();
   const trpc = useTRPC();
   const [editing, setEditing] = useState(false);
   const edit = useMutation(trpc.comment.edit.mutationOptions());
@@ -233,9 +236,9 @@ function CommentView({ comment, onChanged, children }: { comment: Comment; onCha
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
         <span className="text-sm font-medium text-foreground">{comment.author.name}</span>
         {label ? <span data-testid="comment-author-label">{label}</span> : null}
-        <time dateTime={comment.createdAt.toISOString()}>{format(comment.createdAt, "d MMM yyyy, HH:mm")}</time>
+        <time dateTime={comment.createdAt.toISOString()}>{formatInstant(comment.createdAt, zone)}</time>
         {comment.editedAt && !withdrawn ? (
-          <span title={format(comment.editedAt, "d MMM yyyy, HH:mm")} data-testid="comment-edited">
+          <span title={formatInstant(comment.editedAt, zone)} data-testid="comment-edited">
             ({t("edited")})
           </span>
         ) : null}

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from "react";
 import { toast } from "@/components/ui/toast";
 import { ChathamWarning } from "@/components/minutes/chatham-warning";
-import { formatWhen } from "@/lib/format";
+import { formatInstant } from "@/lib/format";
 import { MinutesHistory } from "@/components/minutes/minutes-history";
 import { ConflictPanel } from "@/components/revisions/lazy";
 import { MarkdownEditor } from "@/components/revisions/markdown-editor";
@@ -151,11 +151,11 @@ export function MinutesEditor({
         <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="minutes-status">
           {saved ? (
             <span className="text-muted-foreground">
-              {t("revisionMetaBy", { number: saved.revisionNumber, date: formatWhen(saved.updatedAt, timeZone), author: saved.authorName })}
+              {t("revisionMetaBy", { number: saved.revisionNumber, date: formatInstant(saved.updatedAt, timeZone), author: saved.authorName })}
             </span>
           ) : null}
           {releasedAt ? (
-            <Badge variant="success">{t("released", { date: formatWhen(releasedAt, timeZone) })}</Badge>
+            <Badge variant="success">{t("released", { date: formatInstant(releasedAt, timeZone) })}</Badge>
           ) : (
             <Badge variant="warning">{t("notReleased")}</Badge>
           )}

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { formatWhen } from "@/lib/format";
+import { formatInstant } from "@/lib/format";
 import { RevisionDiff } from "@/components/revisions/lazy";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -32,7 +32,7 @@ export function MinutesHistory({ sessionId, timeZone }: { sessionId: string; tim
 
   const label = (n: number) => {
     const r = revisions.find((x) => x.number === n);
-    return r ? t("revisionOption", { number: r.number, date: formatWhen(r.createdAt, timeZone), author: r.authorName }) : String(n);
+    return r ? t("revisionOption", { number: r.number, date: formatInstant(r.createdAt, timeZone), author: r.authorName }) : String(n);
   };
 
   return (

@@ -1,6 +1,6 @@
 import { FileText } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { formatWhen } from "@/lib/format";
+import { formatInstant } from "@/lib/format";
 import { Markdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -20,8 +20,8 @@ export async function MinutesReader({ minutes, timeZone }: { minutes: MinutesVie
       <CardHeader className="gap-2">
         <CardTitle as="h2">{t("title")}</CardTitle>
         <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground" data-testid="minutes-meta">
-          <span>{t("revisionMeta", { number: minutes.revisionNumber, date: formatWhen(minutes.updatedAt, timeZone) })}</span>
-          {minutes.releasedAt ? <Badge variant="success">{t("released", { date: formatWhen(minutes.releasedAt, timeZone) })}</Badge> : null}
+          <span>{t("revisionMeta", { number: minutes.revisionNumber, date: formatInstant(minutes.updatedAt, timeZone) })}</span>
+          {minutes.releasedAt ? <Badge variant="success">{t("released", { date: formatInstant(minutes.releasedAt, timeZone) })}</Badge> : null}
           {minutes.updatedAfterRelease ? <Badge variant="info">{t("updatedAfterRelease")}</Badge> : null}
         </div>
       </CardHeader>

@@ -1,13 +1,11 @@
 "use client";
 
-import { format } from "date-fns";
+import { useViewerZone } from "@/components/layout/viewer-zone";
+import { formatInstant } from "@/lib/format";
 
-/** A timestamp in the reader's own time zone (rendered on the server first, so hydration may differ). */
-export function LocalTime({ date, pattern = "d MMM yyyy, HH:mm" }: { date: Date | string; pattern?: string }) {
+/** An instant in the viewer's zone, labelled with it; the server renders the very same text. */
+export function LocalTime({ date }: { date: Date | string }) {
+  const zone = useViewerZone();
   const d = typeof date === "string" ? new Date(date) : date;
-  return (
-    <time dateTime={d.toISOString()} suppressHydrationWarning>
-      {format(d, pattern)}
-    </time>
-  );
+  return <time dateTime={d.toISOString()}>{formatInstant(d, zone)}</time>;
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { format } from "date-fns";
+import { useViewerZone } from "@/components/layout/viewer-zone";
+import { formatClock } from "@/lib/format";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -38,6 +39,7 @@ type Conflict = { title: string; body: string; number: number; author: string };
  */
 export function PaperEditor({ paperId, version, latest, draft }: PaperEditorProps) {
   const t = useTranslations("papers.editor");
+  const zone = useViewerZone();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -152,7 +154,7 @@ export function PaperEditor({ paperId, version, latest, draft }: PaperEditorProp
       : dirty
         ? t("unsaved")
         : draftSavedAt
-          ? t("draftSavedAt", { time: format(draftSavedAt, "HH:mm:ss") })
+          ? t("draftSavedAt", { time: formatClock(draftSavedAt, zone) })
           : null;
 
   return (

@@ -1,7 +1,8 @@
 "use client";
 
+import { useViewerZone } from "@/components/layout/viewer-zone";
+import { formatInstant } from "@/lib/format";
 import { useMutation } from "@tanstack/react-query";
-import { format } from "date-fns";
 import { Lock, LockOpen } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
@@ -11,10 +12,11 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/client";
 import { describeError } from "@/lib/trpc/errors";
 
-const when = (d: Date) => format(d, "d MMM yyyy, HH:mm");
 
 /** Sealed release: who has submitted (party codes and times, never what), and the actions of the viewer's role. */
 export function SealPanel({ board }: { board: BoardView }) {
+  const zone = useViewerZone();
+  const when = (d: Date) => formatInstant(d, zone);
   const t = useTranslations("stances.seal");
   const trpc = useTRPC();
   const refresh = useStanceRefresh(board.session.id);

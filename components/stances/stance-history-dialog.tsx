@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { format } from "date-fns";
+import { useViewerZone } from "@/components/layout/viewer-zone";
+import { formatInstant } from "@/lib/format";
 import { useTranslations } from "next-intl";
 import { RevisionDiff } from "@/components/revisions/lazy";
 import { formatPoint } from "@/lib/issue-scale";
@@ -22,6 +23,7 @@ type Props = {
 
 /** The revisions of one stance the viewer may read, each text compared with the previous visible revision. */
 export function StanceHistoryDialog({ stanceId, partyCode, issueTitle, scaleMin, onClose }: Props) {
+  const zone = useViewerZone();
   const t = useTranslations();
   const trpc = useTRPC();
   const history = useQuery({ ...trpc.stance.history.queryOptions({ stanceId: stanceId ?? "" }), enabled: stanceId !== null });
@@ -56,7 +58,7 @@ export function StanceHistoryDialog({ stanceId, partyCode, issueTitle, scaleMin,
                     {r.redLine ? <Badge variant="danger">{t("stances.redLine")}</Badge> : null}
                     <Badge variant="outline">{t("stances.priority", { priority: r.priority })}</Badge>
                     <span className="text-xs text-muted-foreground">
-                      {t("stances.history.by", { name: r.author.name, time: format(r.createdAt, "d MMM yyyy, HH:mm") })}
+                      {t("stances.history.by", { name: r.author.name, time: formatInstant(r.createdAt, zone) })}
                     </span>
                   </div>
                   {(["rationale", "conditions"] as const).map((field) => (

@@ -23,7 +23,7 @@ describe("session times", () => {
     const text = formatSessionRange(start, end, "Asia/Tokyo");
     expect(text).toContain("09:00");
     expect(text).toContain("17:30");
-    expect(text).toContain("Mar 12, 2026");
+    expect(text).toBe("12 Mar 2026, 09:00–17:30");
   });
 
   it("names the zone with its offset at that date", () => {

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { AuditTable } from "@/components/audit/audit-table";
 import { Button } from "@/components/ui/button";
+import { viewerZone } from "@/server/pages/viewer-zone";
 import { api, loadOrNotFound } from "@/server/trpc/server";
 
 type Props = { params: Promise<{ seriesId: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
@@ -31,7 +32,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
         <h2 id="audit-heading" className="text-lg font-semibold">{t("title")}</h2>
         <p className="text-sm text-muted-foreground">{t("description")} {t("timesIn")}.</p>
       </div>
-      <AuditTable events={page.events} />
+      <AuditTable events={page.events} zone={await viewerZone()} />
       <nav className="flex gap-2" aria-label={t("title")}>
         {cursor ? (
           <Button asChild size="sm" variant="outline"><Link href={base}>{t("newest")}</Link></Button>

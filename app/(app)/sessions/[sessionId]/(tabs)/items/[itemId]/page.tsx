@@ -8,7 +8,7 @@ import { Markdown } from "@/components/markdown/markdown";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { describeTimeZone } from "@/lib/format";
+import { describeTimeZone, formatSlotDay, formatTimeOfDay } from "@/lib/format";
 import { api, loadOrNotFound } from "@/server/trpc/server";
 
 type Props = { params: Promise<{ sessionId: string; itemId: string }> };
@@ -30,8 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 function formatSlot(startsAt: Date | null, endsAt: Date | null, timeZone: string): string | null {
   const at = startsAt ?? endsAt;
   if (!at) return null;
-  const day = new Intl.DateTimeFormat("en", { timeZone, weekday: "short", day: "numeric", month: "short" }).format(at);
-  const time = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false }).format(d);
+  const day = formatSlotDay(at, timeZone);
+  const time = (d: Date) => formatTimeOfDay(d, timeZone);
   const range = startsAt && endsAt ? `${time(startsAt)}–${time(endsAt)}` : startsAt ? time(startsAt) : `–${time(endsAt as Date)}`;
   return `${day}, ${range}`;
 }
