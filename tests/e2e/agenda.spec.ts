@@ -179,7 +179,7 @@ test("a scholar sees the agenda's own numbers, not a count of the items shown to
 });
 
 test("after publication only the moved item is marked, the mark says what changed on focus, and re-announcing clears it", async ({ e2eDb, seedDb, asUser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const edd = await seriesId(e2eDb, "EDD");
   const session = await createPublishedSession(seedDb, edd.id, `E2E marks ${uniqueSuffix()}`, 30);
   for (const title of ["First", "Second", "Third", "Fourth"]) await createAgendaItem(seedDb, { sessionId: session.id, title });
