@@ -27,12 +27,13 @@ export async function AppShell({ user, roles, children }: Props) {
         {t("app.skipToContent")}
       </a>
       <header className="sticky top-0 z-30 border-b border-border bg-card/95 backdrop-blur supports-[backdrop-filter]:bg-card/80">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+        {/* At phone width the links scroll inside the bar and the account menu keeps its place. */}
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 sm:gap-6 sm:px-6">
           <Link href="/" className="rounded-sm text-base font-semibold tracking-tight text-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring">
             {t("app.name")}
           </Link>
           <MainNav items={items} label={t("nav.main")} />
-          <div className="ml-auto">
+          <div className="ml-auto shrink-0">
             <UserMenu user={user} roles={roles} label={t("nav.userMenu", { name: user.name })} />
           </div>
         </div>

@@ -9,7 +9,7 @@ export type NavItem = { href: string; label: string; exact?: boolean };
 export function MainNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="flex items-center gap-1">
+    <nav aria-label={label} className="-my-2 flex min-w-0 items-center gap-1 overflow-x-auto py-2">
       {items.map((item) => {
         const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
@@ -18,7 +18,7 @@ export function MainNav({ items, label }: { items: NavItem[]; label: string }) {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
+              "shrink-0 rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 text-muted-foreground transition-colors hover:bg-accent hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
               active && "bg-accent text-foreground",
             )}
           >

@@ -20,7 +20,7 @@ export function UserMenuButton({ name, label, ...props }: ComponentProps<typeof 
   return (
     <Button variant="ghost" size="sm" aria-label={label} aria-haspopup="menu" data-testid="user-menu" {...props}>
       <UserRound aria-hidden />
-      <span className="max-w-40 truncate">{name}</span>
+      <span className="hidden max-w-40 truncate sm:inline">{name}</span>
       <ChevronDown aria-hidden className="opacity-60" />
     </Button>
   );

@@ -58,32 +58,37 @@ export function StanceBoard({ sessionId, initial }: { sessionId: string; initial
       {data.rows.length === 0 ? (
         <EmptyState icon={ListChecks} title={t("stances.emptyTitle")} description={t("stances.emptyBody")} titleAs="h2" />
       ) : (
-        <Table aria-label={t("stances.boardLabel")} data-testid="stance-board">
-          <TableHeader>
+        // Below md the same table reads as a list: each issue a block with every party's position
+        // under it, named by its code (no sideways scrolling on a phone).
+        <Table aria-label={t("stances.boardLabel")} data-testid="stance-board" className="max-md:block" containerClassName="max-md:overflow-visible">
+          <TableHeader className="max-md:sr-only">
             <TableRow>
-              <TableHead className="min-w-56">{t("stances.issueColumn")}</TableHead>
+              <TableHead className="md:min-w-56">{t("stances.issueColumn")}</TableHead>
               {data.parties.map((p) => (
-                <TableHead key={p.id} className="min-w-44">
+                <TableHead key={p.id} className="md:min-w-44">
                   <abbr title={p.name} className="no-underline">{p.code}</abbr>
                 </TableHead>
               ))}
             </TableRow>
           </TableHeader>
-          <TableBody>
+          <TableBody className="max-md:block">
             {groups.map((g) => (
               <Fragment key={g.kind}>
-                <TableRow>
-                  <TableHead scope="colgroup" colSpan={data.parties.length + 1} className="bg-muted/50 text-xs uppercase tracking-wide">
+                <TableRow className="max-md:block">
+                  <TableHead scope="colgroup" colSpan={data.parties.length + 1} className="bg-muted/50 text-xs uppercase tracking-wide max-md:flex max-md:items-center">
                     {g.title}
                   </TableHead>
                 </TableRow>
                 {g.rows.map((row) => (
-                  <TableRow key={row.issue.id} data-testid={`stance-row-${row.issue.id}`}>
-                    <TableHead scope="row" className="align-top font-medium text-foreground">
+                  <TableRow key={row.issue.id} data-testid={`stance-row-${row.issue.id}`} className="max-md:block max-md:py-2">
+                    <TableHead scope="row" className="align-top font-medium text-foreground max-md:block max-md:h-auto max-md:whitespace-normal max-md:py-1 max-md:text-sm">
                       {row.issue.title}
                     </TableHead>
                     {data.parties.map((party) => (
-                      <TableCell key={party.id} className="align-top" data-testid={`stance-cell-${party.code}`}>
+                      <TableCell key={party.id} className="align-top max-md:flex max-md:gap-3 max-md:py-1" data-testid={`stance-cell-${party.code}`}>
+                        <abbr title={party.name} aria-hidden className="w-8 shrink-0 pt-1.5 text-xs font-semibold text-muted-foreground no-underline md:hidden">
+                          {party.code}
+                        </abbr>
                         <Cell
                           sessionId={sessionId}
                           row={row}
@@ -136,7 +141,7 @@ function Cell({
   const t = useTranslations();
   const here = cell && cell.carriedFrom === null ? cell : undefined;
   return (
-    <div className="space-y-1.5">
+    <div className="min-w-0 flex-1 space-y-1.5">
       {cell ? (
         <button
           type="button"
