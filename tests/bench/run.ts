@@ -12,7 +12,7 @@ import { dropDatabase, ensureDatabase, withDatabaseName } from "@/scripts/lib/da
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { applyMigrations } from "@/scripts/lib/migrations";
 import { DATA_DIR, REPO_ROOT } from "@/scripts/lib/paths";
-import { feedResponse } from "@/server/services/calendar/feed";
+import { cachedFeed, loadFeedViewer } from "@/server/services/calendar/feed";
 import { createBenchWorld, type BenchWorld } from "@/tests/bench/world";
 
 // npm run bench: builds a large series in a database of its own (by default issue 5's size: 100
@@ -98,7 +98,7 @@ const VIEWS: View[] = [
     route: {
       path: (w) => `/api/calendar/${w.calendarToken}.ics`,
       // The whole answer of the route, as the server gives it (the feed's text is shared per class and stamp).
-      inProcess: async (db, w) => (await feedResponse(db, w.calendarToken, new Headers({ host: "127.0.0.1" }))).text(),
+      inProcess: async (db, w) => (await cachedFeed(db, (await loadFeedViewer(db, w.calendarToken))!, "http://127.0.0.1")).text,
     },
   },
 ];

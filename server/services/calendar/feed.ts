@@ -134,7 +134,7 @@ export async function buildFeed(db: Db, viewer: Viewer, origin: string): Promise
  * those series are unchanged (cachedAcrossSeries: sessions are all a feed shows), so an unchanged
  * calendar is neither rebuilt nor compressed again.
  */
-async function cachedFeed(db: Db, viewer: Viewer, origin: string): Promise<{ text: string; gzip: Uint8Array<ArrayBuffer> }> {
+export async function cachedFeed(db: Db, viewer: Viewer, origin: string): Promise<{ text: string; gzip: Uint8Array<ArrayBuffer> }> {
   const feed = await cachedAcrossSeries(db, viewer, `calendar\u0000${origin}\u0000${viewer.name}`, async () => ({ text: await buildFeed(db, viewer, origin) }));
   let gzip = compressed.get(feed);
   if (!gzip) {
