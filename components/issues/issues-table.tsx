@@ -20,7 +20,7 @@ export async function IssuesTable({ seriesId, issues }: { seriesId: string; issu
   const t = await getTranslations("issues");
   const tk = await getTranslations("issueKind");
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-card">
+    <div className="relative overflow-x-auto rounded-lg border border-border bg-card">
       <Table>
         <TableHeader>
           <TableRow>

@@ -9,7 +9,7 @@ export type NavItem = { href: string; label: string; exact?: boolean };
 export function MainNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="-my-2 flex min-w-0 items-center gap-1 overflow-x-auto py-2">
+    <nav aria-label={label} className="relative -my-2 flex min-w-0 items-center gap-1 overflow-x-auto py-2">
       {items.map((item) => {
         const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

@@ -30,7 +30,7 @@ export function DeterrenceMatrix({ data, caption }: Props) {
         <span aria-hidden className={cn("inline-flex min-w-8 justify-center rounded-md border px-2 py-0.5 font-semibold", CARRIED_CELL)}>2</span>
         {t("carriedLegend")}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-border bg-card">
+      <div className="relative overflow-x-auto rounded-lg border border-border bg-card">
         <Table data-testid="deterrence-matrix">
           <TableCaption className="px-4 pb-3 text-left">{caption}</TableCaption>
           <TableHeader>

@@ -97,7 +97,7 @@ export function StatusHeatmap({ issues, sessions, seriesId }: { issues: HeatmapI
         </label>
         <p className="text-xs text-muted-foreground" aria-live="polite">{t("shownCount", { shown: rows.length, total: issues.length })}</p>
       </div>
-      <div className="max-w-full overflow-x-auto rounded-lg border border-border bg-card" data-testid="heatmap-frame">
+      <div className="relative max-w-full overflow-x-auto rounded-lg border border-border bg-card" data-testid="heatmap-frame">
         <table className="w-full border-separate border-spacing-0 text-sm" data-testid="tracker-heatmap">
           <caption className="px-4 py-2 text-left text-xs text-muted-foreground">{t("heatmapCaption")}</caption>
           <thead>

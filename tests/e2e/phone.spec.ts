@@ -94,6 +94,18 @@ test("the main pages fit a phone, with the menu and sign-out in reach", async ({
 
   await us.goto(`/series/${tri.id}/tracker`);
   await fits(us, "tracker");
+  // The heatmap scrolls inside its own frame, the issue column staying in view.
+  const frame = us.getByTestId("heatmap-frame");
+  await frame.evaluate((el) => el.scrollBy({ left: 400 }));
+  const issueCell = us.getByTestId("tracker-heatmap").locator("tbody th").first();
+  const box = await issueCell.boundingBox();
+  expect(box && box.x >= 0 && box.x < 40, "the issue column stays in view while the heatmap scrolls").toBe(true);
+
+  await us.goto(`/series/${tri.id}/tracker/deterrence`);
+  await fits(us, "deterrence");
+
+  await us.goto(`/series/${tri.id}/issues`);
+  await fits(us, "issues");
 
   await us.goto("/tracker");
   await fits(us, "tracker-overview");

@@ -54,7 +54,7 @@ export default async function SessionLayout({ params, children }: Props) {
       {session.stancesSealedAt && !session.stancesRevealedAt ? (
         <Alert variant="info" className="mb-4"><AlertDescription>{t("session.sealed")}</AlertDescription></Alert>
       ) : null}
-      <div className="mb-5 overflow-x-auto border-b border-border pb-2">
+      <div className="relative mb-5 overflow-x-auto border-b border-border pb-2">
         <MainNav items={tabs} label={t("session.tabs.label")} />
       </div>
       {children}

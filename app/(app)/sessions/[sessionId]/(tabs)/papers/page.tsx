@@ -47,7 +47,7 @@ export default async function SessionPapersPage({ params }: Props) {
       {papers.length === 0 ? (
         <EmptyState icon={FileText} title={t("emptyTitle")} description={authorship.canCreate ? t("emptyAuthor") : t("emptyReader")} titleAs="h3" />
       ) : (
-        <div className="overflow-x-auto rounded-md border border-border">
+        <div className="relative overflow-x-auto rounded-md border border-border">
           <table className="w-full text-sm" data-testid="papers-table">
             <thead className="bg-muted text-left text-xs text-muted-foreground">
               <tr>
