@@ -19,5 +19,5 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|sign-in|invite/|favicon\\.ico|robots\\.txt).*)"],
+  matcher: ["/((?!api/|_next/|sign-in|invite/|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };

@@ -49,7 +49,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <FormField id="currentPassword" label={t("currentPassword")} error={errors.currentPassword?.message}>
         <Input type="password" autoComplete="current-password" {...form.register("currentPassword")} />
       </FormField>
-      <FormField id="newPassword" label={t("newPassword")} error={errors.newPassword?.message}>
+      <FormField id="newPassword" label={t("newPassword")} description={t("newPasswordHint")} error={errors.newPassword?.message}>
         <Input type="password" autoComplete="new-password" {...form.register("newPassword")} />
       </FormField>
       <FormField id="confirmPassword" label={t("confirmPassword")} error={errors.confirmPassword?.message}>

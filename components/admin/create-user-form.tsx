@@ -46,7 +46,7 @@ export function CreateUserForm() {
       <FormField id="new-user-affiliation" label={t("affiliation")} description={t("affiliationHint")} error={errors.affiliation?.message}>
         <Input autoComplete="off" {...form.register("affiliation")} />
       </FormField>
-      <FormField id="new-user-password" label={t("initialPassword")} error={errors.password?.message} required>
+      <FormField id="new-user-password" label={t("initialPassword")} description={t("initialPasswordHint")} error={errors.password?.message} required>
         <Input type="password" autoComplete="new-password" {...form.register("password")} />
       </FormField>
       <label className="flex items-center gap-2 text-sm">

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { UserPlus, Users } from "lucide-react";
@@ -35,7 +36,15 @@ export function UsersAdmin({ users, currentUserId }: { users: AdminUserRow[]; cu
 
   const columns = useMemo<ColumnDef<AdminUserRow>[]>(
     () => [
-      { accessorKey: "name", header: t("name"), cell: ({ row }) => <span className="font-medium">{row.original.name}</span> },
+      {
+        accessorKey: "name",
+        header: t("name"),
+        cell: ({ row }) => (
+          <Link href={`/admin/users/${row.original.id}`} className="font-medium hover:underline" data-testid="admin-user-link">
+            {row.original.name}
+          </Link>
+        ),
+      },
       { accessorKey: "email", header: t("email") },
       {
         accessorKey: "affiliation",

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { NavigationProgress } from "@/components/layout/navigation-progress";
 import { MainNav, type NavItem } from "@/components/layout/main-nav";
 import { UserMenu, type UserRole } from "@/components/layout/user-menu";
 
@@ -20,6 +21,9 @@ export async function AppShell({ user, roles, children }: Props) {
   ];
   return (
     <div className="flex min-h-screen flex-col">
+      <Suspense fallback={null}>
+        <NavigationProgress label={t("app.loadingPage")} />
+      </Suspense>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-3 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2 focus:shadow"

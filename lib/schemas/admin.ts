@@ -10,6 +10,7 @@ export const createUserSchema = z.object({
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
+export const adminUserSchema = z.object({ userId: id });
 export const setUserActiveSchema = z.object({ userId: id, active: z.boolean() });
 
 export const partyCode = z

@@ -1,17 +1,1 @@
-import { getTranslations } from "next-intl/server";
-import { Skeleton } from "@/components/ui/skeleton";
-
-export default async function Loading() {
-  const t = await getTranslations("errors");
-  return (
-    <div aria-busy="true" aria-live="polite" className="space-y-4">
-      <span className="sr-only">{t("loading")}</span>
-      <Skeleton className="h-8 w-64" />
-      <Skeleton className="h-4 w-96" />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Skeleton className="h-32" />
-        <Skeleton className="h-32" />
-      </div>
-    </div>
-  );
-}
+export { PageLoading as default } from "@/components/layout/page-loading";

@@ -1,4 +1,5 @@
 import {
+  adminUserSchema,
   appointConvenorSchema,
   createPartySchema,
   createSeriesSchema,
@@ -8,13 +9,15 @@ import {
   updateSeriesSchema,
 } from "@/lib/schemas/admin";
 import { appointConvenor, createParty, createSeries, createUser, setUserActive, updateParty, updateSeries } from "@/server/services/admin/admin";
-import { listParties, listSeriesForAdmin, listUsers } from "@/server/services/admin/lists";
+import { getUserForAdmin, listParties, listSeriesForAdmin, listUsers } from "@/server/services/admin/lists";
 import { adminProcedure, router } from "@/server/trpc/init";
 
 // Admins manage accounts, parties and series; none of this reads delegation material.
 export const adminRouter = router({
   users: router({
     list: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
+    /** One account: status, sign-in sessions and roles per series. */
+    get: adminProcedure.input(adminUserSchema).query(({ ctx, input }) => getUserForAdmin(ctx.db, input.userId)),
     create: adminProcedure.input(createUserSchema).mutation(({ ctx, input }) => createUser(ctx.db, ctx.viewer, input)),
     setActive: adminProcedure
       .input(setUserActiveSchema)

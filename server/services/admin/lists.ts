@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { notFound } from "@/server/errors";
 import { SERIES_WITH_PARTIES } from "@/server/services/series/series";
 
 // What administrators list: accounts, parties and series. None of it is delegation material.
@@ -17,6 +18,40 @@ export function listUsers(db: Db) {
     },
     orderBy: { name: "asc" },
   });
+}
+
+/**
+ * One account for its administration page: status, sign-in sessions (revoked before
+ * sessionsValidFrom) and its role in each series, removed ones included. Nothing a member wrote.
+ */
+export async function getUserForAdmin(db: Db, userId: string) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      affiliation: true,
+      isAdmin: true,
+      deactivatedAt: true,
+      sessionsValidFrom: true,
+      createdAt: true,
+      memberships: {
+        select: {
+          id: true,
+          role: true,
+          affiliation: true,
+          removedAt: true,
+          createdAt: true,
+          party: { select: { code: true, name: true } },
+          series: { select: { id: true, shortName: true, name: true, archivedAt: true } },
+        },
+        orderBy: [{ removedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
+      },
+    },
+  });
+  if (!user) throw notFound("User not found");
+  return user;
 }
 
 export function listParties(db: Db) {

@@ -139,7 +139,7 @@ async function readPaper(db: Db, viewer: Viewer, paperId: string) {
       select: {
         ...PAPER_SUMMARY,
         sessionId: true,
-        session: { select: { id: true, title: true, seriesId: true, status: true, series: { select: { id: true, shortName: true } } } },
+        session: { select: { id: true, title: true, seriesId: true, status: true, series: { select: { id: true, shortName: true, illustrative: true } } } },
         items: {
           where: { agendaItem: visibleAgendaItemsWhere(viewer) },
           select: { agendaItem: { select: { id: true, title: true, position: true } } },

@@ -19,6 +19,7 @@ export const foundationRows: Rows = {
     input: ({ unique }) => ({ email: `matrix-${unique()}@fixture.test`, name: "Matrix User", password: "matrix-password-1234" }),
     expect: adminOnly(),
   },
+  "admin.users.get": { input: ({ world: w }) => ({ userId: w.users.usDelegate.id }), expect: adminOnly() },
   "admin.users.setActive": { input: ({ world: w }) => ({ userId: w.users.outsider.id, active: true }), expect: adminOnly() },
   "admin.parties.list": { input: () => undefined, expect: adminOnly() },
   "admin.parties.create": { input: ({ uniqueLetters }) => ({ code: `Q${uniqueLetters(3)}`, name: "Matrix Party" }), expect: adminOnly() },

@@ -10,6 +10,7 @@ import { PaperHistory } from "@/components/papers/paper-history";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { api, loadOrNotFound } from "@/server/trpc/server";
 
@@ -32,6 +33,7 @@ export default async function PaperPage({ params }: Props) {
 
   return (
     <>
+      <IllustrativeNotice show={paper.session.series.illustrative} />
       <PageHeader
         breadcrumb={
           <Link href={`/sessions/${paper.session.id}/papers`} className="text-sm text-muted-foreground hover:underline">

@@ -6,6 +6,7 @@ import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { loadSeries } from "@/server/pages/series";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { seriesTabHref, seriesTabsFor } from "@/lib/tabs";
 
 type Props = { params: Promise<{ seriesId: string }>; children: ReactNode };
 
@@ -15,25 +16,17 @@ export default async function SeriesLayout({ params, children }: Props) {
   const t = await getTranslations();
   const myParty = series.parties.find((p) => p.id === series.myPartyId)?.code;
   const roleLabel = series.myRole === "DELEGATE" && myParty ? t("roles.delegateOf", { party: myParty }) : t(`roles.${series.myRole}`);
-  const base = `/series/${series.id}`;
-  const tabs: NavItem[] = [
-    { href: base, label: t("series.tabs.overview"), exact: true },
-    ...(series.myRole === "SCHOLAR"
-      ? []
-      : [
-          { href: `${base}/issues`, label: t("series.tabs.issues") },
-          { href: `${base}/tracker`, label: t("series.tabs.tracker") },
-          { href: `${base}/members`, label: t("series.tabs.members") },
-        ]),
-    ...(series.may.readAudit ? [{ href: `${base}/audit`, label: t("series.tabs.audit") }] : []),
-  ];
+  const tabs: NavItem[] = seriesTabsFor(series.myRole, series.may.readAudit).map((tab) => ({
+    href: seriesTabHref(series.id, tab),
+    label: t(`series.tabs.${tab}`),
+    exact: tab === "overview",
+  }));
   return (
     <>
       <IllustrativeNotice show={series.illustrative} />
       <PageHeader
         breadcrumb={<Link href="/series" className="text-sm text-muted-foreground hover:underline">{t("series.title")}</Link>}
         title={series.name}
-        description={series.description || undefined}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <Badge variant="secondary">{series.shortName}</Badge>

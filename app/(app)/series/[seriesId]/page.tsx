@@ -50,6 +50,9 @@ export default async function SeriesPage({ params, searchParams }: Props) {
 
   return (
     <>
+      {series.description ? (
+        <p className="mb-5 max-w-3xl text-sm text-muted-foreground" data-testid="series-description">{series.description}</p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PaperEditor } from "@/components/papers/paper-editor";
+import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { api, loadOrNotFound } from "@/server/trpc/server";
 
@@ -23,6 +24,7 @@ export default async function EditPaperPage({ params }: Props) {
   const t = await getTranslations("papers");
   return (
     <>
+      <IllustrativeNotice show={paper.session.series.illustrative} />
       <PageHeader
         breadcrumb={
           <Link href={`/papers/${paper.id}`} className="text-sm text-muted-foreground hover:underline">

@@ -8,6 +8,7 @@ import { SessionActions } from "@/components/sessions/session-actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeTimeZone, formatSessionRange } from "@/lib/format";
+import { sessionTabHref, sessionTabsFor } from "@/lib/tabs";
 import { api, loadOrNotFound } from "@/server/trpc/server";
 
 type Props = { params: Promise<{ sessionId: string }>; children: ReactNode };
@@ -17,22 +18,11 @@ export default async function SessionLayout({ params, children }: Props) {
   const { sessionId } = await params;
   const session = await loadOrNotFound((await api()).session.get({ sessionId }));
   const t = await getTranslations();
-  const base = `/sessions/${session.id}`;
-  const government = session.myRole !== "SCHOLAR";
-  const tabs: NavItem[] = [
-    { href: base, label: t("session.tabs.overview"), exact: true },
-    { href: `${base}/papers`, label: t("session.tabs.papers") },
-    ...(government
-      ? [
-          { href: `${base}/stances`, label: t("session.tabs.stances") },
-          { href: `${base}/tracker`, label: t("session.tabs.tracker") },
-          { href: `${base}/minutes`, label: t("session.tabs.minutes") },
-        ]
-      : []),
-    ...(session.myRole === "CONVENOR" || session.myRole === "DELEGATE"
-      ? [{ href: `${base}/briefing`, label: t("session.tabs.briefing") }]
-      : []),
-  ];
+  const tabs: NavItem[] = sessionTabsFor(session.myRole).map((tab) => ({
+    href: sessionTabHref(session.id, tab),
+    label: t(`session.tabs.${tab}`),
+    exact: tab === "overview",
+  }));
   return (
     <>
       <IllustrativeNotice show={session.series.illustrative} />
