@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { History } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,10 +9,12 @@ export type AuditRow = {
   id: string;
   action: string;
   objectType: string;
-  objectId: string;
   summary: unknown;
   createdAt: Date;
   actor: { id: string; name: string } | null;
+  /** The object's title and page, only when the viewer may read it now. */
+  object: { title: string; href: string } | null;
+  moved: { title: string; from: number; to: number } | null;
 };
 
 
@@ -46,34 +49,45 @@ export function compactSummary(value: unknown): string {
   return parts.length ? parts.join(" · ") : "—";
 }
 
-/** `zone`: the viewer's (server/pages/viewer-zone.ts); every time is labelled with it. */
+/**
+ * Each event as a sentence ("Eleanor Hart moved “Risk reduction” from 2 to 6"), its details beside
+ * it. `zone`: the viewer's (server/pages/viewer-zone.ts); every time is labelled with it.
+ */
 export async function AuditTable({ events, zone }: { events: AuditRow[]; zone: string }) {
   const t = await getTranslations("auditTrail");
   if (events.length === 0) return <EmptyState icon={History} title={t("empty")} />;
+  const sentence = (e: AuditRow) => {
+    const actor = e.actor?.name ?? t("unknownActor");
+    if (e.moved) return t("moved", { actor, item: e.moved.title, from: e.moved.from, to: e.moved.to });
+    const nounKey = `nouns.${e.objectType}`;
+    const object = e.object ? `“${e.object.title}”` : t.has(nounKey) ? t(nounKey) : e.objectType;
+    const key = `events.${e.action}`;
+    return t.has(key) ? t(key, { actor, object }) : t("fallback", { actor, action: e.action, object });
+  };
   return (
-    <div className="rounded-lg border border-border bg-card">
-      <Table>
+    <div className="overflow-x-auto rounded-lg border border-border bg-card">
+      <Table data-testid="audit-table">
         <TableHeader>
           <TableRow>
             <TableHead className="whitespace-nowrap">{t("time")}</TableHead>
-            <TableHead>{t("actor")}</TableHead>
-            <TableHead>{t("action")}</TableHead>
-            <TableHead>{t("object")}</TableHead>
-            <TableHead>{t("summary")}</TableHead>
+            <TableHead>{t("what")}</TableHead>
+            <TableHead>{t("details")}</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
           {events.map((e) => (
-            <TableRow key={e.id}>
-              <TableCell className="whitespace-nowrap tabular-nums text-muted-foreground">
+            <TableRow key={e.id} data-action={e.action}>
+              <TableCell className="whitespace-nowrap align-top tabular-nums text-muted-foreground">
                 <time dateTime={e.createdAt.toISOString()}>{formatInstant(e.createdAt, zone)}</time>
               </TableCell>
-              <TableCell>{e.actor?.name ?? t("unknownActor")}</TableCell>
-              <TableCell><code className="text-xs">{e.action}</code></TableCell>
-              <TableCell className="text-xs">
-                {e.objectType} <span className="font-mono text-muted-foreground">{e.objectId.slice(-8)}</span>
+              <TableCell className="min-w-64 align-top" data-testid="audit-sentence">
+                {e.object ? (
+                  <Link href={e.object.href} className="hover:underline">{sentence(e)}</Link>
+                ) : (
+                  sentence(e)
+                )}
               </TableCell>
-              <TableCell className="max-w-md break-words text-xs text-muted-foreground">{compactSummary(e.summary)}</TableCell>
+              <TableCell className="max-w-md align-top break-words text-xs text-muted-foreground">{e.summary == null ? "" : compactSummary(e.summary)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

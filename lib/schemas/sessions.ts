@@ -58,10 +58,21 @@ export function previousSessionStatus(status: (typeof SESSION_STATUSES)[number])
 
 export { nextSessionStatus } from "@/lib/vocabulary";
 
+/** The kinds of object the audit trail can be filtered by (AuditEvent.objectType). */
+export const AUDIT_OBJECT_TYPES = ["Session", "AgendaItem", "PositionPaper", "Stance", "Comment", "Minutes", "Issue", "Series", "Membership", "Invitation", "Assessment"] as const;
+const auditDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD");
+
 export const auditListSchema = z.object({
   seriesId: id,
   // At most 18 digits: every such number fits in PostgreSQL's bigint.
   cursor: z.string().regex(/^\d{1,18}$/, "Invalid cursor").optional(),
+  /** Only events by this person. */
+  actorId: id.optional(),
+  /** Only events about this kind of object. */
+  objectType: z.enum(AUDIT_OBJECT_TYPES).optional(),
+  /** Only events on or after this day, and on or before that one (UTC days, as the trail shows them). */
+  from: auditDay.optional(),
+  to: auditDay.optional(),
 });
 
 /** A series' sessions, newest first, a page at a time: a 200-session series never ships whole. */

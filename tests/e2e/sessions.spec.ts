@@ -68,9 +68,8 @@ test("a convenor schedules a session in Tokyo time, edits it, and finds both in 
   // The audit trail lists both changes, newest first.
   await page.goto(`/series/${edd.id}/audit`);
   await expect(page.getByRole("heading", { name: "Audit trail", level: 2 })).toBeVisible();
-  const rows = page.getByRole("row");
-  const updated = rows.filter({ hasText: "session.updated" }).filter({ hasText: `${title} (renamed)` });
-  const created = rows.filter({ hasText: "session.created" }).filter({ hasText: title });
+  const updated = page.locator('tr[data-action="session.updated"]').filter({ hasText: `${title} (renamed)` });
+  const created = page.locator('tr[data-action="session.created"]').filter({ hasText: title });
   await expect(updated).toHaveCount(1);
   await expect(created).toHaveCount(1);
   const { rows: me } = await e2eDb.query<{ name: string }>(`SELECT name FROM "User" WHERE email = $1`, [DEMO.eddConvenor]);
@@ -78,7 +77,22 @@ test("a convenor schedules a session in Tokyo time, edits it, and finds both in 
   // Only what changed: the title, from the old to the new.
   await expect(updated).toContainText(`title: ${title} → ${title} (renamed)`);
   await expect(updated).not.toContainText("startsAt");
+  // A sentence with the session's title, not an action code and an id.
+  await expect(updated.getByTestId("audit-sentence")).toHaveText(`${me[0]!.name} changed the session “${title} (renamed)”`);
+  // Filters: by kind and by person; a day with nothing leaves nothing.
+  await page.getByLabel("Kind").selectOption("Session");
+  await page.getByLabel("Person").selectOption({ label: me[0]!.name });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/kind=Session/);
+  await expect(updated).toHaveCount(1);
+  for (const action of await page.locator("tbody tr").evaluateAll((rs) => rs.map((r) => r.getAttribute("data-action")))) expect(action).toMatch(/^session\./);
   await shoot(page, "audit-trail");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, "audit-trail-phone");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByLabel("From").fill("2999-01-01");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("No changes recorded yet.")).toBeVisible();
 });
 
 test("a convenor moves a session with a published agenda into session, confirmed, and back one step; the audit trail shows both", async ({ page, e2eDb, seedDb, asUser }) => {
@@ -126,7 +140,7 @@ test("a convenor moves a session with a published agenda into session, confirmed
   expect(rows[0]?.status).toBe("IN_SESSION");
 
   await page.goto(`/series/${edscg.id}/audit`);
-  const row = page.getByRole("row").filter({ hasText: "session.status_changed" }).filter({ hasText: title });
+  const row = page.locator('tr[data-action="session.status_changed"]').filter({ hasText: title });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("IN_SESSION");
 
@@ -138,7 +152,7 @@ test("a convenor moves a session with a published agenda into session, confirmed
   await expect(page.getByRole("button", { name: "Start session" })).toBeVisible();
   expect((await e2eDb.query<{ status: string }>(`SELECT status FROM "Session" WHERE id = $1`, [id])).rows[0]?.status).toBe("AGENDA_PUBLISHED");
   await page.goto(`/series/${edscg.id}/audit`);
-  await expect(page.getByRole("row").filter({ hasText: "session.status_changed" }).filter({ hasText: title })).toHaveCount(2);
+  await expect(page.locator('tr[data-action="session.status_changed"]').filter({ hasText: title })).toHaveCount(2);
 
   // The KR delegate, a member without the role, gets the 404 page for the audit trail.
   await kr.goto(`/series/${edscg.id}/audit`);

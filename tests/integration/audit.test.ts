@@ -69,3 +69,47 @@ describe("audit.list", () => {
     expect(await outcomeOf(() => c.audit.list({ seriesId: w.series.edd.id, cursor: "abc" }))).toBe("BAD_REQUEST");
   });
 });
+
+describe("audit trail as sentences, with filters", () => {
+  it("names what a reordering moved, resolves titles only for what the viewer may read, and filters by person, kind and day", async () => {
+    const convenor = await callerFor(db, w.users.triConvenor.id);
+    const sessionId = w.sessions.triDraft.id;
+    const titles = ["Audit A", "Audit B", "Audit C", "Audit D"];
+    const created = [];
+    for (const title of titles) created.push(await convenor.agenda.createItem({ sessionId, title }));
+    const order = (await db.agendaItem.findMany({ where: { sessionId }, orderBy: { position: "asc" }, select: { id: true, title: true } })).map((i) => i.id);
+    const a = created[0]!.id;
+    const from = order.indexOf(a) + 1;
+    // Move "Audit A" to the end.
+    await convenor.agenda.reorder({ sessionId, itemIds: [...order.filter((id) => id !== a), a] });
+    const doomed = created[3]!;
+    await convenor.agenda.deleteItem({ itemId: doomed.id, version: (await db.agendaItem.findUniqueOrThrow({ where: { id: doomed.id } })).version });
+
+    const page = await convenor.audit.list({ seriesId: w.series.tri.id });
+    const reordered = page.events.find((e) => e.action === "agenda.reordered")!;
+    expect(reordered.moved).toEqual({ title: "Audit A", from, to: order.length });
+    expect(reordered.object).toMatchObject({ title: "TRI draft session" });
+    const added = page.events.find((e) => e.action === "agenda.item_created" && e.object?.title === "Audit B");
+    expect(added?.object?.href).toMatch(new RegExp(`/sessions/${sessionId}/items/`));
+    // A deleted item is history without a title: nothing to read any more.
+    const deleted = page.events.find((e) => e.action === "agenda.item_deleted")!;
+    expect(deleted.object).toBeNull();
+
+    const byPerson = await convenor.audit.list({ seriesId: w.series.tri.id, actorId: w.users.usDelegate.id });
+    expect(byPerson.events.every((e) => e.actor?.id === w.users.usDelegate.id)).toBe(true);
+    const byKind = await convenor.audit.list({ seriesId: w.series.tri.id, objectType: "AgendaItem" });
+    expect(byKind.events.length).toBeGreaterThan(0);
+    expect(byKind.events.every((e) => e.objectType === "AgendaItem")).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await convenor.audit.list({ seriesId: w.series.tri.id, from: today, to: today })).events.length).toBeGreaterThan(0);
+    expect((await convenor.audit.list({ seriesId: w.series.tri.id, from: "2999-01-01" })).events).toEqual([]);
+  });
+
+  it("is the convenors' alone: observers, delegates and scholars read no trail, so no title through it", async () => {
+    for (const user of [w.users.observer, w.users.usDelegate, w.users.scholarA]) {
+      const caller = await callerFor(db, user.id);
+      const outcome = await outcomeOf(() => caller.audit.list({ seriesId: w.series.tri.id }));
+      expect(["FORBIDDEN", "NOT_FOUND"]).toContain(outcome);
+    }
+  });
+});
