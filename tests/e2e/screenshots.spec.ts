@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { DEMO, expect, seriesId, test, waitForHydration } from "./fixtures";
+import { DEMO, expect, seriesId, signIn, test, waitForHydration } from "./fixtures";
 
 // Pictures of the main pages for a human to look at, taken only when asked for:
 // E2E_SCREENSHOTS_DIR=/tmp/screens npm run test:e2e -- screenshots
@@ -14,6 +14,28 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 describeWhenAsked("screenshots", () => {
+  test("the heatmap, the convenor's dashboard and the audit trail at desktop and phone width", async ({ page, e2eDb }) => {
+    test.setTimeout(120_000);
+    const tri = await seriesId(e2eDb, "TRI-15");
+    await page.goto("/sign-in");
+    await signIn(page, DEMO.triConvenor);
+    for (const [width, height, suffix] of [
+      [1440, 900, "desktop"],
+      [390, 844, "phone"],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto("/");
+      await expect(page.getByTestId("convenor-needs")).toBeVisible();
+      await shoot(page, `convenor-dashboard-${suffix}`);
+      await page.goto(`/series/${tri.id}/tracker`);
+      await expect(page.getByTestId("tracker-heatmap")).toBeVisible();
+      await shoot(page, `heatmap-${suffix}`);
+      await page.goto(`/series/${tri.id}/audit`);
+      await expect(page.getByTestId("audit-filters")).toBeVisible();
+      await shoot(page, `audit-trail-${suffix}`);
+    }
+  });
+
   test("screenshots of the main pages", async ({ page, asUser, e2eDb }) => {
     test.setTimeout(90_000);
     const tri = await seriesId(e2eDb, "TRI-15");
