@@ -65,7 +65,7 @@ export async function AuditTable({ events, zone }: { events: AuditRow[]; zone: s
     return t.has(key) ? t(key, { actor, object }) : t("fallback", { actor, action: e.action, object });
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-card">
+    <div className="relative overflow-x-auto rounded-lg border border-border bg-card">
       <Table data-testid="audit-table">
         <TableHeader>
           <TableRow>

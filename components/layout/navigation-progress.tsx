@@ -16,7 +16,7 @@ export function NavigationProgress({ label }: { label: string }) {
 
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const link = (event.target as Element | null)?.closest?.("a");
       if (!link || (link.target && link.target !== "_self") || link.hasAttribute("download")) return;
       const url = new URL(link.href, window.location.href);
@@ -25,8 +25,10 @@ export function NavigationProgress({ label }: { label: string }) {
       if (`${url.pathname}?${url.searchParams.toString()}` === from) return;
       setLeaving(from);
     };
-    document.addEventListener("click", onClick);
-    return () => document.removeEventListener("click", onClick);
+    // In the capture phase: Next's Link prevents the default on the way back up, before a bubbling
+    // listener on the document would see the click.
+    document.addEventListener("click", onClick, true);
+    return () => document.removeEventListener("click", onClick, true);
   }, []);
 
   if (leaving === null || leaving !== here) return null;
