@@ -1,15 +1,16 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { ViewerZoneProvider } from "@/components/layout/viewer-zone";
-import { viewerZone } from "@/server/pages/viewer-zone";
+import { viewerZoneChoice } from "@/server/pages/viewer-zone";
 import { api, requireViewer } from "@/server/trpc/server";
 
 // Every page inside needs a live account: a deactivated or revoked session lands on sign-in.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   await requireViewer();
   const me = await (await api()).me.get();
-  // Other times show in the browser's zone, which the browser reports in a cookie (UTC until it has).
-  const zone = await viewerZone();
+  // Other times show in the zone the person chose, else the browser's, which the browser reports in
+  // a cookie (UTC until it has).
+  const { zone, chosen } = await viewerZoneChoice();
   return (
     <AppShell
       user={{ name: me.name, email: me.email, isAdmin: me.isAdmin }}
@@ -20,7 +21,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         partyCode: m.party?.code ?? null,
       }))}
     >
-      <ViewerZoneProvider zone={zone}>{children}</ViewerZoneProvider>
+      <ViewerZoneProvider zone={zone} chosen={chosen}>{children}</ViewerZoneProvider>
     </AppShell>
   );
 }

@@ -12,17 +12,20 @@ export function useViewerZone(): string {
 }
 
 /**
- * Provides the viewer's zone as the server read it from the cookie, and tells the server the browser's
- * zone when the cookie is missing or stale (then re-renders once in that zone).
+ * Provides the viewer's zone as the server chose it (the account's preference, else the cookie), and
+ * tells the server the browser's zone when the cookie is missing or stale (then re-renders once in
+ * that zone) unless the person chose one.
  */
-export function ViewerZoneProvider({ zone, children }: { zone: string; children: ReactNode }) {
+export function ViewerZoneProvider({ zone, chosen = false, children }: { zone: string; chosen?: boolean; children: ReactNode }) {
   const router = useRouter();
   useEffect(() => {
+    // A zone chosen on the account page wins over the browser's.
+    if (chosen) return;
     const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!browser || browser === zone) return;
     // IANA names ("America/Los_Angeles") are valid cookie values as they are.
     document.cookie = `${VIEWER_ZONE_COOKIE}=${browser}; path=/; max-age=31536000; samesite=lax`;
     router.refresh();
-  }, [zone, router]);
+  }, [zone, chosen, router]);
   return <ViewerZone.Provider value={zone}>{children}</ViewerZone.Provider>;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { newPassword } from "@/lib/schemas/common";
+import { validTimeZone } from "@/lib/format";
 
 export const changePasswordSchema = z
   .object({
@@ -17,3 +18,13 @@ export const changePasswordSchema = z
   });
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** A person's time-zone preference: an IANA zone, or null to follow the browser. */
+export const setTimeZoneSchema = z.object({
+  timeZone: z
+    .string()
+    .max(64)
+    .nullable()
+    .refine((zone) => zone === null || validTimeZone(zone) !== null, "Choose a time zone from the list"),
+});
+export type SetTimeZoneInput = z.infer<typeof setTimeZoneSchema>;

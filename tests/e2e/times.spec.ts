@@ -41,3 +41,25 @@ test("in a Los Angeles browser the same save reads the same, labelled, on every 
 
   expect(problems.filter((p) => /#418|#423|hydrat/i.test(p)), problems.join("\n")).toEqual([]);
 });
+
+test("a zone chosen on the account page wins over the browser's, and going back follows the browser again", async ({ page, users }) => {
+  test.setTimeout(90_000);
+  const person = await users.create({ name: "Zone Chooser" });
+  await page.goto("/sign-in");
+  await signIn(page, person.email, person.password);
+  await page.goto("/account");
+  const form = page.getByTestId("time-zone-form");
+  await expect(form).toContainText("Other times are shown in America/Los_Angeles.");
+  await form.getByLabel("Show other times in").selectOption("Asia/Seoul");
+  await form.getByRole("button", { name: "Save time zone" }).click();
+  await expect(page.getByText("Other times now show in Asia/Seoul.")).toBeVisible();
+  await expect(form).toContainText("Other times are shown in Asia/Seoul.");
+  // It holds after a reload, though this browser still reports Los Angeles.
+  await page.reload();
+  await expect(page.getByTestId("time-zone-form")).toContainText("Other times are shown in Asia/Seoul.");
+  expect((await page.context().cookies()).find((c) => c.name === "trilogue-tz")?.value).toBe("America/Los_Angeles");
+  // Back to the browser's own.
+  await page.getByTestId("time-zone-form").getByLabel("Show other times in").selectOption({ label: "This browser's time zone" });
+  await page.getByTestId("time-zone-form").getByRole("button", { name: "Save time zone" }).click();
+  await expect(page.getByTestId("time-zone-form")).toContainText("Other times are shown in America/Los_Angeles.");
+});

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { CalendarFeedCard } from "@/components/calendar/calendar-feed-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { viewerZone } from "@/server/pages/viewer-zone";
 import { api } from "@/server/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const caller = await api();
-  const [me, calendar] = await Promise.all([caller.me.get(), caller.calendar.get()]);
+  const [me, calendar, zone] = await Promise.all([caller.me.get(), caller.calendar.get(), viewerZone()]);
   const t = await getTranslations();
   return (
     <>
@@ -50,6 +52,15 @@ export default async function AccountPage() {
           </CardHeader>
           <CardContent>
             <ChangePasswordForm email={me.email} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">{t("account.timeZoneTitle")}</CardTitle>
+            <CardDescription>{t("account.timeZoneDescription")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <TimeZoneForm chosen={me.timeZone} zones={Intl.supportedValuesOf("timeZone")} shownIn={zone} />
           </CardContent>
         </Card>
         <CalendarFeedCard initialUrl={calendar.url} />

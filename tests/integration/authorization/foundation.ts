@@ -8,6 +8,8 @@ export const foundationRows: Rows = {
     input: () => ({ currentPassword: "not-the-password", newPassword: "a-new-password-123", confirmPassword: "a-new-password-123" }),
     expect: everyone("BAD_REQUEST"),
   },
+  // An unknown zone: proves the gate without changing anyone's preference.
+  "me.setTimeZone": { input: () => ({ timeZone: "Mars/Olympus_Mons" }), expect: everyone("BAD_REQUEST") },
   "dashboard.get": { input: () => undefined, expect: everyone("OK") },
   "dashboard.convenorNeeds": { input: () => undefined, expect: everyone("OK") },
   "series.list": { input: () => undefined, expect: everyone("OK") },
