@@ -177,3 +177,19 @@ test("deterrence matrix: carried is a cell style explained once, criteria withou
   await expect(axis.first()).toContainText(/\d{4}/);
   await expect(page.getByTestId("timeline-chart")).toContainText("Honolulu");
 });
+
+test("the Tracker page shows convergence across the delegate's series: statuses counted and what changed last", async ({ asUser }) => {
+  const us = await asUser(DEMO.usDelegate);
+  await us.goto("/tracker");
+  await expect(us.getByRole("heading", { name: "Convergence across your series" })).toBeVisible();
+  for (const series of ["EDD", "EDSCG", "TRI-15"]) {
+    const card = us.getByTestId(`series-summary-${series}`);
+    await expect(card).toBeVisible();
+    await expect(card.getByText(/changed status at|No issue changed status at/)).toBeVisible();
+  }
+  const tri = us.getByTestId("series-summary-TRI-15");
+  await expect(tri.locator("[data-testid^=summary-count-]").first()).toBeVisible();
+  // Each changed issue links to its timeline in that series.
+  const changed = tri.getByTestId("summary-changed").getByRole("link").first();
+  if (await changed.count()) await expect(changed).toHaveAttribute("href", /\/series\/[^/]+\/tracker\/issues\//);
+});

@@ -1,11 +1,14 @@
 import { deterrenceProfileSchema, issueTimelineSchema, seriesOverviewSchema, sessionTrackerSchema, trackerOverviewSchema } from "@/lib/schemas/tracker";
 import { getDeterrenceProfile, getIssueTimeline, getSeriesOverview, getSessionTracker } from "@/server/services/tracker/tracker";
 import { getTrackerOverview } from "@/server/services/tracker/overview";
+import { getTrackerSummary } from "@/server/services/tracker/summary";
 import { authedProcedure, router, seriesProcedure } from "@/server/trpc/init";
 
 /** Convergence figures (DESIGN.md "Convergence"), computed only from what the viewer may read. */
 export const trackerRouter = router({
   /** Per session the viewer may see: issues on its agenda and released positions on record. */
+  /** Convergence across the viewer's series: status counts and what changed at each series' last session. */
+  summary: authedProcedure.query(({ ctx }) => getTrackerSummary(ctx.db, ctx.viewer)),
   overview: authedProcedure.input(trackerOverviewSchema).query(({ ctx, input }) => getTrackerOverview(ctx.db, ctx.viewer, input?.page)),
   /** One session's issues with positions, spread, agreement, status and outlier; the summary on top. */
   session: authedProcedure.input(sessionTrackerSchema).query(({ ctx, input }) => getSessionTracker(ctx.db, ctx.viewer, input.sessionId)),

@@ -4,6 +4,7 @@ import { eddMembers, everyone, type Rows } from "@/tests/integration/authorizati
 // not exist); the figures themselves are checked per viewer in tracker.test.ts.
 export const trackerRows: Rows = {
   "tracker.overview": { input: () => undefined, expect: everyone("OK") },
+  "tracker.summary": { input: () => undefined, expect: everyone("OK") },
   "tracker.session": { input: ({ world }) => ({ sessionId: world.sessions.eddPublished.id }), expect: eddMembers },
   "tracker.seriesOverview": { input: ({ world }) => ({ seriesId: world.series.edd.id }), expect: eddMembers },
   "tracker.issueTimeline": { input: ({ world }) => ({ issueId: world.issues.eddProbe.id }), expect: eddMembers },
