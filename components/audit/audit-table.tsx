@@ -76,7 +76,7 @@ export async function AuditTable({ events, zone }: { events: AuditRow[]; zone: s
         </TableHeader>
         <TableBody>
           {events.map((e) => (
-            <TableRow key={e.id} data-action={e.action}>
+            <TableRow key={e.id} data-action={e.action} data-kind={e.objectType}>
               <TableCell className="whitespace-nowrap align-top tabular-nums text-muted-foreground">
                 <time dateTime={e.createdAt.toISOString()}>{formatInstant(e.createdAt, zone)}</time>
               </TableCell>
