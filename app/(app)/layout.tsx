@@ -2,12 +2,12 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { ViewerZoneProvider } from "@/components/layout/viewer-zone";
 import { viewerZoneChoice } from "@/server/pages/viewer-zone";
-import { api, requireViewer } from "@/server/trpc/server";
+import { currentAccount, requireViewer } from "@/server/trpc/server";
 
 // Every page inside needs a live account: a deactivated or revoked session lands on sign-in.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   await requireViewer();
-  const me = await (await api()).me.get();
+  const me = await currentAccount();
   // Other times show in the zone the person chose, else the browser's, which the browser reports in
   // a cookie (UTC until it has).
   const { zone, chosen } = await viewerZoneChoice();

@@ -11,7 +11,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatSessionRange } from "@/lib/format";
-import { api } from "@/server/trpc/server";
+import { api, currentAccount } from "@/server/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DashboardPage() {
   const caller = await api();
-  const [me, data, needs] = await Promise.all([caller.me.get(), caller.dashboard.get(), caller.dashboard.convenorNeeds()]);
+  const [me, data, needs] = await Promise.all([currentAccount(), caller.dashboard.get(), caller.dashboard.convenorNeeds()]);
   const t = await getTranslations();
   const partyOf = new Map(me.memberships.map((m) => [m.series.id, m.party?.code ?? null]));
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { DEFAULT_ZONE, VIEWER_ZONE_COOKIE, validTimeZone } from "@/lib/format";
-import { api } from "@/server/trpc/server";
+import { currentAccount } from "@/server/trpc/server";
 
 /**
  * The zone a page shows "other times" in: the person's choice on the account page, else the
@@ -13,7 +13,7 @@ export async function viewerZone(): Promise<string> {
 
 /** The zone and whether the person chose it (then the browser's own zone is not reported). */
 export async function viewerZoneChoice(): Promise<{ zone: string; chosen: boolean }> {
-  const me = await (await api()).me.get();
+  const me = await currentAccount();
   if (me.timeZone) return { zone: me.timeZone, chosen: true };
   return { zone: validTimeZone((await cookies()).get(VIEWER_ZONE_COOKIE)?.value) ?? DEFAULT_ZONE, chosen: false };
 }

@@ -26,6 +26,9 @@ export const requireViewer = cache(async (): Promise<Viewer> => {
 /** The tRPC caller for signed-in pages: the same procedures, checks and errors as the HTTP API. */
 export const api = cache(async () => createCaller({ db: db(), viewer: await requireViewer(), headers: await headers() }));
 
+/** The signed-in person's account (me.get), read once per request however many parts of the page need it. */
+export const currentAccount = cache(async () => (await api()).me.get());
+
 /** Administration pages look like missing pages to everyone else. */
 export async function requireAdminPage(): Promise<Viewer> {
   const viewer = await requireViewer();

@@ -6,7 +6,7 @@ import { CalendarFeedCard } from "@/components/calendar/calendar-feed-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerZone } from "@/server/pages/viewer-zone";
-import { api } from "@/server/trpc/server";
+import { api, currentAccount } from "@/server/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const caller = await api();
-  const [me, calendar, zone] = await Promise.all([caller.me.get(), caller.calendar.get(), viewerZone()]);
+  const [me, calendar, zone] = await Promise.all([currentAccount(), caller.calendar.get(), viewerZone()]);
   const t = await getTranslations();
   return (
     <>
