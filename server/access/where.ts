@@ -220,3 +220,12 @@ export function visibleMembershipsWhere(viewer: Viewer): Prisma.MembershipWhereI
 export function visibleInvitationsWhere(viewer: Viewer): Prisma.InvitationWhereInput {
   return { seriesId: { in: viewerRoles(viewer).convenor } };
 }
+
+/**
+ * Memberships whose changes the viewer may hear of (live signals): those on the member lists they
+ * may see, including a member just removed from such a list, and their own.
+ */
+export function visibleMembershipChangesWhere(viewer: Viewer): Prisma.MembershipWhereInput {
+  const r = viewerRoles(viewer);
+  return anyOf<Prisma.MembershipWhereInput>([r.governments.length > 0 && { seriesId: { in: r.governments } }, { userId: viewer.userId }]);
+}

@@ -20,7 +20,15 @@ import pg from "pg";
  */
 
 export type ChangeChannel = "trilogue_viewer" | "trilogue_series";
-const CHANNELS: ChangeChannel[] = ["trilogue_viewer", "trilogue_series"];
+/** Live signals for subscribers (server/live/), heard on the same connection; they empty no cache. */
+export const LIVE_CHANNEL = "trilogue_live";
+const CHANNELS = ["trilogue_viewer", "trilogue_series", LIVE_CHANNEL];
+
+/**
+ * What the live hub hears: a signal's raw payload, or "resync" when listening (re)starts, after which
+ * anything may have been missed and every subscriber must refetch all it shows.
+ */
+export type LiveListener = (payload: string | "resync") => void;
 
 /**
  * Staleness is bounded, not hoped for. A heartbeat (SELECT 1) goes down the listening connection
@@ -47,10 +55,27 @@ export interface FeedState {
   readonly generation: number;
 }
 
-type Registry = { caches: Set<Invalidatable>; feed: ChangeFeed | null };
+type Registry = { caches: Set<Invalidatable>; feed: ChangeFeed | null; live?: Set<LiveListener> };
 // On globalThis so that a dev server's hot reloads share one connection and one registry.
 const globalForChanges = globalThis as unknown as { trilogueChanges?: Registry };
 const registry: Registry = (globalForChanges.trilogueChanges ??= { caches: new Set(), feed: null });
+
+/** Listens to live signals on this process's feed; returns the function that stops listening. */
+export function listenLive(listener: LiveListener): () => void {
+  const listeners = (registry.live ??= new Set());
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function tellLive(payload: string): void {
+  for (const listener of registry.live ?? []) {
+    try {
+      listener(payload);
+    } catch {
+      // One subscriber's failure is its own; the others still hear.
+    }
+  }
+}
 
 /** Registers a cache to be emptied by notifications on its channel and by every reset. */
 export function registerCache(cache: Invalidatable): void {
@@ -108,6 +133,10 @@ export class ChangeFeed implements FeedState {
   }
 
   private dispatch(channel: string, payload: string | undefined): void {
+    if (channel === LIVE_CHANNEL) {
+      if (payload) tellLive(payload);
+      return;
+    }
     this.generation++;
     for (const cache of registry.caches) {
       if (cache.channel !== channel) continue;
@@ -140,6 +169,8 @@ export class ChangeFeed implements FeedState {
       this.connected = true;
       this.heartbeat = setInterval(() => void this.beat(client), this.timing.beatMs);
       this.heartbeat.unref();
+      // Live subscribers may have missed signals while nobody listened: they refetch.
+      tellLive("resync");
       for (const resolve of this.readyWaiters.splice(0)) resolve();
     } catch {
       this.lost(client);

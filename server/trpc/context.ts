@@ -13,6 +13,9 @@ import type { Context } from "@/server/trpc/init";
 export async function createRequestContext(req: NextRequest): Promise<Context> {
   startChangeFeed(sessionModeUrl(env()));
   const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
-  const viewer = token?.sub ? await sessionViewer(db(), token.sub, token.authAt ?? 0) : null;
-  return { db: db(), viewer, headers: req.headers };
+  const userId = token?.sub;
+  const authAt = token?.authAt ?? 0;
+  const viewer = userId ? await sessionViewer(db(), userId, authAt) : null;
+  const reloadViewer = userId ? () => sessionViewer(db(), userId, authAt) : undefined;
+  return { db: db(), viewer, headers: req.headers, reloadViewer };
 }

@@ -22,6 +22,8 @@ export type Context = {
   db: Db;
   viewer: Viewer | null;
   headers: Headers;
+  /** The viewer as of now, for long-lived calls (live streams) that must notice a change of access. */
+  reloadViewer?: () => Promise<Viewer | null>;
 };
 
 const CODES: Record<AppErrorCode, TRPCError["code"]> = {
@@ -53,6 +55,15 @@ export function toTRPCError(error: unknown): TRPCError | null {
 
 const t = initTRPC.context<Context>().create({
   transformer,
+  // Live streams (server/live/): a comment line every 15 s keeps proxies and the browser from
+  // taking the stream for dead; the browser reconnects after 45 s without one; every stream ends
+  // after 30 minutes and the browser reopens it (refetching what it shows), so no stream outlives
+  // a change of deploy or of access by long.
+  sse: {
+    ping: { enabled: true, intervalMs: 15_000 },
+    maxDurationMs: 30 * 60_000,
+    client: { reconnectAfterInactivityMs: 45_000 },
+  },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors =

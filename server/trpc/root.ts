@@ -5,6 +5,7 @@ import { agendaRouter } from "@/server/routers/agenda/_router";
 import { auditRouter } from "@/server/routers/audit/_router";
 import { calendarRouter } from "@/server/routers/calendar/_router";
 import { invitationRouter } from "@/server/routers/invitation/_router";
+import { liveRouter } from "@/server/routers/live/_router";
 import { issueRouter } from "@/server/routers/issue/_router";
 import { memberRouter } from "@/server/routers/member/_router";
 import { adminRouter } from "@/server/routers/admin/_router";
@@ -39,6 +40,7 @@ export const appRouter = router({
   assessment: assessmentRouter,
   minutes: minutesRouter,
   briefing: briefingRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

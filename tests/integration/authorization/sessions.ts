@@ -1,5 +1,5 @@
 import { instantToZonedLocal } from "@/lib/schemas/sessions";
-import { eddConvenorOnly, everyone, type Rows } from "@/tests/integration/authorization/shared";
+import { eddConvenorOnly, eddMembers, everyone, type Rows } from "@/tests/integration/authorization/shared";
 
 export const sessionsRows: Rows = {
   // Every convenor call adds one more draft session to the EDD: harmless to the other rows.
@@ -48,6 +48,10 @@ export const sessionsRows: Rows = {
     },
     expect: { ...eddConvenorOnly, convenor: "BAD_REQUEST" },
   },
+  // Subscriptions: the check runs when the stream is opened (the matrix never reads from it).
+  "live.session": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
+  "live.session#draft agenda": { input: ({ world: w }) => ({ sessionId: w.sessions.eddDraft.id }), expect: eddMembers },
+  "live.series": { input: ({ world: w }) => ({ seriesId: w.series.edd.id }), expect: eddMembers },
   "calendar.get": { input: () => undefined, expect: everyone("OK") },
   "calendar.reset": { input: () => undefined, expect: everyone("OK") },
   "audit.list": { input: ({ world: w }) => ({ seriesId: w.series.edd.id }), expect: eddConvenorOnly },

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { id } from "@/lib/schemas/common";
+import { loadViewer } from "@/server/access";
+import { openSeriesStream, openSessionStream, type StreamContext } from "@/server/live/stream";
+import type { LiveEvent } from "@/server/live/signals";
+import { authedProcedure, router, toTRPCError, type Context } from "@/server/trpc/init";
+import type { Viewer } from "@/server/access";
+
+function streamContext(ctx: Context & { viewer: Viewer }, signal: AbortSignal | undefined): StreamContext {
+  const startedAt = Date.now();
+  const userId = ctx.viewer.userId;
+  return {
+    db: ctx.db,
+    viewer: ctx.viewer,
+    // The request path reads the account through the change-aware cache; a caller without one
+    // (tests, scripts) reads it afresh, as signed in when the stream opened.
+    reloadViewer: ctx.reloadViewer ?? (() => loadViewer(ctx.db, userId, startedAt)),
+    signal,
+  };
+}
+
+/** Errors raised while streaming become tRPC errors as everywhere else (the middleware saw only the opening). */
+async function* mapped(events: AsyncGenerator<LiveEvent>): AsyncGenerator<LiveEvent> {
+  try {
+    yield* events;
+  } catch (error) {
+    throw toTRPCError(error) ?? error;
+  }
+}
+
+/**
+ * Live signals over Server-Sent Events (README "Live updates"): ids of objects that changed and the
+ * viewer may read, never content; the browser refetches through the ordinary procedures.
+ */
+export const liveRouter = router({
+  /** Signals of one session the viewer may see: its agenda, papers, stances, seal, comments, minutes, and the series' issues and members. */
+  session: authedProcedure
+    .input(z.object({ sessionId: id }))
+    .subscription(async ({ ctx, input, signal }) => mapped(await openSessionStream(streamContext(ctx, signal), input.sessionId))),
+
+  /** Signals of a whole series the viewer sits in (series page, series tracker). */
+  series: authedProcedure
+    .input(z.object({ seriesId: id }))
+    .subscription(({ ctx, input, signal }) => mapped(openSeriesStream(streamContext(ctx, signal), input.seriesId))),
+});

@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAgendaItem, createIssue } from "@/prisma/seed/factories";
+import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
+import { startChangeFeed, stopChangeFeed } from "@/server/changes/feed";
+import type { LiveEvent } from "@/server/live/signals";
+import { LIVE_LIMITS, openStreams } from "@/server/live/stream";
+import { signalKinds } from "@/server/live/visibility";
+import { callerFor, outcomeOf } from "@/tests/integration/helpers/callers";
+import { testDatabaseUrl, testDb } from "@/tests/integration/helpers/db";
+
+// Live signals through the tRPC caller, fed by PostgreSQL's notifications (migration live_signals)
+// on a change feed listening to the test database, as on the web server.
+const db = testDb();
+let w: FixtureWorld;
+
+beforeAll(async () => {
+  w = await createFixtureWorld(db);
+  await startChangeFeed(testDatabaseUrl()).ready();
+});
+
+afterAll(async () => {
+  // Module state is shared between files: later files must not run with a live feed.
+  await stopChangeFeed();
+});
+
+const body = { rationale: "Because", conditions: "", redLine: false, priority: 2 };
+
+/** One open subscription, read event by event. */
+class Subscriber {
+  readonly seen: LiveEvent[] = [];
+  private constructor(private readonly iterator: AsyncIterator<LiveEvent>) {}
+
+  static async open(userId: string, input: { sessionId: string } | { seriesId: string }): Promise<Subscriber> {
+    const caller = await callerFor(db, userId);
+    const iterable = "sessionId" in input ? await caller.live.session(input) : await caller.live.series(input);
+    const subscriber = new Subscriber(iterable[Symbol.asyncIterator]());
+    // Every stream opens with a resync: the client refetches what it shows.
+    expect(await subscriber.next()).toEqual({ kind: "resync", id: "", sessionId: null });
+    return subscriber;
+  }
+
+  /** The next event; fails the test if none comes within a generous bound (a notification takes milliseconds). */
+  async next(): Promise<LiveEvent> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no live event within 10 s; seen ${JSON.stringify(this.seen)}`)), 10_000);
+    });
+    try {
+      const result = await Promise.race([this.iterator.next(), timeout]);
+      if (result.done) throw new Error("stream ended");
+      this.seen.push(result.value);
+      return result.value;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Reads events until one matches; returns everything read on the way, the match last. */
+  async until(match: (e: LiveEvent) => boolean): Promise<LiveEvent[]> {
+    const read: LiveEvent[] = [];
+    for (;;) {
+      const e = await this.next();
+      read.push(e);
+      if (match(e)) return read;
+    }
+  }
+
+  /** How the stream ends when read on: "OK" for a normal end, else the error's code. */
+  async ending(): Promise<string> {
+    return outcomeOf(async () => {
+      for (;;) {
+        const r = await this.iterator.next();
+        if (r.done) return;
+        this.seen.push(r.value);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.iterator.return?.(undefined);
+  }
+}
+
+/** A new issue on the trilateral published agenda, with no stance yet. */
+async function triAgendaIssue() {
+  const issue = await createIssue(db, { seriesId: w.series.tri.id });
+  await createAgendaItem(db, { sessionId: w.sessions.triPublished.id, issueId: issue.id, status: "ACCEPTED" });
+  return issue;
+}
+
+describe("live.session", () => {
+  it("answers NOT_FOUND for a session the viewer may not see, as for a missing one", async () => {
+    const kr = await callerFor(db, w.users.krDelegate.id);
+    expect(await outcomeOf(() => kr.live.session({ sessionId: w.sessions.eddPublished.id }))).toBe("NOT_FOUND");
+    expect(await outcomeOf(() => kr.live.session({ sessionId: "no-such-session" }))).toBe("NOT_FOUND");
+    // A draft agenda's session is hidden from an invited scholar until published.
+    const scholar = await callerFor(db, w.users.scholarA.id);
+    expect(await outcomeOf(() => scholar.live.session({ sessionId: w.sessions.triDraft.id }))).toBe("NOT_FOUND");
+    expect(await outcomeOf(() => scholar.live.session({ sessionId: w.sessions.triPublished.id }))).toBe("OK");
+    expect(await outcomeOf(() => kr.live.series({ seriesId: w.series.edd.id }))).toBe("NOT_FOUND");
+  });
+
+  it("sends a KR delegate nothing of a JP draft, and the JP release at once", async () => {
+    const jp = await callerFor(db, w.users.jpDelegate.id);
+    const kr = await callerFor(db, w.users.krDelegate.id);
+    const sessionId = w.sessions.triPublished.id;
+    // Stance B: a JP draft from before the subscription, released during it.
+    const b = await jp.stance.create({ sessionId, issueId: (await triAgendaIssue()).id, position: 1, ...body });
+    const issueA = await triAgendaIssue();
+    const boardBefore = await kr.stance.board({ sessionId });
+
+    const krLive = await Subscriber.open(w.users.krDelegate.id, { sessionId });
+    const jpLive = await Subscriber.open(w.users.jpDelegate.id, { sessionId });
+
+    // Stance A: a JP draft created and saved while KR listens.
+    const a = await jp.stance.create({ sessionId, issueId: issueA.id, position: 2, ...body });
+    const saved = await jp.stance.save({ stanceId: a.id, version: a.version, position: 3, ...body });
+    const aRevisions = (await db.stanceRevision.findMany({ where: { stanceId: a.id }, select: { id: true } })).map((r) => r.id);
+    expect(aRevisions).toHaveLength(2);
+    // JP's own delegation hears of its draft.
+    await jpLive.until((e) => e.kind === "stanceRevision" && e.id === aRevisions[1]);
+    // KR's view did not change either.
+    expect(await kr.stance.board({ sessionId })).toEqual(boardBefore);
+    expect(saved.version).toBe(2);
+
+    await jp.stance.release({ stanceId: b.id, version: b.version, releaseLevel: "GOVERNMENTS" });
+    const read = await krLive.until((e) => e.kind === "stance" && e.id === b.id);
+    // Nothing about the draft was sent before the release (signals are sent in commit order).
+    const draftIds = new Set([a.id, ...aRevisions]);
+    expect(read.filter((e) => draftIds.has(e.id))).toEqual([]);
+    expect(read.every((e) => e.sessionId === sessionId || e.sessionId === null)).toBe(true);
+    // The released revision follows, and still nothing of A.
+    const releasedRevision = await db.stanceRevision.findFirstOrThrow({ where: { stanceId: b.id, releaseLevel: "GOVERNMENTS" } });
+    const more = await krLive.until((e) => e.kind === "stanceRevision" && e.id === releasedRevision.id);
+    expect(more.filter((e) => draftIds.has(e.id))).toEqual([]);
+    expect(krLive.seen.filter((e) => draftIds.has(e.id))).toEqual([]);
+
+    await krLive.close();
+    await jpLive.close();
+    expect(openStreams(w.users.krDelegate.id)).toBe(0);
+  });
+
+  it("follows only its own session: another session's signals are not sent", async () => {
+    const convenor = await callerFor(db, w.users.triConvenor.id);
+    const live = await Subscriber.open(w.users.usDelegate.id, { sessionId: w.sessions.triPublished.id });
+    // A comment on another series' item (the US delegate may read it), then one on this session.
+    const edscgItem = await db.agendaItem.findFirstOrThrow({ where: { sessionId: w.sessions.edscgPublished.id } });
+    const us = await callerFor(db, w.users.usDelegate.id);
+    const elsewhere = await us.comment.create({ agendaItemId: edscgItem.id, body: "Elsewhere" });
+    const triItem = await db.agendaItem.findFirstOrThrow({ where: { sessionId: w.sessions.triPublished.id } });
+    const here = await convenor.comment.create({ agendaItemId: triItem.id, body: "Here" });
+    const read = await live.until((e) => e.kind === "comment" && e.id === here.id);
+    expect(read.map((e) => e.id)).not.toContain(elsewhere.id);
+    await live.close();
+  });
+
+  it("bounds the streams a person holds open", async () => {
+    const userId = w.users.observer.id;
+    const open: Subscriber[] = [];
+    for (let i = 0; i < LIVE_LIMITS.streamsPerUser; i++) open.push(await Subscriber.open(userId, { seriesId: w.series.tri.id }));
+    const observer = await callerFor(db, userId);
+    expect(await outcomeOf(() => observer.live.series({ seriesId: w.series.tri.id }))).toBe("TOO_MANY_REQUESTS");
+    await open.pop()!.close();
+    const again = await Subscriber.open(userId, { seriesId: w.series.tri.id });
+    for (const s of [...open, again]) await s.close();
+    expect(openStreams(userId)).toBe(0);
+  });
+
+  it("every kind the triggers announce has a visibility rule", async () => {
+    const kinds = await db.$queryRaw<{ kind: string }[]>`
+      SELECT DISTINCT (regexp_match(pg_get_triggerdef(t.oid), 'live_signal\\(''([^'']+)''')) [1] AS kind
+      FROM pg_trigger t WHERE t.tgname LIKE '%\\_live\\_%'`;
+    expect(kinds.length).toBeGreaterThan(10);
+    expect(kinds.map((k) => k.kind).filter((k) => !signalKinds().includes(k))).toEqual([]);
+  });
+
+  it("a removed member stops receiving at once: the stream ends NOT_FOUND", async () => {
+    const sessionId = w.sessions.triPublished.id;
+    const live = await Subscriber.open(w.users.krDelegate.id, { sessionId });
+    const membership = await db.membership.findFirstOrThrow({ where: { seriesId: w.series.tri.id, userId: w.users.krDelegate.id } });
+    const convenor = await callerFor(db, w.users.triConvenor.id);
+    await convenor.member.remove({ membershipId: membership.id, version: membership.version });
+    // A change anyone in the session may see, after the removal: KR is not told of it.
+    const triItem = await db.agendaItem.findFirstOrThrow({ where: { sessionId } });
+    const after = await convenor.comment.create({ agendaItemId: triItem.id, body: "After the removal" });
+    expect(await live.ending()).toBe("NOT_FOUND");
+    expect(live.seen.map((e) => e.id)).not.toContain(after.id);
+    expect(openStreams(w.users.krDelegate.id)).toBe(0);
+  });
+});
