@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { LiveSession } from "@/components/live/live-status";
 import { api, loadOrNotFound } from "@/server/trpc/server";
 
 type Props = { params: Promise<{ paperId: string }> };
@@ -44,6 +45,7 @@ export default async function PaperPage({ params }: Props) {
         description={by}
         actions={
           <div className="flex flex-wrap items-center gap-2">
+            <LiveSession sessionId={paper.session.id} />
             <PaperReleaseBadge level={paper.releaseLevel} label={tl(paper.releaseLevel)} />
             {paper.withdrawnAt ? <WithdrawnBadge label={t("withdrawn")} /> : null}
             {paper.canEdit ? (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { MainNav, type NavItem } from "@/components/layout/main-nav";
+import { LiveSeries } from "@/components/live/live-status";
 import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { loadSeries } from "@/server/pages/series";
 import { Badge } from "@/components/ui/badge";
@@ -29,6 +30,7 @@ export default async function SeriesLayout({ params, children }: Props) {
         title={series.name}
         actions={
           <div className="flex flex-wrap items-center gap-2">
+            <LiveSeries seriesId={series.id} />
             <Badge variant="secondary">{series.shortName}</Badge>
             <Badge variant="outline">{t(`tracks.${series.track}`)}</Badge>
             <Badge variant="info">{t("series.yourRole", { role: roleLabel })}</Badge>

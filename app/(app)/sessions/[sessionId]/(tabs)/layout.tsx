@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { MainNav, type NavItem } from "@/components/layout/main-nav";
+import { LiveSession } from "@/components/live/live-status";
 import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { SessionStatusBadge } from "@/components/series/status-badge";
 import { SessionActions } from "@/components/sessions/session-actions";
@@ -36,6 +37,7 @@ export default async function SessionLayout({ params, children }: Props) {
         description={`${formatSessionRange(session.startsAt, session.endsAt, session.timeZone)} · ${describeTimeZone(session.timeZone, session.startsAt)} · ${session.isVirtual ? t("session.virtual") : (session.place ?? "")}`}
         actions={
           <div className="flex flex-wrap items-center gap-2">
+            <LiveSession sessionId={session.id} />
             <SessionStatusBadge status={session.status} />
             <SessionActions session={session} />
           </div>
