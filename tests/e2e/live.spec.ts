@@ -12,12 +12,12 @@ test("a comment posted in one browser appears on the other's open item page, and
        FROM "AgendaItem" ai
        JOIN "Session" se ON se.id = ai."sessionId"
        JOIN "Series" s ON s.id = se."seriesId"
-      WHERE s."shortName" = 'EDD' AND se."agendaPublishedAt" IS NOT NULL AND se.status <> 'CONCLUDED'
+      WHERE s."shortName" = 'EDSCG' AND se."agendaPublishedAt" IS NOT NULL AND se.status <> 'CONCLUDED'
       ORDER BY se."startsAt" ASC, ai.position ASC
       LIMIT 1`,
   );
   const item = rows[0];
-  if (!item) throw new Error("The demo data has no open EDD session with a published agenda");
+  if (!item) throw new Error("The demo data has no open EDSCG session with a published agenda");
   const itemUrl = `/sessions/${item.sessionId}/items/${item.id}`;
 
   const us = await asUser(DEMO.usDelegate);
@@ -28,13 +28,13 @@ test("a comment posted in one browser appears on the other's open item page, and
   const unsent = `Half-written thought ${uniqueSuffix()}`;
   await usBox.fill(unsent);
 
-  const jp = await asUser(DEMO.jpDelegate);
-  await jp.goto(itemUrl);
-  const text = `Live from Tokyo ${uniqueSuffix()}`;
-  const jpThread = jp.getByTestId("comment-thread");
-  await jpThread.getByRole("textbox", { name: "Write a comment" }).fill(text);
-  await jpThread.getByRole("button", { name: "Post comment" }).click();
-  await expect(jpThread.getByTestId("comment").filter({ hasText: text })).toBeVisible();
+  const kr = await asUser(DEMO.krDelegate);
+  await kr.goto(itemUrl);
+  const text = `Live from Seoul ${uniqueSuffix()}`;
+  const krThread = kr.getByTestId("comment-thread");
+  await krThread.getByRole("textbox", { name: "Write a comment" }).fill(text);
+  await krThread.getByRole("button", { name: "Post comment" }).click();
+  await expect(krThread.getByTestId("comment").filter({ hasText: text })).toBeVisible();
 
   // The US page, never reloaded, shows it; the US delegate's unsent text is still in the box.
   await expect(us.getByTestId("comment-thread").getByTestId("comment").filter({ hasText: text })).toBeVisible({ timeout: 10_000 });
