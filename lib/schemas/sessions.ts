@@ -59,7 +59,7 @@ export function previousSessionStatus(status: (typeof SESSION_STATUSES)[number])
 export { nextSessionStatus } from "@/lib/vocabulary";
 
 /** The kinds of object the audit trail can be filtered by (AuditEvent.objectType). */
-export const AUDIT_OBJECT_TYPES = ["Session", "AgendaItem", "PositionPaper", "Stance", "Comment", "Minutes", "Issue", "Series", "Membership", "Invitation", "Assessment"] as const;
+export const AUDIT_OBJECT_TYPES = ["Session", "AgendaItem", "PositionPaper", "Stance", "Comment", "Minutes", "Issue", "Series", "Membership", "Invitation", "Assessment", "JointText"] as const;
 const auditDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD");
 
 export const auditListSchema = z.object({

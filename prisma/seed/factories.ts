@@ -3,6 +3,9 @@ import type {
   AgendaItemStatus,
   AttributionRule,
   IssueKind,
+  JointTextKind,
+  JointTextProposalKind,
+  JointTextRelease,
   ReleaseLevel,
   SessionStatus,
   Track,
@@ -567,5 +570,68 @@ export async function createSealSubmission(db: DbClient, input: CreateSealSubmis
       submittedById: input.submittedById,
       submittedAt: input.submittedAt ?? new Date(),
     },
+  });
+}
+
+export interface CreateJointTextInput {
+  sessionId: string;
+  createdById: string;
+  title?: string;
+  kind?: JointTextKind;
+  languageTag?: string;
+  release?: JointTextRelease;
+  /** Bodies of revisions 1…n in order (the structure of server/domain/joint-text); default one empty body. */
+  revisions?: { body: unknown; tabled?: boolean; change?: unknown; createdAt?: Date }[];
+  carriedFromId?: string | null;
+  createdAt?: Date;
+}
+
+/** A joint text with its revisions; its version and currentRevision are the last revision's number. */
+export async function createJointText(db: DbClient, input: CreateJointTextInput) {
+  const createdAt = input.createdAt ?? new Date();
+  const revisions = input.revisions ?? [{ body: { paragraphs: [] } }];
+  let tabledNo = 0;
+  const release = input.release ?? "DRAFT";
+  return client(db).jointText.create({
+    data: {
+      sessionId: input.sessionId,
+      createdById: input.createdById,
+      title: input.title ?? `Joint text ${uniqueSuffix()}`,
+      kind: input.kind ?? "JOINT_STATEMENT",
+      languageTag: input.languageTag ?? "en",
+      release,
+      releasedAt: release === "DRAFT" ? null : createdAt,
+      carriedFromId: input.carriedFromId ?? null,
+      currentRevision: revisions.length,
+      version: revisions.length,
+      createdAt,
+      revisions: {
+        create: revisions.map((r, i) => ({
+          number: i + 1,
+          body: r.body as Prisma.InputJsonValue,
+          change: (r.change ?? { op: i === 0 ? "created" : "edited", by: "chair" }) as Prisma.InputJsonValue,
+          tabled: r.tabled ?? false,
+          tabledNo: r.tabled ? ++tabledNo : null,
+          authorId: input.createdById,
+          createdAt: r.createdAt ?? createdAt,
+        })),
+      },
+    },
+  });
+}
+
+export interface CreateJointTextProposalInput {
+  textId: string;
+  partyId: string;
+  authorId: string;
+  kind: JointTextProposalKind;
+  payload: unknown;
+  note?: string;
+}
+
+/** A party's untabled (DRAFT) proposal on a joint text. */
+export async function createJointTextProposal(db: DbClient, input: CreateJointTextProposalInput) {
+  return client(db).jointTextProposal.create({
+    data: { textId: input.textId, partyId: input.partyId, authorId: input.authorId, kind: input.kind, payload: input.payload as Prisma.InputJsonValue, note: input.note ?? "" },
   });
 }

@@ -1,4 +1,4 @@
-import type { AuditAudience, Prisma, ReleaseLevel } from "@/prisma/generated/client";
+import type { AuditAudience, JointTextRelease, Prisma, ReleaseLevel } from "@/prisma/generated/client";
 import type { Viewer } from "@/server/access/viewer";
 import {
   anyOf,
@@ -6,6 +6,7 @@ import {
   visibleAgendaItemsWhere,
   visibleCommentsWhere,
   visibleIssuesWhere,
+  visibleJointTextsWhere,
   visibleMinutesWhere,
   visiblePapersWhere,
   visibleSessionsWhere,
@@ -36,6 +37,10 @@ export type AuditSubject =
   | { kind: "session"; id: string; audience: "CONVENORS" | "GOVERNMENTS" }
   | { kind: "minutes"; id: string; sessionId: string; released: boolean }
   | { kind: "issue"; id: string }
+  /** A joint text at its release level (the chair's DRAFT: convenors). */
+  | { kind: "jointText"; id: string; sessionId: string; release: JointTextRelease }
+  /** A party's proposal on a joint text: its party until tabled, then the text's readers. */
+  | { kind: "jointTextProposal"; textId: string; sessionId: string; partyId: string; tabled: boolean; release: JointTextRelease }
   | { kind: "series"; id: string }
   | { kind: "membership"; id: string }
   | { kind: "invitation"; id: string }
@@ -59,7 +64,13 @@ export type AuditScope = {
   agendaItemId?: string | null;
   minutesId?: string | null;
   issueId?: string | null;
+  jointTextId?: string | null;
 };
+
+/** A joint text's release as an audience. */
+function jointTextAudience(release: JointTextRelease): AuditAudience {
+  return release === "DRAFT" ? "CONVENORS" : release;
+}
 
 /** A release level as an audience; a draft without a party (a scholar's own paper) is its author's alone. */
 function releaseAudience(level: ReleaseLevel, partyId: string | null): AuditAudience {
@@ -130,6 +141,17 @@ export function auditScope(subject: AuditSubject): AuditScope {
       };
     case "issue":
       return { objectType: "Issue", objectId: subject.id, audience: "GOVERNMENTS", issueId: subject.id };
+    case "jointText":
+      return { objectType: "JointText", objectId: subject.id, audience: jointTextAudience(subject.release), sessionId: subject.sessionId, jointTextId: subject.id };
+    case "jointTextProposal":
+      return {
+        objectType: "JointText",
+        objectId: subject.textId,
+        audience: subject.tabled ? jointTextAudience(subject.release) : "PARTY",
+        partyId: subject.partyId,
+        sessionId: subject.sessionId,
+        jointTextId: subject.textId,
+      };
     case "series":
       return { objectType: "Series", objectId: subject.id, audience: "CONVENORS" };
     case "membership":
@@ -148,7 +170,7 @@ export function auditScope(subject: AuditSubject): AuditScope {
 }
 
 /** Object types whose visibility is checked again as the object stands now, through the event's pointer. */
-const CHECKED_NOW = ["PositionPaper", "Stance", "Comment", "AgendaItem", "Session", "Minutes", "Issue"];
+const CHECKED_NOW = ["PositionPaper", "Stance", "Comment", "AgendaItem", "Session", "Minutes", "Issue", "JointText"];
 
 /**
  * Whether the viewer may read the event's object as it stands now. A pointer cleared because its
@@ -167,6 +189,7 @@ function objectReadableNow(viewer: Viewer): Prisma.AuditEventWhereInput {
     { objectType: "Session", session: visibleSessionsWhere(viewer) },
     { objectType: "Minutes", minutes: visibleMinutesWhere(viewer) },
     { objectType: "Issue", issue: visibleIssuesWhere(viewer) },
+    { objectType: "JointText", jointText: visibleJointTextsWhere(viewer) },
   ]);
 }
 

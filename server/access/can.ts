@@ -42,6 +42,19 @@ export const can = {
   readAudit: convenes,
   /** Resolving and reopening comment threads. */
   resolveComment: convenes,
+  /** Drafting joint texts (the chair): paragraphs, brackets, options, tabling, accepting, release. */
+  chairJointText: convenes,
+
+  /** Proposing on a joint text and holding its brackets: a delegate, for their own party. */
+  negotiateJointText(viewer: Viewer, seriesId: string): boolean {
+    const m = membershipIn(viewer, seriesId);
+    return m?.role === "DELEGATE" && m.partyId !== null;
+  },
+  /** A proposal is changed (tabled, withdrawn) only by the delegates of its party. */
+  changeJointTextProposal(viewer: Viewer, proposal: { seriesId: string; partyId: string }): boolean {
+    const m = membershipIn(viewer, proposal.seriesId);
+    return m?.role === "DELEGATE" && m.partyId === proposal.partyId;
+  },
 
   /** Starting a paper: a delegate (for their party) or a scholar (as themself). */
   writePaper(viewer: Viewer, seriesId: string): boolean {

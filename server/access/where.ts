@@ -178,6 +178,39 @@ export function visiblePaperRevisionsWhere(viewer: Viewer): Prisma.PaperRevision
   ]);
 }
 
+/**
+ * Joint texts (DESIGN.md "Joint texts"): the chair's DRAFT is for the series' convenors only; at
+ * GOVERNMENTS also its delegates and observers; at ALL_PARTICIPANTS also the scholars of a track 1.5
+ * series invited to an item of the text's session (on a published agenda).
+ */
+export function visibleJointTextsWhere(viewer: Viewer): Prisma.JointTextWhereInput {
+  const r = viewerRoles(viewer);
+  const readers = [...new Set([...r.delegate.map((m) => m.seriesId), ...r.observer])];
+  return anyOf<Prisma.JointTextWhereInput>([
+    r.convenor.length > 0 && { session: { seriesId: { in: r.convenor } } },
+    readers.length > 0 && { release: { in: ["GOVERNMENTS", "ALL_PARTICIPANTS"] }, session: { seriesId: { in: readers } } },
+    r.scholar.length > 0 && {
+      release: "ALL_PARTICIPANTS",
+      session: {
+        seriesId: { in: r.scholar },
+        series: { track: "TRACK_1_5" },
+        agendaItems: { some: { scholars: { some: { userId: viewer.userId } }, session: { agendaPublishedAt: { not: null } } } },
+      },
+    },
+  ]);
+}
+
+/**
+ * A party's proposals on joint texts: its own delegates read them at every status (drafts stay
+ * inside the delegation); everyone else reads only tabled ones, on a text they may read.
+ */
+export function visibleJointTextProposalsWhere(viewer: Viewer): Prisma.JointTextProposalWhereInput {
+  return anyOf<Prisma.JointTextProposalWhereInput>([
+    ...delegateParties(viewer).map((d) => ({ partyId: d.partyId, text: { session: { seriesId: { in: d.seriesIds } } } })),
+    { status: "TABLED", text: visibleJointTextsWhere(viewer) },
+  ]);
+}
+
 /** A comment is never more visible than the item or paper it is on. */
 export function visibleCommentsWhere(viewer: Viewer): Prisma.CommentWhereInput {
   return {

@@ -13,6 +13,7 @@ import { commentRouter } from "@/server/routers/comment/_router";
 import { dashboardRouter } from "@/server/routers/dashboard/_router";
 import { healthRouter } from "@/server/routers/health/_router";
 import { meRouter } from "@/server/routers/me/_router";
+import { jointTextRouter } from "@/server/routers/joint-text/_router";
 import { paperRouter } from "@/server/routers/paper/_router";
 import { seriesRouter } from "@/server/routers/series/_router";
 import { sessionRouter } from "@/server/routers/session/_router";
@@ -27,6 +28,7 @@ export const appRouter = router({
   series: seriesRouter,
   session: sessionRouter,
   paper: paperRouter,
+  jointText: jointTextRouter,
   stance: stanceRouter,
   comment: commentRouter,
   tracker: trackerRouter,

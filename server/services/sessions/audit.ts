@@ -6,6 +6,7 @@ import {
   visibleAgendaItemsWhere,
   visibleAuditEventsWhere,
   visibleIssuesWhere,
+  visibleJointTextsWhere,
   visiblePapersWhere,
   visibleSessionsWhere,
   visibleStancesWhere,
@@ -61,6 +62,7 @@ export async function listAuditEvents(db: Db, viewer: Viewer, input: z.output<ty
       stanceId: true,
       agendaItemId: true,
       issueId: true,
+      jointTextId: true,
       actor: { select: { id: true, name: true } },
     },
     orderBy: { id: "desc" },
@@ -78,7 +80,7 @@ export async function listAuditEvents(db: Db, viewer: Viewer, input: z.output<ty
   );
   const ids = (pick: (e: (typeof page)[number]) => string | null | undefined) => [...new Set(page.map(pick).filter((x): x is string => !!x))];
   const itemIds = [...new Set([...ids((e) => e.agendaItemId), ...[...moves.values()].map((m) => m.id)])];
-  const [sessions, papers, items, issues, stances] = await Promise.all([
+  const [sessions, papers, items, issues, stances, jointTexts] = await Promise.all([
     db.session.findMany({ where: { AND: [visibleSessionsWhere(viewer), { id: { in: ids((e) => e.sessionId) } }] }, select: { id: true, title: true } }),
     db.positionPaper.findMany({ where: { AND: [visiblePapersWhere(viewer), { id: { in: ids((e) => e.paperId) } }] }, select: { id: true, title: true } }),
     db.agendaItem.findMany({ where: { AND: [visibleAgendaItemsWhere(viewer), { id: { in: itemIds } }] }, select: { id: true, title: true, sessionId: true } }),
@@ -87,12 +89,14 @@ export async function listAuditEvents(db: Db, viewer: Viewer, input: z.output<ty
       where: { AND: [visibleStancesWhere(viewer), { id: { in: ids((e) => e.stanceId) } }] },
       select: { id: true, sessionId: true, party: { select: { code: true } }, issue: { select: { title: true } } },
     }),
+    db.jointText.findMany({ where: { AND: [visibleJointTextsWhere(viewer), { id: { in: ids((e) => e.jointTextId) } }] }, select: { id: true, title: true } }),
   ]);
   const session = new Map(sessions.map((x) => [x.id, x] as const));
   const paper = new Map(papers.map((x) => [x.id, x] as const));
   const item = new Map(items.map((x) => [x.id, x] as const));
   const issue = new Map(issues.map((x) => [x.id, x] as const));
   const stance = new Map(stances.map((x) => [x.id, x] as const));
+  const jointText = new Map(jointTexts.map((x) => [x.id, x] as const));
 
   /** What the event is about, as the viewer may read it now: a title and where to open it, or null. */
   function objectOf(e: (typeof page)[number]): { title: string; href: string } | null {
@@ -119,6 +123,10 @@ export async function listAuditEvents(db: Db, viewer: Viewer, input: z.output<ty
       case "Issue": {
         const i = e.issueId ? issue.get(e.issueId) : undefined;
         return i ? { title: i.title, href: `/series/${input.seriesId}/issues/${i.id}` } : null;
+      }
+      case "JointText": {
+        const j = e.jointTextId ? jointText.get(e.jointTextId) : undefined;
+        return j ? { title: j.title, href: `/joint-texts/${j.id}` } : null;
       }
       case "Minutes":
         return s ? { title: s.title, href: `/sessions/${s.id}/minutes` } : null;

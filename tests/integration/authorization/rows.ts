@@ -1,3 +1,4 @@
+import { jointTextsRows } from "@/tests/integration/authorization/joint-texts";
 import { papersRows } from "@/tests/integration/authorization/papers";
 import { stancesRows } from "@/tests/integration/authorization/stances";
 import { trackerRows } from "@/tests/integration/authorization/tracker";
@@ -20,6 +21,7 @@ export const MATRIX: Rows = {
   ...issuesRows,
   ...agendaRows,
   ...papersRows,
+  ...jointTextsRows,
   ...stancesRows,
   ...trackerRows,
   ...commentsRows,
