@@ -31,6 +31,7 @@ import {
   type SeriesSpec,
   type StanceSpec,
 } from "@/prisma/seed/demo-content";
+import { seedJointTexts } from "@/prisma/seed/joint-texts";
 
 /** The one password of every demo account (shown in the README of the embedded demo). */
 export const DEMO_PASSWORD = "deterrence-demo-2026";
@@ -359,6 +360,10 @@ async function seedSeries(tx: DbClient, spec: SeriesSpec, users: Accounts, parti
       });
     }
   }
+
+  const delegates: Partial<Record<Code, { userId: string; partyId: string }>> = {};
+  for (const code of spec.parties) delegates[code] = { userId: users[DELEGATE_OF[code]].id, partyId: parties[code].id };
+  await seedJointTexts(tx, { shortName: spec.shortName, convenorId, delegates, sessionId: (key) => sessionOf(key).id, now });
 }
 
 /** The text up to its last sentence, for a first draft. */
