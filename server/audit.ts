@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   "series.created",
   "series.updated",
   "session.created",
+  "session.current_item_set",
   "session.status_changed",
   "session.updated",
   "stance.created",

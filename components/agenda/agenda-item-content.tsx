@@ -9,6 +9,7 @@ import { Markdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import type { AgendaItemView } from "@/components/agenda/agenda-data";
+import { CurrentItemButton } from "@/components/agenda/current-item-button";
 import { useTRPC } from "@/lib/trpc/client";
 
 /**
@@ -40,6 +41,11 @@ export function AgendaItemContent({ item }: { item: AgendaItemView }) {
         <Badge variant={item.status === "DEFERRED" ? "warning" : item.status === "DISCUSSED" ? "success" : "neutral"}>
           {t(`itemStatus.${item.status}`)}
         </Badge>
+        {item.current ? (
+          <Badge variant="success" data-testid="agenda-item-current">
+            {t("agenda.nowDiscussing")}
+          </Badge>
+        ) : null}
         {item.changes.length > 0 ? <ChangedBadge changes={item.changes} /> : null}
         {mine && mine.count > 0 ? (
           <span className="inline-flex items-center gap-1 text-xs text-muted-foreground" data-testid="agenda-item-comments">
@@ -64,6 +70,7 @@ export function AgendaItemContent({ item }: { item: AgendaItemView }) {
           .join(" · ")}
       </p>
       {item.description ? <Markdown className="text-muted-foreground">{item.description}</Markdown> : null}
+      {item.markable && sessionId ? <CurrentItemButton sessionId={sessionId} item={item} /> : null}
     </div>
   );
 }

@@ -39,6 +39,7 @@ export function MinutesEditor({
   members,
   viewerName,
   renderedBody,
+  currentItem,
 }: {
   sessionId: string;
   timeZone: string;
@@ -48,6 +49,8 @@ export function MinutesEditor({
   viewerName: string;
   /** The saved minutes rendered by the server: the preview shows it until the text is edited. */
   renderedBody?: ReactNode;
+  /** The item the convenor marked "now under discussion", offered as the next heading. */
+  currentItem?: { position: number; title: string } | null;
 }) {
   const t = useTranslations("minutes");
   const trpc = useTRPC();
@@ -181,6 +184,12 @@ export function MinutesEditor({
           <CardContent className="space-y-3 pt-5">
             {/* Above the text, so it stays in view while typing. */}
             {chathamHouse ? <ChathamWarning mentions={mentions} /> : null}
+            {currentItem ? (
+              <CurrentItemPrompt
+                item={currentItem}
+                onInsert={(heading) => setBody((b) => `${b.trimEnd()}${b.trim() ? "\n\n" : ""}${heading}\n\n`)}
+              />
+            ) : null}
             <MarkdownEditor
               id="minutes-body"
               label={t("editorLabel")}
@@ -225,6 +234,21 @@ export function MinutesEditor({
       <div>
         <MinutesHistory sessionId={sessionId} timeZone={timeZone} />
       </div>
+    </div>
+  );
+}
+
+/** "Now under discussion: 3. Title", with a button that starts its section in the minutes. */
+function CurrentItemPrompt({ item, onInsert }: { item: { position: number; title: string }; onInsert: (heading: string) => void }) {
+  const t = useTranslations("live");
+  const label = `${item.position}. ${item.title}`;
+  return (
+    <div className="flex flex-wrap items-center gap-2 rounded-md border border-border bg-muted/40 px-3 py-2 text-sm" data-testid="minutes-current-item">
+      <span className="font-medium">{t("nowDiscussing")}</span>
+      <span>{label}</span>
+      <Button type="button" size="sm" variant="outline" className="ml-auto h-7 px-2 text-xs" aria-label={t("insertHeadingLabel", { title: item.title })} onClick={() => onInsert(`## ${label}`)}>
+        {t("insertHeading")}
+      </Button>
     </div>
   );
 }

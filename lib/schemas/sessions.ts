@@ -49,6 +49,9 @@ export type AdvanceSessionStatusInput = z.input<typeof advanceSessionStatusSchem
 /** Back one step: the server knows which from the current status; the version guards against a stale page. */
 export const stepBackSessionStatusSchema = z.object({ sessionId: id, version: positiveInt });
 
+/** "Now under discussion": an item of the session, or null to clear the mark. */
+export const setCurrentItemSchema = z.object({ sessionId: id, itemId: id.nullable() });
+
 /** The status a session may step back to (never to DRAFT: a published agenda stays published), or null. */
 export function previousSessionStatus(status: (typeof SESSION_STATUSES)[number]): "AGENDA_PUBLISHED" | "IN_SESSION" | null {
   if (status === "IN_SESSION") return "AGENDA_PUBLISHED";

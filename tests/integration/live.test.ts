@@ -174,6 +174,39 @@ describe("live.session", () => {
     expect(kinds.map((k) => k.kind).filter((k) => !signalKinds().includes(k))).toEqual([]);
   });
 
+  it("now under discussion: the convenor marks an item in session; delegates hear it and see it; audited; a scholar sees only an item they may read", async () => {
+    const sessionId = w.sessions.triPublished.id;
+    const convenor = await callerFor(db, w.users.triConvenor.id);
+    const items = await db.agendaItem.findMany({ where: { sessionId }, orderBy: { position: "asc" } });
+    const invited = w.items.triInvited;
+    const other = items.find((i) => i.id !== invited.id)!;
+    // Not before the session is in session.
+    expect(await outcomeOf(() => convenor.session.setCurrentItem({ sessionId, itemId: other.id }))).toBe("BAD_REQUEST");
+    await db.session.update({ where: { id: sessionId }, data: { status: "IN_SESSION" } });
+    // Only the convenor; an item of another session is not found.
+    const kr = await callerFor(db, w.users.krDelegate.id);
+    expect(await outcomeOf(() => kr.session.setCurrentItem({ sessionId, itemId: other.id }))).toBe("FORBIDDEN");
+    const elsewhere = await db.agendaItem.findFirstOrThrow({ where: { sessionId: w.sessions.triDraft.id } });
+    expect(await outcomeOf(() => convenor.session.setCurrentItem({ sessionId, itemId: elsewhere.id }))).toBe("NOT_FOUND");
+
+    const live = await Subscriber.open(w.users.krDelegate.id, { sessionId });
+    await convenor.session.setCurrentItem({ sessionId, itemId: other.id });
+    await live.until((e) => e.kind === "session" && e.id === sessionId);
+    expect((await kr.session.get({ sessionId })).currentItem).toMatchObject({ id: other.id, title: other.title });
+    expect((await kr.agenda.listForSession({ sessionId })).items.filter((i) => i.current).map((i) => i.id)).toEqual([other.id]);
+    expect(await db.auditEvent.count({ where: { action: "session.current_item_set", objectId: sessionId } })).toBe(1);
+    // The scholar is not invited to that item: no marker for them.
+    const scholar = await callerFor(db, w.users.scholarA.id);
+    expect((await scholar.session.get({ sessionId })).currentItemId).toBeNull();
+    await convenor.session.setCurrentItem({ sessionId, itemId: invited.id });
+    expect((await scholar.session.get({ sessionId })).currentItemId).toBe(invited.id);
+    // Cleared.
+    await convenor.session.setCurrentItem({ sessionId, itemId: null });
+    expect((await kr.session.get({ sessionId })).currentItem).toBeNull();
+    await live.close();
+    await db.session.update({ where: { id: sessionId }, data: { status: "AGENDA_PUBLISHED" } });
+  });
+
   it("a removed member stops receiving at once: the stream ends NOT_FOUND", async () => {
     const sessionId = w.sessions.triPublished.id;
     const live = await Subscriber.open(w.users.krDelegate.id, { sessionId });

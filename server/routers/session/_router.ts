@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { authedProcedure, router } from "@/server/trpc/init";
 import { id } from "@/lib/schemas/common";
-import { advanceSessionStatusSchema, createSessionSchema, stepBackSessionStatusSchema, updateSessionSchema } from "@/lib/schemas/sessions";
+import { advanceSessionStatusSchema, createSessionSchema, setCurrentItemSchema, stepBackSessionStatusSchema, updateSessionSchema } from "@/lib/schemas/sessions";
+import { setCurrentItem } from "@/server/services/sessions/current-item";
 import { advanceSessionStatus, createSession, getSession, stepBackSessionStatus, updateSession } from "@/server/services/sessions/sessions";
 
 export const sessionRouter = router({
@@ -27,4 +28,7 @@ export const sessionRouter = router({
   stepBack: authedProcedure
     .input(stepBackSessionStatusSchema)
     .mutation(({ ctx, input }) => stepBackSessionStatus(ctx.db, ctx.viewer, input)),
+
+  /** Convenors mark the agenda item now under discussion (or clear it) while in session; audited, live for everyone. */
+  setCurrentItem: authedProcedure.input(setCurrentItemSchema).mutation(({ ctx, input }) => setCurrentItem(ctx.db, ctx.viewer, input)),
 });

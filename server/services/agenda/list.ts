@@ -9,6 +9,7 @@ import {
   type Viewer,
 } from "@/server/access";
 import type { Db } from "@/server/db";
+import { currentItemFor } from "@/server/services/sessions/current-item";
 
 /**
  * A session's agenda as the viewer may see it (drafts for convenors only; a scholar only the
@@ -29,6 +30,7 @@ export async function listAgenda(db: Db, viewer: Viewer, sessionId: string) {
           timeZone: true,
           agendaPublishedAt: true,
           agendaUpdatedAt: true,
+          currentItemId: true,
           series: { select: { track: true } },
         },
       }),
@@ -78,6 +80,8 @@ export async function listAgenda(db: Db, viewer: Viewer, sessionId: string) {
 
   // Only what changed in substance since publication (or the last re-announcement) is marked.
   const published = publishedAt !== null;
+  const currentItemId = currentItemFor(session, itemIds);
+  const markable = isConvenor && session.status === "IN_SESSION";
   const items = rows.map(({ carriedFrom, updatedAt, version, changes, ...row }) => ({
     ...row,
     version,
@@ -88,6 +92,8 @@ export async function listAgenda(db: Db, viewer: Viewer, sessionId: string) {
       carriedFrom && sourceTitle.has(carriedFrom.sessionId)
         ? { sessionId: carriedFrom.sessionId, sessionTitle: sourceTitle.get(carriedFrom.sessionId) as string }
         : null,
+    current: row.id === currentItemId,
+    markable,
     scholars: isConvenor ? invited.filter((s) => s.agendaItemId === row.id).map((s) => s.user) : null,
   }));
 
@@ -103,6 +109,7 @@ export async function listAgenda(db: Db, viewer: Viewer, sessionId: string) {
       agendaUpdatedAt: session.agendaUpdatedAt,
       // From the items the viewer may see only: a scholar is not told of changes to items they cannot read.
       updatedSincePublication: items.some((i) => i.updatedSincePublication),
+      currentItemId,
       track: session.series.track,
     },
     myRole: role,

@@ -15,6 +15,7 @@ import { conflict, invalid } from "@/server/errors";
 import { SESSION_CARD } from "@/server/services/sessions/select";
 import { updateVersioned, type DbOrTx } from "@/server/services/kit";
 import { cachedForSession } from "@/server/services/tracker/cache";
+import { currentItemFor } from "@/server/services/sessions/current-item";
 
 type Status = (typeof SESSION_STATUSES)[number];
 
@@ -251,6 +252,7 @@ async function readSession(db: Db, viewer: Viewer, sessionId: string) {
           agendaUpdatedAt: true,
           stancesSealedAt: true,
           stancesRevealedAt: true,
+          currentItemId: true,
           series: { select: { id: true, name: true, shortName: true, illustrative: true, attribution: true } },
         },
       }),
@@ -274,5 +276,12 @@ async function readSession(db: Db, viewer: Viewer, sessionId: string) {
   ]);
   const membership = membershipIn(viewer, session.series.id);
   const may = { manageSessions: can.manageSessions(viewer, session.series.id) };
-  return { ...session, agenda, myRole: membership?.role ?? null, myPartyId: membership?.partyId ?? null, may };
+  const currentId = currentItemFor(session, agenda.map((i) => i.id));
+  const currentItem = agenda.find((i) => i.id === currentId);
+  return {
+    ...session,
+    currentItemId: currentId,
+    currentItem: currentItem ? { id: currentItem.id, position: currentItem.position, title: currentItem.title } : null,
+    agenda,
+    myRole: membership?.role ?? null, myPartyId: membership?.partyId ?? null, may };
 }

@@ -48,6 +48,11 @@ export const sessionsRows: Rows = {
     },
     expect: { ...eddConvenorOnly, convenor: "BAD_REQUEST" },
   },
+  // Convenors only, and only in session: the fixture's published session is not, so a convenor is refused the step.
+  "session.setCurrentItem": {
+    input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id, itemId: w.items.eddOpening.id }),
+    expect: { ...eddConvenorOnly, convenor: "BAD_REQUEST" },
+  },
   // Subscriptions: the check runs when the stream is opened (the matrix never reads from it).
   "live.session": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
   "live.session#draft agenda": { input: ({ world: w }) => ({ sessionId: w.sessions.eddDraft.id }), expect: eddMembers },

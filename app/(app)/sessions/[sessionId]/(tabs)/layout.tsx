@@ -46,6 +46,14 @@ export default async function SessionLayout({ params, children }: Props) {
       {session.stancesSealedAt && !session.stancesRevealedAt ? (
         <Alert variant="info" className="mb-4"><AlertDescription>{t("session.sealed")}</AlertDescription></Alert>
       ) : null}
+      {session.currentItem ? (
+        <p className="mb-4 flex flex-wrap items-baseline gap-x-2 rounded-md border border-border bg-muted/40 px-3 py-2 text-sm" data-testid="session-current-item">
+          <span className="font-medium">{t("live.nowDiscussing")}</span>
+          <Link href={`/sessions/${session.id}/items/${session.currentItem.id}`} className="underline-offset-4 hover:underline focus-visible:underline">
+            {session.currentItem.position}. {session.currentItem.title}
+          </Link>
+        </p>
+      ) : null}
       <div className="relative mb-5 overflow-x-auto border-b border-border pb-2">
         <MainNav items={tabs} label={t("session.tabs.label")} />
       </div>

@@ -34,6 +34,7 @@ export default async function MinutesPage({ params }: Props) {
       members={names.members}
       viewerName={viewer.name}
       renderedBody={minutes ? <Markdown>{minutes.body}</Markdown> : undefined}
+      currentItem={session.currentItem}
     />
   );
 }
