@@ -1,22 +1,9 @@
 "use client";
 
-import {
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  closestCenter,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type DragEndEvent,
-  type UniqueIdentifier,
-} from "@dnd-kit/core";
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
 import { useMutation } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, GripVertical, ListPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentType } from "react";
 import { toast } from "@/components/ui/toast";
 import { CarryOverButton, DeleteItemButton, PublishButton, ReannounceButton } from "@/components/agenda/agenda-actions";
 import { AgendaItemContent } from "@/components/agenda/agenda-item-content";
@@ -26,8 +13,25 @@ import { useAgendaRefresh, type AgendaItemView, type AgendaOptions, type AgendaV
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/lib/trpc/client";
-import { cn } from "@/lib/utils";
 import { describeError } from "@/lib/trpc/errors";
+import type { SortableAgendaProps } from "@/components/agenda/agenda-sortable";
+import { AGENDA_LIST_CLASS, AGENDA_ROW_CLASS, GRIP_CLASS } from "@/components/agenda/agenda-row-style";
+
+/** `arrayMove` without dnd-kit: the keyboard buttons work before drag and drop has loaded. */
+function moveIn<T>(list: T[], from: number, to: number): T[] {
+  const next = [...list];
+  next.splice(to, 0, ...next.splice(from, 1));
+  return next;
+}
+
+/*
+ * Drag and drop (dnd-kit, about 19 kB compressed) loads when a pointer or focus first enters the
+ * editor, not with the page: most visits read the agenda. Until then the rows are the same markup
+ * with an inert handle; the "Move up"/"Move down" buttons work from the start. Focus on a handle
+ * survives the swap.
+ */
+let sortableModule: Promise<ComponentType<SortableAgendaProps>> | undefined;
+const loadSortable = () => (sortableModule ??= import("@/components/agenda/agenda-sortable").then((m) => m.SortableAgenda));
 
 type Props = {
   session: AgendaView["session"];
@@ -90,35 +94,37 @@ export function AgendaEditor({ session, items, options, zone }: Props) {
     const from = order.indexOf(id);
     const to = from + by;
     if (from < 0 || to < 0 || to >= order.length) return;
-    const next = arrayMove(order, from, to);
+    const next = moveIn(order, from, to);
     save(next);
     setAnnouncement(t("moved", { title: byId.get(id)?.title ?? "", position: to + 1, count: order.length }));
     focusTarget.current = { id, direction: by < 0 ? "up" : "down" };
   }
 
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
-
-  function onDragEnd({ active, over }: DragEndEvent) {
-    if (!over || active.id === over.id) return;
-    const from = order.indexOf(String(active.id));
-    const to = order.indexOf(String(over.id));
-    if (from < 0 || to < 0) return;
-    save(arrayMove(order, from, to));
+  function drop(from: number, to: number) {
+    save(moveIn(order, from, to));
   }
 
-  const titleOf = (id: UniqueIdentifier) => byId.get(String(id))?.title ?? "";
-  const positionOf = (id: UniqueIdentifier) => order.indexOf(String(id)) + 1;
-  const announcements: Announcements = {
-    onDragStart: ({ active }) => t("dndStart", { title: titleOf(active.id), position: positionOf(active.id), count: order.length }),
-    onDragOver: ({ active, over }) =>
-      over ? t("dndOver", { title: titleOf(active.id), position: positionOf(over.id), count: order.length }) : undefined,
-    onDragEnd: ({ active, over }) =>
-      over ? t("dndEnd", { title: titleOf(active.id), position: positionOf(over.id), count: order.length }) : undefined,
-    onDragCancel: ({ active }) => t("dndCancel", { title: titleOf(active.id), position: positionOf(active.id) }),
-  };
+  const [Sortable, setSortable] = useState<ComponentType<SortableAgendaProps> | null>(null);
+  const restoreFocus = useRef<string | null>(null);
+  function wantSortable() {
+    if (Sortable) return;
+    void loadSortable().then((component) => {
+      const active = document.activeElement;
+      restoreFocus.current = active instanceof HTMLElement && active.id ? active.id : null;
+      setSortable(() => component);
+    });
+  }
+  useLayoutEffect(() => {
+    if (!Sortable || !restoreFocus.current) return;
+    document.getElementById(restoreFocus.current)?.focus();
+    restoreFocus.current = null;
+  }, [Sortable]);
+
+  const rows = ordered.map((item, index) => ({
+    id: item.id,
+    title: item.title,
+    body: <RowBody item={item} index={index} count={ordered.length} onMove={move} session={session} options={options} zone={zone} />,
+  }));
 
   const published = session.agendaPublishedAt !== null;
   const undiscussed = items.filter((i) => i.status !== "DISCUSSED").length;
@@ -138,29 +144,20 @@ export function AgendaEditor({ session, items, options, zone }: Props) {
       ) : (
         <>
           <p id="agenda-reorder-hint" className="text-xs text-muted-foreground">{t("reorderHint")}</p>
-          <DndContext
-            sensors={sensors}
-            collisionDetection={closestCenter}
-            onDragEnd={onDragEnd}
-            accessibility={{ announcements, screenReaderInstructions: { draggable: t("dndInstructions") } }}
-          >
-            <SortableContext items={order} strategy={verticalListSortingStrategy}>
-              <ol className="divide-y divide-border rounded-md border border-border" data-testid="agenda" aria-label={t("listLabel")}>
-                {ordered.map((item, index) => (
-                  <SortableRow
-                    key={item.id}
-                    item={item}
-                    index={index}
-                    count={ordered.length}
-                    onMove={move}
-                    session={session}
-                    options={options}
-                    zone={zone}
-                  />
-                ))}
-              </ol>
-            </SortableContext>
-          </DndContext>
+          {Sortable ? (
+            <Sortable rows={rows} order={order} onDrop={drop} />
+          ) : (
+            <ol className={AGENDA_LIST_CLASS} data-testid="agenda" aria-label={t("listLabel")} onPointerEnter={wantSortable} onFocus={wantSortable}>
+              {rows.map((row) => (
+                <li key={row.id} className={AGENDA_ROW_CLASS} data-testid="agenda-item">
+                  <button type="button" id={`agenda-grip-${row.id}`} className={GRIP_CLASS} aria-label={t("dragLabel", { title: row.title })} aria-describedby="agenda-reorder-hint">
+                    <GripVertical className="size-4" aria-hidden />
+                  </button>
+                  {row.body}
+                </li>
+              ))}
+            </ol>
+          )}
         </>
       )}
       <div aria-live="polite" role="status" className="sr-only">{announcement}</div>
@@ -178,29 +175,13 @@ type RowProps = {
   zone: string;
 };
 
-function SortableRow({ item, index, count, onMove, session, options, zone }: RowProps) {
+/** A row's number, content and buttons: the same with or without drag and drop. */
+function RowBody({ item, index, count, onMove, session, options, zone }: RowProps) {
   const t = useTranslations("agenda");
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id });
   const published = session.agendaPublishedAt !== null;
 
   return (
-    <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
-      className={cn("flex gap-2 bg-card p-3", isDragging && "relative z-10 shadow-md ring-2 ring-ring")}
-      data-testid="agenda-item"
-    >
-      <button
-        type="button"
-        ref={setActivatorNodeRef}
-        className="mt-0.5 flex size-7 shrink-0 cursor-grab touch-none items-center justify-center rounded text-muted-foreground hover:bg-accent focus-visible:outline-2 focus-visible:outline-ring active:cursor-grabbing"
-        {...attributes}
-        {...listeners}
-        aria-label={t("dragLabel", { title: item.title })}
-        aria-describedby="agenda-reorder-hint"
-      >
-        <GripVertical className="size-4" aria-hidden />
-      </button>
+    <>
       <span className="mt-1 w-6 shrink-0 text-right text-sm font-semibold tabular-nums text-muted-foreground">{index + 1}.</span>
       <AgendaItemContent item={item} />
       <div className="flex shrink-0 flex-wrap items-start justify-end gap-1">
@@ -234,6 +215,6 @@ function SortableRow({ item, index, count, onMove, session, options, zone }: Row
         {!published ? <DeleteItemButton sessionId={session.id} item={item} /> : null}
         {session.track === "TRACK_1_5" && item.scholars ? <ScholarsDialog sessionId={session.id} item={item} scholars={options.scholars} /> : null}
       </div>
-    </li>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { MessageSquare } from "lucide-react";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Markdown } from "@/components/markdown/markdown";
+import { MarkdownHtml } from "@/components/markdown/markdown-html";
 import { Badge } from "@/components/ui/badge";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import type { AgendaItemView } from "@/components/agenda/agenda-data";
@@ -69,7 +69,7 @@ export function AgendaItemContent({ item }: { item: AgendaItemView }) {
           .filter(Boolean)
           .join(" · ")}
       </p>
-      {item.description ? <Markdown className="text-muted-foreground">{item.description}</Markdown> : null}
+      {item.descriptionHtml ? <MarkdownHtml className="text-muted-foreground" html={item.descriptionHtml} /> : null}
       {item.markable && sessionId ? <CurrentItemButton sessionId={sessionId} item={item} /> : null}
     </div>
   );

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { toast } from "@/components/ui/toast";
 import { CommentForm } from "@/components/comments/comment-form";
-import { Markdown } from "@/components/markdown/markdown";
+import { MarkdownHtml } from "@/components/markdown/markdown-html";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -269,7 +269,7 @@ function CommentView({ comment, onChanged, children }: { comment: Comment; onCha
         />
       ) : (
         <div data-testid="comment-body">
-          <Markdown>{comment.body}</Markdown>
+          <MarkdownHtml html={comment.html} />
         </div>
       )}
       {!editing ? (

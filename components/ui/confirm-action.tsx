@@ -1,20 +1,12 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { Slot } from "@radix-ui/react-slot";
+import dynamic from "next/dynamic";
+import { useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { describeError } from "@/lib/trpc/errors";
+
+const loadDialog = () => import("@/components/ui/confirm-dialog").then((m) => m.ConfirmDialog);
+const ConfirmDialog = dynamic(loadDialog, { ssr: false });
 
 type Props = {
   /** The button's visible text, and the confirm button's unless confirmLabel says otherwise. */
@@ -37,7 +29,11 @@ type Props = {
   className?: string;
 };
 
-/** The one confirmation: a button that asks before a change (remove, revoke, release, seal, conclude). */
+/**
+ * The one confirmation: a button that asks before a change (remove, revoke, release, seal, conclude).
+ * The trigger renders at once; the dialog itself (confirm-dialog.tsx) loads when someone points at,
+ * focuses or presses the trigger, and focus returns to the trigger when it closes.
+ */
 export function ConfirmAction({
   label,
   ariaLabel,
@@ -53,55 +49,45 @@ export function ConfirmAction({
   className,
 }: Props) {
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const preload = () => void loadDialog();
+  const triggerProps = {
+    ref: triggerRef,
+    "aria-haspopup": "dialog" as const,
+    "aria-expanded": open,
+    onPointerEnter: preload,
+    onFocus: preload,
+    onClick: () => setOpen(true),
+  };
   return (
-    <AlertDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setError("");
-      }}
-    >
-      <AlertDialogTrigger asChild>
-        {trigger ?? (
-          <Button size="sm" variant={variant} aria-label={ariaLabel} disabled={disabled} className={className}>
-            {label}
-          </Button>
-        )}
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{title}</AlertDialogTitle>
-          <AlertDialogDescription>{description}</AlertDialogDescription>
-        </AlertDialogHeader>
-        {error ? (
-          <Alert variant="danger" role="alert">
-            <AlertDescription>{error}</AlertDescription>
-          </Alert>
-        ) : null}
-        <AlertDialogFooter>
-          <AlertDialogCancel>{cancelLabel}</AlertDialogCancel>
-          <AlertDialogAction
-            variant={tone}
-            disabled={busy}
-            onClick={async (event) => {
-              event.preventDefault();
-              setBusy(true);
-              try {
-                await onConfirm();
-                setOpen(false);
-              } catch (e) {
-                setError(describeError(e));
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            {confirmLabel ?? label}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <>
+      {trigger ? (
+        <Slot {...triggerProps}>{trigger}</Slot>
+      ) : (
+        <Button
+          {...triggerProps}
+          size="sm"
+          variant={variant}
+          aria-label={ariaLabel}
+          disabled={disabled}
+          className={className}
+        >
+          {label}
+        </Button>
+      )}
+      {open ? (
+        <ConfirmDialog
+          label={label}
+          title={title}
+          description={description}
+          cancelLabel={cancelLabel}
+          onConfirm={onConfirm}
+          confirmLabel={confirmLabel}
+          tone={tone}
+          onClose={() => setOpen(false)}
+          returnFocus={() => triggerRef.current?.focus()}
+        />
+      ) : null}
+    </>
   );
 }

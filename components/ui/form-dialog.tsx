@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { createContext, lazy, Suspense, useContext, useState, type ComponentType, type ReactNode } from "react";
-import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Spinner } from "@/components/ui/spinner";
+import { Slot } from "@radix-ui/react-slot";
+import dynamic from "next/dynamic";
+import { createContext, lazy, useContext, useRef, useState, type ComponentType, type ReactNode } from "react";
 
 /** A dialog's form, loaded the first time its dialog opens (or its trigger is hovered or focused). */
 export type LazyForm<P> = ComponentType<P> & { preload: () => void };
@@ -48,37 +48,42 @@ export type FormDialogProps = {
   contentClassName?: string;
 };
 
+const loadFrame = () => import("@/components/ui/form-dialog-frame").then((m) => m.FormDialogFrame);
+const FormDialogFrame = dynamic(loadFrame, { ssr: false });
+
 /**
- * A dialog around one form (see DialogForm). The content mounts only while open, so the form's code loads
- * with the first opening and the form starts from its initial values every time.
+ * A dialog around one form (see DialogForm). The trigger renders at once; the dialog itself (Radix, about
+ * 11 kB compressed) and the form load when someone points at, focuses or presses the trigger. The content
+ * mounts only while open, so the form starts from its initial values every time.
  */
 export function FormDialog({ trigger, children, preload, onOpenChange, closeLabel, contentClassName }: FormDialogProps) {
+  const t = useTranslations("errors");
   const [open, setOpenState] = useState(false);
+  const triggerRef = useRef<HTMLElement>(null);
   const setOpen = (next: boolean) => {
     setOpenState(next);
     onOpenChange?.(next);
   };
+  const warm = () => {
+    void loadFrame();
+    preload?.();
+  };
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild onPointerEnter={preload} onFocus={preload}>
+    <>
+      <Slot ref={triggerRef} aria-haspopup="dialog" aria-expanded={open} onPointerEnter={warm} onFocus={warm} onClick={() => setOpen(true)}>
         {trigger}
-      </DialogTrigger>
-      <DialogContent className={contentClassName} closeLabel={closeLabel}>
-        <FormDialogContext value={{ close: () => setOpen(false) }}>
-          <Suspense fallback={<FormLoading />}>{children}</Suspense>
-        </FormDialogContext>
-      </DialogContent>
-    </Dialog>
-  );
-}
-
-function FormLoading() {
-  const t = useTranslations("errors");
-  return (
-    <DialogHeader>
-      <DialogTitle className="flex items-center gap-2 text-muted-foreground">
-        <Spinner label={null} /> {t("loading")}
-      </DialogTitle>
-    </DialogHeader>
+      </Slot>
+      {open ? (
+        <FormDialogFrame
+          onClose={() => setOpen(false)}
+          returnFocus={() => triggerRef.current?.focus()}
+          closeLabel={closeLabel}
+          contentClassName={contentClassName}
+          loadingLabel={t("loading")}
+        >
+          <FormDialogContext value={{ close: () => setOpen(false) }}>{children}</FormDialogContext>
+        </FormDialogFrame>
+      ) : null}
+    </>
   );
 }

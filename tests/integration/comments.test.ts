@@ -163,6 +163,19 @@ describe("comment.create", () => {
     expect(audits[0]).toMatchObject({ actorId: w.users.jpDelegate.id, seriesId: w.series.edd.id });
   });
 
+  it("the thread carries each comment rendered by the server, sanitised, and nothing once withdrawn", async () => {
+    const jp = await as("jpDelegate");
+    const target = { agendaItemId: w.items.eddGovernments.id };
+    const posted = await jp.comment.create({ ...target, body: "On **MRBMs** <script>alert(1)</script> [x](javascript:alert(1))" });
+    const us = await as("usDelegate");
+    const shown = threadView(await us.comment.list(target)).comments.find((c) => c.id === posted.id);
+    expect(shown?.html).toContain("<strong>MRBMs</strong>");
+    expect(shown?.html).not.toMatch(/<script|javascript:/i);
+    await jp.comment.withdraw({ commentId: posted.id });
+    const after = threadView(await us.comment.list(target)).comments.find((c) => c.id === posted.id);
+    expect(after?.html).toBe("");
+  });
+
   it("refuses bad input and writes nothing", async () => {
     const jp = await as("jpDelegate");
     const item = { agendaItemId: w.items.eddGovernments.id };

@@ -2,8 +2,13 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/markdown/markdown";
+import { markdownToHtml } from "@/server/markdown/html";
 
-const html = (md: string) => renderToStaticMarkup(createElement(Markdown, { children: md }));
+/** The two renderers: react-markdown (server components, the editor's preview) and the server's HTML (threads, agenda). */
+const RENDERERS: [string, (md: string) => string][] = [
+  ["react-markdown", (md) => renderToStaticMarkup(createElement(Markdown, { children: md }))],
+  ["server HTML", (md) => markdownToHtml(md)],
+];
 
 /** Every attribute value in rendered markup (React quotes them all with double quotes). */
 function attributeValues(out: string): string[] {
@@ -45,7 +50,7 @@ const PAYLOADS: [string, string][] = [
   ["link in a table cell", "| a |\n|---|\n| [x](javascript:alert(1)) |"],
 ];
 
-describe("Markdown sanitisation", () => {
+describe.each(RENDERERS)("Markdown sanitisation (%s)", (_name, html) => {
   it.each(PAYLOADS)("neutralises a %s", (_, payload) => {
     const out = html(payload);
     expect(out).not.toMatch(/<script/i);
@@ -73,5 +78,30 @@ describe("Markdown sanitisation", () => {
     const out = html("Hello <script>alert(1)</script> world");
     expect(out).toContain("Hello");
     expect(out).toContain("world");
+  });
+});
+
+/**
+ * Markup compared as elements, not as spelling: React writes `<img/>` and `disabled=""`, hast `<img>` and
+ * `disabled`; attribute order differs. Each tag's attributes are sorted and boolean values dropped.
+ */
+function normalise(markup: string): string {
+  return markup.replace(/\n/g, "").replace(/<([a-z0-9]+)((?:\s[^>]*?)?)\/?>/g, (_, tag: string, attrs: string) => {
+    const list = [...attrs.matchAll(/([\w:-]+)(?:="([^"]*)")?/g)].map(([, name, value]) =>
+      value === undefined || value === "" || value === "true" ? name! : `${name}="${value}"`,
+    );
+    return `<${[tag, ...list.sort()].join(" ")}>`;
+  });
+}
+
+describe("the server's HTML matches react-markdown", () => {
+  const inner = (md: string) => renderToStaticMarkup(createElement(Markdown, { children: md })).replace(/^<div[^>]*>|<\/div>$/g, "");
+  it.each([
+    ...PAYLOADS.map(([, payload]) => payload),
+    "# Title\n\n**bold** _em_ `code` [site](https://example.org)\n\n1. one\n2. two\n\n> quoted",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n\n~~struck~~ https://example.org/auto",
+    "Footnote[^1].\n\n[^1]: The note.",
+  ])("for %j", (md) => {
+    expect(normalise(markdownToHtml(md))).toBe(normalise(inner(md)));
   });
 });

@@ -1,3 +1,4 @@
+import { markdownToHtml } from "@/server/markdown/html";
 import {
   can,
   membershipIn,
@@ -84,6 +85,7 @@ export async function listAgenda(db: Db, viewer: Viewer, sessionId: string) {
   const markable = isConvenor && session.status === "IN_SESSION";
   const items = rows.map(({ carriedFrom, updatedAt, version, changes, ...row }) => ({
     ...row,
+    descriptionHtml: markdownToHtml(row.description),
     version,
     updatedAt,
     changes: published ? changes : [],

@@ -1,3 +1,4 @@
+import { markdownToHtml } from "@/server/markdown/html";
 import type { MemberRole, Prisma, ReleaseLevel } from "@/prisma/generated/client";
 import {
   COMMENT_EDIT_WINDOW_MS,
@@ -268,7 +269,9 @@ async function readSharedThread(db: Db, viewer: Viewer, target: CommentTarget) {
       role: membership?.role ?? null,
       partyCode: membership?.party?.code ?? null,
     };
-    return { ...c, authorId: author.id, body: c.withdrawnAt !== null ? "" : body };
+    const text = c.withdrawnAt !== null ? "" : body;
+    // Rendered once per change of the thread (this part is cached), so the browser ships no Markdown parser.
+    return { ...c, authorId: author.id, body: text, html: markdownToHtml(text) };
   });
   return { comments, authors, canComment: can.comment(viewer, seriesId), canResolve: can.resolveComment(viewer, seriesId) };
 }

@@ -68,6 +68,11 @@ test("first-load JavaScript per page", async ({ browser, e2eDb }) => {
      GROUP BY s.id ORDER BY count(*) DESC, s."startsAt", s.id LIMIT 1`,
     [edd.id],
   );
+  // A new paper (the US delegate is in every series) is written for a session that is not concluded (a draft one is not yet visible to delegates, a concluded one takes no papers).
+  const open = await oneRow<{ id: string }>(
+    e2eDb,
+    `SELECT id FROM "Session" WHERE status IN ('AGENDA_PUBLISHED', 'IN_SESSION') ORDER BY "startsAt", id LIMIT 1`,
+  );
   const item = await oneRow<{ id: string }>(e2eDb, `SELECT id FROM "AgendaItem" WHERE "sessionId" = $1 ORDER BY position LIMIT 1`, [session.id]);
   const paper = await oneRow<{ id: string }>(
     e2eDb,
@@ -95,7 +100,7 @@ test("first-load JavaScript per page", async ({ browser, e2eDb }) => {
     ["session edit", `/sessions/${session.id}/edit`, DEMO.eddConvenor],
     ["agenda item", `/sessions/${session.id}/items/${item.id}`, DEMO.eddConvenor],
     ["papers", `/sessions/${session.id}/papers`, DEMO.eddConvenor],
-    ["new paper", `/sessions/${session.id}/papers/new`, DEMO.usDelegate],
+    ["new paper", `/sessions/${open.id}/papers/new`, DEMO.usDelegate],
     ["paper", `/papers/${paper.id}`, DEMO.eddConvenor],
     ["stances", `/sessions/${session.id}/stances`, DEMO.eddConvenor],
     ["minutes", `/sessions/${session.id}/minutes`, DEMO.eddConvenor],
