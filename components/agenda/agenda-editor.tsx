@@ -25,10 +25,10 @@ function moveIn<T>(list: T[], from: number, to: number): T[] {
 }
 
 /*
- * Drag and drop (dnd-kit, about 19 kB compressed) loads when a pointer or focus first enters the
- * editor, not with the page: most visits read the agenda. Until then the rows are the same markup
- * with an inert handle; the "Move up"/"Move down" buttons work from the start. Focus on a handle
- * survives the swap.
+ * Drag and drop (dnd-kit, about 19 kB compressed) is not part of the page's first load: most visits
+ * read the agenda. Its code loads when a pointer or focus enters the list, and the list becomes
+ * sortable when a pointer or focus reaches a drag handle. Until then the rows are the same markup
+ * with an inert handle; the "Move up"/"Move down" buttons work from the start.
  */
 let sortableModule: Promise<ComponentType<SortableAgendaProps>> | undefined;
 const loadSortable = () => (sortableModule ??= import("@/components/agenda/agenda-sortable").then((m) => m.SortableAgenda));
@@ -106,6 +106,9 @@ export function AgendaEditor({ session, items, options, zone }: Props) {
 
   const [Sortable, setSortable] = useState<ComponentType<SortableAgendaProps> | null>(null);
   const restoreFocus = useRef<string | null>(null);
+  const preloadSortable = () => void loadSortable();
+  // The swap remounts the rows, so it waits for a handle: nothing else in the list is in use then (an
+  // open dialog is modal), and focus on the handle is restored below.
   function wantSortable() {
     if (Sortable) return;
     void loadSortable().then((component) => {
@@ -147,10 +150,18 @@ export function AgendaEditor({ session, items, options, zone }: Props) {
           {Sortable ? (
             <Sortable rows={rows} order={order} onDrop={drop} />
           ) : (
-            <ol className={AGENDA_LIST_CLASS} data-testid="agenda" aria-label={t("listLabel")} onPointerEnter={wantSortable} onFocus={wantSortable}>
+            <ol className={AGENDA_LIST_CLASS} data-testid="agenda" aria-label={t("listLabel")} onPointerEnter={preloadSortable} onFocus={preloadSortable}>
               {rows.map((row) => (
                 <li key={row.id} className={AGENDA_ROW_CLASS} data-testid="agenda-item">
-                  <button type="button" id={`agenda-grip-${row.id}`} className={GRIP_CLASS} aria-label={t("dragLabel", { title: row.title })} aria-describedby="agenda-reorder-hint">
+                  <button
+                    type="button"
+                    id={`agenda-grip-${row.id}`}
+                    className={GRIP_CLASS}
+                    aria-label={t("dragLabel", { title: row.title })}
+                    aria-describedby="agenda-reorder-hint"
+                    onPointerEnter={wantSortable}
+                    onFocus={wantSortable}
+                  >
                     <GripVertical className="size-4" aria-hidden />
                   </button>
                   {row.body}

@@ -78,7 +78,7 @@ test("a convenor drafts, reorders and publishes an agenda; a delegate sees nothi
   // Drag and drop by keyboard (dnd-kit's keyboard sensor): pick Bravo up, move it up one, drop it.
   const handle = page.getByRole("button", { name: `Drag to reorder: ${second}` });
   await handle.focus();
-  // Drag and drop loads when focus or a pointer first enters the editor; the handle then says it is sortable.
+  // Drag and drop loads when focus or a pointer reaches a handle; the handle then says it is sortable.
   await expect(handle).toHaveAttribute("aria-roledescription", "sortable");
   await expect(handle).toBeFocused();
   const from = (await agendaTitles(page)).indexOf(second) + 1;

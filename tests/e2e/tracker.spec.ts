@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type pg from "pg";
-import { DEMO, expect, seriesId, signIn, test } from "./fixtures";
+import { DEMO, expect, seriesId, signIn, test, waitForHydration } from "./fixtures";
 
 // The demo data (prisma/seed/demo-content.ts) lays out issues that narrow, widen, stay blocked and
 // have an outlier; the tracker pages must show them, with data tables behind the chart, and export CSV.
@@ -123,8 +123,13 @@ test("session tracker: summary, the outlier, red lines, and the deterrence matri
   const matrix = page.getByTestId("deterrence-matrix");
   await expect(matrix).toBeVisible();
   const firstRating = matrix.getByRole("button").first();
-  await firstRating.focus();
-  await expect(page.getByRole("tooltip")).toBeVisible();
+  // Focus before React has hydrated the cell opens nothing: wait for the cell's handlers.
+  await waitForHydration(page, "[data-testid=deterrence-matrix] button");
+  await expect(async () => {
+    await firstRating.blur();
+    await firstRating.focus();
+    await expect(page.getByRole("tooltip")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page.screenshot({ path: shots("session-tracker"), fullPage: true });
 });
 
