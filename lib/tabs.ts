@@ -9,7 +9,7 @@ export type Role = "CONVENOR" | "DELEGATE" | "OBSERVER" | "SCHOLAR";
 export const SERIES_TABS = ["overview", "issues", "tracker", "members", "audit"] as const;
 export type SeriesTab = (typeof SERIES_TABS)[number];
 
-export const SESSION_TABS = ["overview", "papers", "stances", "tracker", "minutes", "briefing"] as const;
+export const SESSION_TABS = ["overview", "papers", "texts", "stances", "tracker", "minutes", "briefing"] as const;
 export type SessionTab = (typeof SESSION_TABS)[number];
 
 /** A scholar sees the issues and the convergence of the items they were invited to, never the member list. */
@@ -19,16 +19,16 @@ export function seriesTabsFor(role: Role | null, mayReadAudit: boolean): SeriesT
   return mayReadAudit ? [...tabs, "audit"] : tabs;
 }
 
-/** Stances and minutes are the government side's; the briefing book is for those who prepare a session. */
+/** Joint texts: every role (each sees the texts released to it). Stances and minutes are the government side's; the briefing book is for those who prepare a session. */
 export function sessionTabsFor(role: Role | null): SessionTab[] {
   switch (role) {
     case "CONVENOR":
     case "DELEGATE":
-      return ["overview", "papers", "stances", "tracker", "minutes", "briefing"];
+      return ["overview", "papers", "texts", "stances", "tracker", "minutes", "briefing"];
     case "OBSERVER":
-      return ["overview", "papers", "stances", "tracker", "minutes"];
+      return ["overview", "papers", "texts", "stances", "tracker", "minutes"];
     case "SCHOLAR":
-      return ["overview", "papers", "tracker"];
+      return ["overview", "papers", "texts", "tracker"];
     default:
       return [];
   }

@@ -38,6 +38,9 @@ export const jointTextFormSchema = z.object({
   languageTag,
 });
 export type JointTextFormValues = z.output<typeof jointTextFormSchema>;
+/** The create dialog: "" for a text that starts empty. */
+export const newJointTextFormSchema = jointTextFormSchema.extend({ carriedFromId: z.string().max(64) });
+export type NewJointTextFormValues = z.output<typeof newJointTextFormSchema>;
 export const createJointTextSchema = jointTextFormSchema.extend({ sessionId: id, carriedFromId: id.optional() });
 export type CreateJointTextInput = z.output<typeof createJointTextSchema>;
 

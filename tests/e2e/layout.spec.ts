@@ -40,7 +40,7 @@ for (const [role, email] of [
     await page.goto("/sign-in");
     await signIn(page, email);
     const seriesAll = ["", "/issues", "/tracker", "/members", "/audit"].map((s) => `/series/${tri.id}${s}`);
-    const sessionAll = ["", "/papers", "/stances", "/tracker", "/minutes", "/briefing"].map((s) => `/sessions/${sessionId}${s}`);
+    const sessionAll = ["", "/papers", "/texts", "/stances", "/tracker", "/minutes", "/briefing"].map((s) => `/sessions/${sessionId}${s}`);
     await page.goto(`/series/${tri.id}`);
     const seriesTabs = await tabHrefs(page, "Series sections");
     await page.goto(`/sessions/${sessionId}`);

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { JointTextReleaseBadge } from "@/components/joint-texts/badges";
+import { JointTextWorkspace } from "@/components/joint-texts/workspace";
+import { LiveSession } from "@/components/live/live-status";
+import { IllustrativeNotice } from "@/components/series/illustrative-notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { api, loadOrNotFound } from "@/server/trpc/server";
+
+type Props = { params: Promise<{ textId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { textId } = await params;
+  const text = await loadOrNotFound((await api()).jointText.get({ textId }));
+  return { title: text.title };
+}
+
+/** A joint text: the negotiating, clean and per-party views, history with compare, and figures. */
+export default async function JointTextPage({ params }: Props) {
+  const { textId } = await params;
+  const text = await loadOrNotFound((await api()).jointText.get({ textId }));
+  const t = await getTranslations("jointTexts");
+  return (
+    <>
+      <IllustrativeNotice show={text.session.series.illustrative} />
+      <PageHeader
+        breadcrumb={
+          <Link href={`/sessions/${text.session.id}/texts`} className="text-sm text-muted-foreground hover:underline">
+            {t("backTo", { session: text.session.title })}
+          </Link>
+        }
+        title={text.title}
+        description={`${t(`kinds.${text.kind}`)} · ${text.session.series.shortName} · ${t("languageLine", { tag: text.languageTag })}${text.carriedFrom ? ` · ${t("carriedFrom", { title: text.carriedFrom.title, session: text.carriedFrom.sessionTitle })}` : ""}`}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <LiveSession sessionId={text.session.id} />
+            <JointTextReleaseBadge release={text.release} label={t(`release.${text.release}`)} />
+          </div>
+        }
+      />
+      <JointTextWorkspace textId={text.id} />
+    </>
+  );
+}
