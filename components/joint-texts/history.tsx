@@ -24,8 +24,9 @@ export function Trend({ textId }: { textId: string }) {
   const t = useTranslations("jointTexts");
   const trpc = useTRPC();
   const revisions = useQuery(trpc.jointText.revisions.queryOptions({ textId }));
-  if (!revisions.data || revisions.data.length < 2) return null;
-  const points = [...revisions.data].reverse();
+  // From the first revision with any words: an empty text counts as clean, which says nothing.
+  const points = [...(revisions.data ?? [])].reverse().filter((r) => r.figures.totalWords > 0);
+  if (points.length < 2) return null;
   const w = 200;
   const h = 40;
   const x = (i: number) => (points.length === 1 ? 0 : (i / (points.length - 1)) * w);
