@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { JointTextReleaseBadge } from "@/components/joint-texts/badges";
+import { JointTextExports } from "@/components/joint-texts/joint-text-exports";
 import { JointTextWorkspace } from "@/components/joint-texts/workspace";
 import { LiveSession } from "@/components/live/live-status";
 import { IllustrativeNotice } from "@/components/series/illustrative-notice";
@@ -39,6 +40,9 @@ export default async function JointTextPage({ params }: Props) {
           </div>
         }
       />
+      <div className="mb-4">
+        <JointTextExports textId={text.id} clean={text.figures.brackets === 0} showHint />
+      </div>
       <JointTextWorkspace textId={text.id} />
     </>
   );
