@@ -134,3 +134,34 @@ test("a chair's draft in Japanese and Korean prints in CJK, marked DRAFT, and on
   expect((await kr.request.get(`/api/joint-texts/${draft.id}/export.pdf`)).status()).toBe(404);
   expect((await kr.request.get(`/api/joint-texts/${draft.id}/export.docx`)).status()).toBe(404);
 });
+
+test("the trackers show text convergence beside stance convergence, from what the viewer may read", async ({ e2eDb, asUser }) => {
+  mkdirSync("shots", { recursive: true });
+  const tri = await demoText(e2eDb, "TRI-15");
+  const { rows } = await e2eDb.query<{ seriesId: string; sessionId: string }>(
+    `SELECT s."seriesId", s.id AS "sessionId" FROM "JointText" t JOIN "Session" s ON s.id = t."sessionId" WHERE t.id = $1`,
+    [tri.id],
+  );
+  const { seriesId: triSeries, sessionId } = rows[0]!;
+  const kr = await asUser(DEMO.krDelegate);
+  for (const [width, height] of [
+    [1440, 1000],
+    [390, 844],
+  ] as const) {
+    await kr.setViewportSize({ width, height });
+    await kr.goto(`/series/${triSeries}/tracker`);
+    const section = kr.getByTestId("text-convergence");
+    await expect(section.getByRole("heading", { name: "Text convergence" })).toBeVisible();
+    const row = section.getByTestId(`text-convergence-${tri.id}`);
+    await expect(row).toContainText(tri.title);
+    await expect(row).toContainText("3 of 5");
+    await expect(row.getByRole("img", { name: /Clean share over \d+ revisions/ })).toBeVisible();
+    await section.scrollIntoViewIfNeeded();
+    await kr.screenshot({ path: `shots/text-convergence-series-${width}.png`, fullPage: true });
+  }
+  await kr.goto(`/sessions/${sessionId}/tracker`);
+  await expect(kr.getByTestId(`text-convergence-${tri.id}`)).toContainText("Rev. 2");
+  // EDD's statement is not KR's to read: nowhere in KR's trackers.
+  const edd = await demoText(e2eDb, "EDD");
+  await expect(kr.getByTestId(`text-convergence-${edd.id}`)).toHaveCount(0);
+});

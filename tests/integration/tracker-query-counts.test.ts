@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadViewer } from "@/server/access";
 import { createTRPCContextStub } from "@/tests/integration/helpers/context";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
-import { createAgendaItem, createIssue, createSession, createStance, inviteScholarToItem } from "@/prisma/seed/factories";
+import { createAgendaItem, createIssue, createJointText, createSession, createStance, inviteScholarToItem } from "@/prisma/seed/factories";
+import { addParagraph, bracketSpan, emptyBody } from "@/server/domain/joint-text";
 import { signedInNow } from "@/tests/integration/helpers/callers";
 import { countingTestDb } from "@/tests/integration/helpers/db";
 import { createCaller } from "@/server/trpc/root";
@@ -20,6 +21,8 @@ const VIEWS: [string, (c: Caller, w: FixtureWorld) => Promise<unknown>][] = [
   ["tracker.issueTimeline", (c, w) => c.tracker.issueTimeline({ issueId: w.issues.triAllParticipants.id })],
   ["tracker.deterrenceProfile", (c, w) => c.tracker.deterrenceProfile({ seriesId: w.series.tri.id })],
   ["tracker.deterrenceProfile@session", (c, w) => c.tracker.deterrenceProfile({ seriesId: w.series.tri.id, sessionId: w.sessions.triPublished.id })],
+  ["tracker.textConvergence", (c, w) => c.tracker.textConvergence({ seriesId: w.series.tri.id })],
+  ["tracker.textConvergence@session", (c, w) => c.tracker.textConvergence({ seriesId: w.series.tri.id, sessionId: w.sessions.triPublished.id })],
 ];
 
 async function measure(userId: string) {
@@ -58,6 +61,17 @@ async function grow() {
       }
     }
     await createStance(db, { issueId: w.issues.triProbe.id, sessionId: session.id, partyId: w.parties.us.id, authorId: w.users.usDelegate.id, position: s % 3, releaseLevel: "GOVERNMENTS" });
+    // Joint texts with revisions, in the session and the published one (text convergence).
+    const p = addParagraph(emptyBody(), "p1", "All parties should freeze nuclear testing.");
+    const bracketed = bracketSpan(p, { paragraphId: "p1", segmentIndex: 0, start: 12, end: 18, bracketId: "b1", alternatives: [], holds: ["US"] });
+    for (const sessionId of [session.id, w.sessions.triPublished.id]) {
+      await createJointText(db, {
+        sessionId,
+        createdById: w.users.triConvenor.id,
+        release: s % 3 === 0 ? "DRAFT" : s % 3 === 1 ? "GOVERNMENTS" : "ALL_PARTICIPANTS",
+        revisions: [{ body: emptyBody() }, { body: p }, { body: bracketed, tabled: true }],
+      });
+    }
   }
 }
 

@@ -1,7 +1,8 @@
-import { deterrenceProfileSchema, issueTimelineSchema, seriesOverviewSchema, sessionTrackerSchema, trackerOverviewSchema } from "@/lib/schemas/tracker";
+import { deterrenceProfileSchema, issueTimelineSchema, seriesOverviewSchema, sessionTrackerSchema, textConvergenceSchema, trackerOverviewSchema } from "@/lib/schemas/tracker";
 import { getDeterrenceProfile, getIssueTimeline, getSeriesOverview, getSessionTracker } from "@/server/services/tracker/tracker";
 import { getTrackerOverview } from "@/server/services/tracker/overview";
 import { getTrackerSummary } from "@/server/services/tracker/summary";
+import { getTextConvergence } from "@/server/services/tracker/text-convergence";
 import { authedProcedure, router, seriesProcedure } from "@/server/trpc/init";
 
 /** Convergence figures (DESIGN.md "Convergence"), computed only from what the viewer may read. */
@@ -20,4 +21,6 @@ export const trackerRouter = router({
   deterrenceProfile: seriesProcedure
     .input(deterrenceProfileSchema)
     .query(({ ctx, input }) => getDeterrenceProfile(ctx.db, ctx.viewer, input)),
+  /** Text convergence: clean share and agreed paragraphs of each readable joint text, per revision (of one session, or the series). */
+  textConvergence: seriesProcedure.input(textConvergenceSchema).query(({ ctx, input }) => getTextConvergence(ctx.db, ctx.viewer, input)),
 });

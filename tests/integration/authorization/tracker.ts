@@ -12,4 +12,8 @@ export const trackerRows: Rows = {
     input: ({ world }) => ({ seriesId: world.series.edd.id, sessionId: world.sessions.eddPublished.id }),
     expect: eddMembers,
   },
+  "tracker.textConvergence": {
+    input: ({ world }) => ({ seriesId: world.series.edd.id, sessionId: world.sessions.eddPublished.id }),
+    expect: eddMembers,
+  },
 };

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { loadSeries } from "@/server/pages/series";
 import { ALL_METHOD_PARTS, MethodPanel } from "@/components/tracker/method-panel";
 import { StatusHeatmap } from "@/components/tracker/status-heatmap";
+import { TextConvergenceView } from "@/components/tracker/text-convergence";
 import { formatDate } from "@/lib/format";
 import { shortSessionName } from "@/lib/session-label";
 import { StatusLegend } from "@/components/tracker/status-legend";
@@ -23,7 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Issues × sessions statuses of the series, with links to each issue's timeline and the CSV export. */
 export default async function SeriesTrackerPage({ params }: Props) {
   const { seriesId } = await params;
-  const data = await loadOrNotFound((await api()).tracker.seriesOverview({ seriesId }));
+  const caller = await api();
+  const [data, texts] = await Promise.all([loadOrNotFound(caller.tracker.seriesOverview({ seriesId })), loadOrNotFound(caller.tracker.textConvergence({ seriesId }))]);
   const t = await getTranslations("trackerView");
   return (
     <div className="space-y-4">
@@ -56,6 +58,7 @@ export default async function SeriesTrackerPage({ params }: Props) {
           />
         </>
       )}
+      <TextConvergenceView data={texts} showSession />
       <MethodPanel parts={ALL_METHOD_PARTS} />
     </div>
   );

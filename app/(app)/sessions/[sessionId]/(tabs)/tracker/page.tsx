@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { DeterrenceMatrix } from "@/components/tracker/deterrence-matrix";
 import { ALL_METHOD_PARTS, MethodPanel } from "@/components/tracker/method-panel";
 import { SessionTrackerView } from "@/components/tracker/session-tracker";
+import { TextConvergenceView } from "@/components/tracker/text-convergence";
 import { api, loadOrNotFound } from "@/server/trpc/server";
 
 type Props = { params: Promise<{ sessionId: string }> };
@@ -19,11 +20,15 @@ export default async function SessionTrackerPage({ params }: Props) {
   const { sessionId } = await params;
   const caller = await api();
   const data = await loadOrNotFound(caller.tracker.session({ sessionId }));
-  const profile = await loadOrNotFound(caller.tracker.deterrenceProfile({ seriesId: data.series.id, sessionId }));
+  const [profile, texts] = await Promise.all([
+    loadOrNotFound(caller.tracker.deterrenceProfile({ seriesId: data.series.id, sessionId })),
+    loadOrNotFound(caller.tracker.textConvergence({ seriesId: data.series.id, sessionId })),
+  ]);
   const t = await getTranslations("trackerView");
   return (
     <div className="space-y-8">
       <SessionTrackerView data={data} />
+      <TextConvergenceView data={texts} />
       <section aria-labelledby="deterrence-heading">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="deterrence-heading" className="text-base font-semibold">{t("deterrenceTitle")}</h2>
