@@ -91,6 +91,8 @@ const VIEWS: View[] = [
   { name: "comment.list", procedure: "comment.list", input: (w) => ({ agendaItemId: w.threadItemId }) },
   { name: "assessment.panel", procedure: "assessment.panel", input: (w) => ({ agendaItemId: w.panelItemId }) },
   { name: "minutes.get", procedure: "minutes.get", input: (w) => ({ sessionId: measuredSession(w) }) },
+  { name: "jointText.get", procedure: "jointText.get", input: (w) => ({ textId: w.jointTextId }) },
+  { name: "tracker.textConvergence", procedure: "tracker.textConvergence", input: (w) => ({ seriesId: w.seriesId, sessionId: measuredSession(w) }) },
   { name: "briefing.markdown", procedure: "briefing.markdown", input: (w) => ({ sessionId: measuredSession(w) }) },
   {
     name: "calendar feed",

@@ -6,6 +6,7 @@ import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { defaultScale } from "@/lib/scales";
 import { newCalendarToken } from "@/server/services/calendar/feed";
+import { addParagraph, bracketSpan, emptyBody, type JointBody } from "@/server/domain/joint-text";
 
 export type BenchWorld = {
   /** The measured series (the first); the others exist for the cross-series views. */
@@ -26,6 +27,8 @@ export type BenchWorld = {
   historyStanceId: string;
   /** The delegate's calendar feed token. */
   calendarToken: string;
+  /** On the measured session, released to governments: 60 paragraphs, 40 brackets, 30 revisions. */
+  jointTextId: string;
 };
 
 export interface BenchWorldOptions {
@@ -50,7 +53,7 @@ const BATCH = 4000;
 const BULK_BATCH = 25_000;
 
 /** Postgres type of each column of a bulk insert; enums are sent as text and cast. */
-type Columns = Record<string, "text" | "int4" | "bool" | "timestamp" | `enum:${string}`>;
+type Columns = Record<string, "text" | "int4" | "bool" | "timestamp" | "jsonb" | `enum:${string}`>;
 
 /**
  * INSERT … SELECT FROM unnest(arrays): one statement and one parameter per column for a whole
@@ -455,5 +458,78 @@ async function createMeasuredExtras(db: Db, pool: pg.Pool, opts: BenchWorldOptio
   const panelItemId = measured.lastItems.find((it) => it.invited)!.id;
   const calendarToken = newCalendarToken();
   await db.user.update({ where: { id: author }, data: { calendarToken } });
-  return { paperId, paperRevisions, threadItemId, panelItemId, historyStanceId: stance.id, calendarToken };
+  const jointTextId = await createBenchJointText(db, pool, sessionId, convenor.id, start);
+  return { paperId, paperRevisions, threadItemId, panelItemId, historyStanceId: stance.id, calendarToken, jointTextId };
+}
+
+const JOINT_PARAGRAPHS = 60;
+const JOINT_BRACKETS = 40;
+const JOINT_REVISIONS = 30;
+
+/**
+ * The joint text of the measured session at the issue's scale: 60 paragraphs of about 45 words,
+ * 40 of them with a bracket ("should" against "shall", held by one or two parties), written over
+ * 30 revisions that add the brackets in turn (built with the domain operations, as the services do).
+ */
+async function createBenchJointText(db: Db, pool: pg.Pool, sessionId: string, chairId: string, start: Date): Promise<string> {
+  let paragraphs: JointBody = emptyBody();
+  for (let n = 0; n < JOINT_PARAGRAPHS; n++) {
+    paragraphs = addParagraph(
+      paragraphs,
+      `p${n}`,
+      `${n + 1}. The participants agree that the governments should pursue consultation mechanisms, declaratory policy and crisis communication, ` +
+        "and that the sequencing of arms control steps is reviewed at every round with notification of launches and exercises in advance.",
+    );
+  }
+  const codes = ["US", "JP", "KR"];
+  const withBrackets = (count: number) => {
+    let body = paragraphs;
+    for (let b = 0; b < count; b++) {
+      const text = body.paragraphs[b]!.segments[0]!;
+      const start = text.type === "text" ? text.text.indexOf("should") : -1;
+      body = bracketSpan(body, {
+        paragraphId: `p${b}`,
+        segmentIndex: 0,
+        start,
+        end: start + "should".length,
+        bracketId: `b${b}`,
+        alternatives: [{ id: `b${b}-1`, text: "shall", proposedBy: codes[b % 3]! }],
+        holds: b % 4 === 0 ? [] : [codes[b % 3]!, ...(b % 5 === 0 ? [codes[(b + 1) % 3]!] : [])],
+      });
+    }
+    return body;
+  };
+  const id = randomUUID();
+  await db.jointText.create({
+    data: {
+      id,
+      sessionId,
+      createdById: chairId,
+      kind: "RECOMMENDATIONS",
+      title: "Bench recommendations",
+      languageTag: "en",
+      release: "GOVERNMENTS",
+      releasedAt: start,
+      currentRevision: JOINT_REVISIONS,
+      version: JOINT_REVISIONS,
+      createdAt: start,
+    },
+  });
+  await bulkInsert(
+    pool,
+    "JointTextRevision",
+    { id: "text", textId: "text", number: "int4", body: "jsonb", change: "jsonb", tabled: "bool", tabledNo: "int4", authorId: "text", createdAt: "timestamp" },
+    Array.from({ length: JOINT_REVISIONS }, (_, r) => ({
+      id: randomUUID(),
+      textId: id,
+      number: r + 1,
+      body: JSON.stringify(withBrackets(Math.ceil((JOINT_BRACKETS * (r + 1)) / JOINT_REVISIONS))),
+      change: JSON.stringify({ op: "bracketSpan", by: "chair" }),
+      tabled: (r + 1) % 5 === 0,
+      tabledNo: (r + 1) % 5 === 0 ? (r + 1) / 5 : null,
+      authorId: chairId,
+      createdAt: new Date(start.getTime() + r * 3_600_000),
+    })),
+  );
+  return id;
 }

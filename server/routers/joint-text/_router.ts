@@ -11,7 +11,8 @@ import {
   tableProposalSchema,
   withdrawProposalSchema,
 } from "@/lib/schemas/joint-texts";
-import { compareJointTextRevisions, getJointText, listJointTextRevisions, listJointTexts } from "@/server/services/joint-texts/read";
+import { getJointTextShared } from "@/server/services/joint-texts/cached";
+import { compareJointTextRevisions, listJointTextRevisions, listJointTexts } from "@/server/services/joint-texts/read";
 import {
   createJointText,
   editJointText,
@@ -31,7 +32,7 @@ import { authedProcedure, router } from "@/server/trpc/init";
  */
 export const jointTextRouter = router({
   listForSession: authedProcedure.input(listJointTextsSchema).query(({ ctx, input }) => listJointTexts(ctx.db, ctx.viewer, input.sessionId)),
-  get: authedProcedure.input(jointTextIdSchema).query(({ ctx, input }) => getJointText(ctx.db, ctx.viewer, input.textId)),
+  get: authedProcedure.input(jointTextIdSchema).query(({ ctx, input }) => getJointTextShared(ctx.db, ctx.viewer, input.textId)),
   revisions: authedProcedure.input(jointTextIdSchema).query(({ ctx, input }) => listJointTextRevisions(ctx.db, ctx.viewer, input.textId)),
   compare: authedProcedure.input(compareJointTextSchema).query(({ ctx, input }) => compareJointTextRevisions(ctx.db, ctx.viewer, input)),
   create: authedProcedure.input(createJointTextSchema).mutation(({ ctx, input }) => createJointText(ctx.db, ctx.viewer, input)),
