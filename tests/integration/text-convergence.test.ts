@@ -40,7 +40,8 @@ describe("text convergence in the tracker", () => {
     const row = before.texts.find((x) => x.id === t.id)!;
     expect(row).toMatchObject({ paragraphs: 2, agreedParagraphs: 1, brackets: 1, lastTabled: 1, release: "GOVERNMENTS" });
     expect(row.cleanShare).toBeCloseTo(10 / 11);
-    expect(row.trend.map((p) => p.agreedParagraphs)).toEqual([0, 1, 2, 1, 1, 1]);
+    expect(row.trend.map((p) => p.agreedParagraphs)).toEqual([1, 2, 1, 1, 1]);
+    expect(row.trend[0]).toMatchObject({ revision: 2, cleanShare: 1 });
     expect(row.trend.at(-1)).toMatchObject({ tabledNo: 1 });
 
     // The chair's DRAFT text: counts for the convenor only.

@@ -30,7 +30,7 @@ export type TextConvergenceRow = {
   agreedParagraphs: number;
   paragraphs: number;
   brackets: number;
-  /** One point per revision, oldest first. */
+  /** One point per revision from the first with any words, oldest first. */
   trend: TextTrendPoint[];
 };
 
@@ -60,6 +60,8 @@ async function computeTextConvergence(db: Db, viewer: Viewer, seriesId: string):
     const f = figuresOf(parseBody(r.body));
     if (r.number === revisionOf.get(r.textId)) current.set(r.textId, f);
     const list = trends.get(r.textId) ?? [];
+    // From the first revision with any words: an empty text counts as clean, which says nothing.
+    if (list.length === 0 && f.totalWords === 0) continue;
     list.push({ revision: r.number, tabledNo: r.tabledNo, cleanShare: f.cleanShare, agreedParagraphs: f.agreedParagraphs, paragraphs: f.paragraphs });
     trends.set(r.textId, list);
   }
