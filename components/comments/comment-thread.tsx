@@ -31,7 +31,9 @@ export function CommentThread({ target }: { target: { agendaItemId: string } | {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const input: Target = "agendaItemId" in target ? { agendaItemId: target.agendaItemId } : { paperId: target.paperId };
-  const query = useQuery({ ...trpc.comment.list.queryOptions(input), select: threadView });
+  // A long thread opens on its most recently active comments; the rest come on request.
+  const [all, setAll] = useState(false);
+  const query = useQuery({ ...trpc.comment.list.queryOptions(all ? { ...input, all: true } : input), select: threadView, placeholderData: (previous) => previous });
   const create = useMutation(trpc.comment.create.mutationOptions());
   const { mutate: markSeen } = useMutation(trpc.comment.markSeen.mutationOptions());
   const inputKey = JSON.stringify(input);
@@ -62,7 +64,7 @@ export function CommentThread({ target }: { target: { agendaItemId: string } | {
     <Card aria-busy={query.isPending || undefined} data-testid="comment-thread">
       <CardHeader className="flex flex-row flex-wrap items-center gap-2">
         <CardTitle as="h2">{t("title")}</CardTitle>
-        {query.data ? <span className="text-sm text-muted-foreground">{t("count", { count: comments.filter((c) => !c.withdrawnAt).length })}</span> : null}
+        {query.data ? <span className="text-sm text-muted-foreground">{t("count", { count: query.data.total })}</span> : null}
         {newCount > 0 ? (
           <Badge variant="info" data-testid="comment-new-count">
             {t("newCount", { count: newCount })}
@@ -82,6 +84,12 @@ export function CommentThread({ target }: { target: { agendaItemId: string } | {
       ) : topLevel.length === 0 ? (
         <EmptyState icon={MessageSquare} title={t("empty")} description={t("emptyHint")} titleAs="p" />
       ) : (
+        <>
+        {query.data.earlier > 0 ? (
+          <Button type="button" variant="outline" size="sm" onClick={() => setAll(true)} disabled={query.isFetching} data-testid="comment-earlier">
+            {t("showEarlier", { count: query.data.earlier })}
+          </Button>
+        ) : null}
         <ol className="space-y-3" aria-label={t("listLabel")}>
           {topLevel.map((c) => (
             <ThreadItem
@@ -95,6 +103,7 @@ export function CommentThread({ target }: { target: { agendaItemId: string } | {
             />
           ))}
         </ol>
+        </>
       )}
 
       {/* Observers read the discussion and write nothing: no comment box for them. */}
@@ -257,7 +266,7 @@ function CommentView({ comment, onChanged, children }: { comment: Comment; onCha
           id={`comment-edit-${comment.id}`}
           label={t("editLabel")}
           submitLabel={t("save")}
-          initialBody={comment.body}
+          initialBody={comment.body ?? ""}
           autoFocus
           onCancel={() => setEditing(false)}
           onSubmit={async (body) => {

@@ -9,21 +9,21 @@ type ThreadAnswer = RouterOutputs["comment"]["list"];
  */
 export function threadView(answer: ThreadAnswer) {
   const { thread, viewerId, seenAt, mine, fetchedAt } = answer;
-  const own = new Map(mine.map((m) => [m.id, m]));
+  const withdrawable = new Set(mine.withdrawable);
   const comments = thread.comments.map((c) => {
-    const rights = own.get(c.id);
     const isMine = c.authorId === viewerId;
     return {
       ...c,
       author: thread.authors[c.authorId] ?? { id: c.authorId, name: "—", affiliation: null, role: null, partyCode: null },
       isMine,
       isNew: !isMine && c.withdrawnAt === null && (seenAt === null || c.createdAt.getTime() > seenAt.getTime()),
-      editableUntil: rights?.editableUntil ?? null,
-      canEdit: rights?.canEdit ?? false,
-      canWithdraw: rights?.canWithdraw ?? false,
+      canEdit: Object.hasOwn(mine.editable, c.id),
+      canWithdraw: withdrawable.has(c.id),
+      /** The Markdown source, sent only to the author while they may edit it. */
+      body: Object.hasOwn(mine.editable, c.id) ? (mine.editable[c.id] as string) : null,
     };
   });
-  return { comments, canComment: thread.canComment, canResolve: thread.canResolve, fetchedAt };
+  return { comments, earlier: thread.earlier, total: thread.total, canComment: thread.canComment, canResolve: thread.canResolve, fetchedAt };
 }
 
 export type ThreadView = ReturnType<typeof threadView>;

@@ -18,6 +18,14 @@ const TARGET_MESSAGE = "Name an agenda item or a paper";
 export const commentTargetSchema = z.union([z.object({ agendaItemId: id }), z.object({ paperId: id })], { message: TARGET_MESSAGE });
 export type CommentTarget = { agendaItemId: string } | { paperId: string };
 
+/** How many of a thread's top-level comments comment.list shows at first (the most recently active). */
+export const THREAD_PAGE = 50;
+
+/** A thread to list: its target, and `all` for every top-level comment rather than the latest THREAD_PAGE. */
+export const commentListSchema = z.union([z.object({ agendaItemId: id, all: z.boolean().optional() }), z.object({ paperId: id, all: z.boolean().optional() })], {
+  message: TARGET_MESSAGE,
+});
+
 /** A new comment, or a reply when parentId names a comment on the same item or paper. */
 export const createCommentSchema = z
   .object({

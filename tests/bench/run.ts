@@ -5,13 +5,15 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client";
-import { loadViewer } from "@/server/access";
+import { loadViewer, type Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
 import { appRouter, createCaller } from "@/server/trpc/root";
 import { dropDatabase, ensureDatabase, withDatabaseName } from "@/scripts/lib/database";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { applyMigrations } from "@/scripts/lib/migrations";
 import { DATA_DIR, REPO_ROOT } from "@/scripts/lib/paths";
+import { buildBriefingBook } from "@/server/services/briefing/book";
+import { briefingDownload } from "@/server/services/briefing/summary";
 import { cachedFeed, loadFeedViewer } from "@/server/services/calendar/feed";
 import { createBenchWorld, type BenchWorld } from "@/tests/bench/world";
 
@@ -67,7 +69,7 @@ interface View {
   procedure: string;
   input?: (world: BenchWorld) => unknown;
   /** A plain HTTP route instead of a procedure: its path, and the same answer in process. */
-  route?: { path: (world: BenchWorld) => string; inProcess: (db: Db, world: BenchWorld) => Promise<unknown> };
+  route?: { path: (world: BenchWorld) => string; inProcess: (db: Db, world: BenchWorld, viewer: Viewer) => Promise<unknown> };
 }
 
 /** The session the per-session views are measured on: the last one, which carries the whole history. */
@@ -93,7 +95,15 @@ const VIEWS: View[] = [
   { name: "minutes.get", procedure: "minutes.get", input: (w) => ({ sessionId: measuredSession(w) }) },
   { name: "jointText.get", procedure: "jointText.get", input: (w) => ({ textId: w.jointTextId }) },
   { name: "tracker.textConvergence", procedure: "tracker.textConvergence", input: (w) => ({ seriesId: w.seriesId, sessionId: measuredSession(w) }) },
-  { name: "briefing.markdown", procedure: "briefing.markdown", input: (w) => ({ sessionId: measuredSession(w) }) },
+  // The briefing book's Markdown as people get it: the .md download (its bytes held per book).
+  {
+    name: "briefing.markdown",
+    procedure: "briefing.markdown",
+    route: {
+      path: (w) => `/api/sessions/${measuredSession(w)}/briefing.md`,
+      inProcess: async (db, w, viewer) => new TextDecoder().decode(briefingDownload(await buildBriefingBook(db, viewer, measuredSession(w))).bytes),
+    },
+  },
   {
     name: "calendar feed",
     procedure: "calendar.get",
@@ -110,8 +120,8 @@ function procedureExists(path: string): boolean {
   return path in procedures;
 }
 
-function call(caller: Caller, view: View, world: BenchWorld, db: Db): Promise<unknown> {
-  if (view.route) return view.route.inProcess(db, world);
+function call(caller: Caller, view: View, world: BenchWorld, db: Db, viewer: Viewer): Promise<unknown> {
+  if (view.route) return view.route.inProcess(db, world, viewer);
   let target: unknown = caller;
   for (const part of view.procedure.split(".")) target = (target as Record<string, unknown>)[part];
   return (target as (input?: unknown) => Promise<unknown>)(view.input?.(world));
@@ -135,18 +145,19 @@ async function measureInProcess(url: string, world: BenchWorld, views: View[]) {
   const db = client as unknown as Db;
   const user = await db.user.findUniqueOrThrow({ where: { email: world.delegateEmail }, select: { id: true } });
   const viewer = await loadViewer(db, user.id, Date.now() + 1000);
+  if (!viewer) throw new Error(`bench: ${world.delegateEmail} is not an active account`);
   const caller = createCaller({ db, viewer, headers: new Headers() });
   const rows = [];
   for (const view of views) {
     let bytes = 0;
-    for (let i = 0; i < 3; i++) bytes = JSON.stringify(await call(caller, view, world, db)).length;
+    for (let i = 0; i < 3; i++) bytes = JSON.stringify(await call(caller, view, world, db, viewer)).length;
     const times: number[] = [];
     queries = 0;
     sqlMs = 0;
     byQuery.clear();
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
-      await call(caller, view, world, db);
+      await call(caller, view, world, db, viewer);
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);

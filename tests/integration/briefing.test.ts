@@ -1,8 +1,10 @@
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createMinutes } from "@/prisma/seed/factories";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { loadViewer } from "@/server/access";
 import { buildBriefingBook } from "@/server/services/briefing/book";
+import { briefingDownload } from "@/server/services/briefing/summary";
 import { callerFor, outcomeOf, signedInNow } from "@/tests/integration/helpers/callers";
 import { testDb } from "@/tests/integration/helpers/db";
 
@@ -143,6 +145,18 @@ describe("briefing.summary", () => {
       expect(summary.stanceIssues).toBe(book.stances.length);
       expect(summary.fileNames.pdf).toMatch(/^EDD-.*-briefing-book\.pdf$/);
     }
+  });
+});
+
+describe("briefing book: the .md download", () => {
+  it("holds the same text as briefing.markdown, plain and gzipped, made once per book", async () => {
+    const userId = w.users.usDelegate.id;
+    const book = await bookFor(userId, w.sessions.eddPublished.id);
+    const download = briefingDownload(book);
+    const text = await markdownFor(userId, w.sessions.eddPublished.id);
+    expect(new TextDecoder().decode(download.bytes)).toBe(text);
+    expect(gunzipSync(download.gzip).toString("utf8")).toBe(text);
+    expect(briefingDownload(book)).toBe(download);
   });
 });
 

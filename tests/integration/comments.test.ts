@@ -3,6 +3,8 @@ import { createComment } from "@/prisma/seed/factories";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { listComments } from "@/server/services/comments/comments";
 import { threadView } from "@/lib/comments/thread-view";
+import { THREAD_PAGE } from "@/lib/schemas/comments";
+import { markdownToHtml } from "@/server/markdown/html";
 import { loadViewer } from "@/server/access";
 import { callerFor, outcomeOf, signedInNow } from "@/tests/integration/helpers/callers";
 import { testDb } from "@/tests/integration/helpers/db";
@@ -104,7 +106,7 @@ describe("comment visibility follows the item or paper", () => {
     it(`${c.name}: readers see the thread; everyone else gets NOT_FOUND and writes nothing`, async () => {
       for (const user of c.readers) {
         const thread = threadView(await (await as(user)).comment.list(c.target()));
-        expect(thread.comments.map((x) => x.body), user).toEqual(c.bodies());
+        expect(thread.comments.map((x) => x.html), user).toEqual(c.bodies().map(markdownToHtml));
       }
       for (const user of c.others) {
         const caller = await as(user);
@@ -263,10 +265,11 @@ describe("comment.withdraw", () => {
       const thread = (threadView(await (await as(user)).comment.list(target))).comments;
       const listed = thread.find((x) => x.id === c.id)!;
       expect(listed.withdrawnAt).toBeInstanceOf(Date);
-      expect(listed.body).toBe("");
+      expect(listed.html).toBe("");
+      expect(listed.body).toBeNull();
       expect(listed.isNew).toBe(false); // nothing to read
       expect(JSON.stringify(thread)).not.toContain("should not have said");
-      expect(thread.find((x) => x.id === reply.id)?.body).toBe("A reply that stays");
+      expect(thread.find((x) => x.id === reply.id)?.html).toBe("<p>A reply that stays</p>");
     }
     // The convenor reads the text in the audit trail; a delegate may not read the trail at all.
     const trail = await (await as("eddConvenor")).audit.list({ seriesId: w.series.edd.id });
@@ -393,5 +396,41 @@ describe("observers read the discussion and write nothing (DESIGN.md, Who uses i
     expect(await outcomeOf(() => observer.comment.create({ ...target, body: "An observer's remark" }))).toBe("FORBIDDEN");
     expect(await outcomeOf(() => observer.comment.create({ ...target, parentId: parent.id, body: "An observer's reply" }))).toBe("FORBIDDEN");
     expect(await writes()).toEqual(before);
+  });
+});
+
+describe("a long thread opens on its latest comments", () => {
+  it("lists the THREAD_PAGE most recently active top-level comments, counts the rest, and gives them all on request", async () => {
+    // A paper thread of its own: 55 top-level comments a minute apart, the oldest answered last.
+    const target = { paperId: w.papers.eddUsGovernments.id };
+    const start = Date.now() - 2 * 60 * MINUTE;
+    const authors = [w.users.usDelegate.id, w.users.jpDelegate.id];
+    const base = await db.comment.count({ where: { paperId: target.paperId, parentId: null } });
+    const created: { id: string }[] = [];
+    for (let i = 0; i < 55; i++) {
+      created.push(
+        await db.comment.create({
+          data: { paperId: target.paperId, authorId: authors[i % 2]!, body: `Long thread ${i}`, createdAt: new Date(start + i * MINUTE) },
+        }),
+      );
+    }
+    await db.comment.create({ data: { paperId: target.paperId, parentId: created[0]!.id, authorId: w.users.jpDelegate.id, body: "Answer to the first" } });
+
+    const jp = await as("jpDelegate");
+    const page = threadView(await jp.comment.list(target));
+    const topLevel = page.comments.filter((c) => c.parentId === null);
+    expect(topLevel).toHaveLength(THREAD_PAGE);
+    expect(page.earlier).toBe(base + 55 - THREAD_PAGE);
+    expect(page.total).toBe((await db.comment.count({ where: { paperId: target.paperId, withdrawnAt: null } })));
+    // The first comment was answered a moment ago: it is in view with its reply; the next oldest are not.
+    expect(page.comments.some((c) => c.id === created[0]!.id)).toBe(true);
+    expect(page.comments.some((c) => c.html === "<p>Answer to the first</p>")).toBe(true);
+    expect(page.comments.some((c) => c.id === created[1]!.id)).toBe(false);
+
+    const whole = threadView(await jp.comment.list({ ...target, all: true }));
+    expect(whole.comments.filter((c) => c.parentId === null)).toHaveLength(base + 55);
+    expect(whole.earlier).toBe(0);
+    // Who may not read the paper may not read any page of its thread.
+    expect(await outcomeOf(async () => (await as("krDelegate")).comment.list({ ...target, all: true }))).toBe("NOT_FOUND");
   });
 });

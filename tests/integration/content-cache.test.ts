@@ -92,9 +92,9 @@ describe("shared read views under the change feed", () => {
     await db.comment.create({
       data: { agendaItemId: target.agendaItemId, authorId: w.users.krDelegate.id, body: "Written through another server" },
     });
-    await until(async () => threadView(await jp.comment.list(target)).comments.some((c) => c.body === "Written through another server"), "the new comment");
+    await until(async () => threadView(await jp.comment.list(target)).comments.some((c) => c.html === "<p>Written through another server</p>"), "the new comment");
     const view = threadView(await jp.comment.list(target));
-    const added = view.comments.find((c) => c.body === "Written through another server")!;
+    const added = view.comments.find((c) => c.html === "<p>Written through another server</p>")!;
     expect(added.isNew).toBe(true);
     expect(added.isMine).toBe(false);
     expect(added.author.name).toBe(w.users.krDelegate.name);
@@ -107,11 +107,15 @@ describe("shared read views under the change feed", () => {
     const mine = threadView(await held(() => us.comment.list(target), 1)).comments.find((c) => c.id === created.id)!;
     expect(mine.canEdit).toBe(true);
     expect(mine.isMine).toBe(true);
+    // The Markdown source goes to its author alone, for the edit form; everyone reads the rendered text.
+    expect(mine.body).toBe("Mine to edit");
     // The observer shares nothing with the US delegate's class, and may do nothing with the comment.
     const observer = threadView(await (await as("observer")).comment.list(target)).comments.find((c) => c.id === created.id)!;
     expect(observer.canEdit).toBe(false);
     expect(observer.canWithdraw).toBe(false);
     expect(observer.isMine).toBe(false);
+    expect(observer.body).toBeNull();
+    expect(observer.html).toBe("<p>Mine to edit</p>");
   });
 
   it("a paper another party may not read stays NOT_FOUND while its own party's view of it is held", async () => {

@@ -1,6 +1,7 @@
 import {
   commentCountsSchema,
   commentIdSchema,
+  commentListSchema,
   commentTargetSchema,
   createCommentSchema,
   editCommentSchema,
@@ -22,8 +23,11 @@ import { authedProcedure, router } from "@/server/trpc/init";
  * on something the viewer may not see is NOT_FOUND, and nothing is written.
  */
 export const commentRouter = router({
-  /** The thread on one agenda item or paper, with `isNew` markers and what the viewer may do. */
-  list: authedProcedure.input(commentTargetSchema).query(({ ctx, input }) => getThread(ctx.db, ctx.viewer, input)),
+  /**
+   * The thread on one agenda item or paper, with `isNew` markers and what the viewer may do: the
+   * THREAD_PAGE most recently active top-level comments with their replies, or all of them (`all`).
+   */
+  list: authedProcedure.input(commentListSchema).query(({ ctx, input }) => getThread(ctx.db, ctx.viewer, input)),
   /** Comment counts (and new ones) per visible agenda item of a session, for the agenda. */
   countsForSession: authedProcedure
     .input(commentCountsSchema)

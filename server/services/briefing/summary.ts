@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import type { Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
 import { briefingFileName, buildBriefingBook, type BriefingBook } from "@/server/services/briefing/book";
@@ -17,6 +18,21 @@ export function renderedBriefing(book: BriefingBook): string {
     rendered.set(book, text);
   }
   return text;
+}
+
+/**
+ * The .md download's bytes, and their gzip, made once per book object like its text: a held book is
+ * downloaded without encoding or compressing it again.
+ */
+const encoded = new WeakMap<BriefingBook, { bytes: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> }>();
+export function briefingDownload(book: BriefingBook) {
+  let held = encoded.get(book);
+  if (!held) {
+    const bytes = new TextEncoder().encode(renderedBriefing(book)) as Uint8Array<ArrayBuffer>;
+    held = { bytes, gzip: new Uint8Array(gzipSync(bytes)) };
+    encoded.set(book, held);
+  }
+  return held;
 }
 
 /** What the viewer's book contains, for the briefing tab. */

@@ -1,7 +1,10 @@
+import { latestThreads } from "@/lib/comments/latest-threads";
 import { markdownToHtml } from "@/server/markdown/html";
+import { shareImmutable } from "@/server/serialization";
 import type { MemberRole, Prisma, ReleaseLevel } from "@/prisma/generated/client";
 import {
   COMMENT_EDIT_WINDOW_MS,
+  THREAD_PAGE,
   type CommentTarget,
   type CreateCommentInput,
   type EditCommentInput,
@@ -228,39 +231,43 @@ export type ListedComment = Awaited<ReturnType<typeof listComments>>[number];
  * is small: when they last saw the thread, and their own comments' edit and withdraw rights.
  * `threadView` (lib/comments/thread-view.ts) joins them into one list for the page.
  */
-export async function getThread(db: Db, viewer: Viewer, target: CommentTarget) {
+export async function getThread(db: Db, viewer: Viewer, input: CommentTarget & { all?: boolean }) {
   const fetchedAt = new Date();
+  const target: CommentTarget = "agendaItemId" in input ? { agendaItemId: input.agendaItemId } : { paperId: input.paperId };
+  const all = input.all === true;
   const seriesId = "agendaItemId" in target ? await seriesOf(db, viewer, "item", target.agendaItemId) : await seriesOf(db, viewer, "paper", target.paperId);
-  const [thread, visit] = await Promise.all([
-    cachedInSeries(db, viewer, seriesId, `comment.list\u0000${threadKey(target)}`, () => readSharedThread(db, viewer, target)),
+  const [{ thread, sources }, visit] = await Promise.all([
+    cachedInSeries(db, viewer, seriesId, `comment.list\u0000${threadKey(target)}\u0000${all ? "all" : "page"}`, () =>
+      readSharedThread(db, viewer, target, all),
+    ),
     db.commentThreadVisit.findUnique({ where: { userId_targetKey: { userId: viewer.userId, targetKey: threadKey(target) } }, select: { seenAt: true } }),
   ]);
   const now = fetchedAt.getTime();
-  const mine = thread.comments
-    .filter((c) => c.authorId === viewer.userId)
-    .map((c) => {
-      const facts = { authorId: c.authorId, withdrawnAt: c.withdrawnAt, createdAt: c.createdAt };
-      return {
-        id: c.id,
-        /** Until when the author may still edit it (null: withdrawn). */
-        editableUntil: can.withdrawComment(viewer, facts) ? new Date(c.createdAt.getTime() + COMMENT_EDIT_WINDOW_MS) : null,
-        canEdit: can.editComment(viewer, facts, now),
-        canWithdraw: can.withdrawComment(viewer, facts),
-      };
-    });
+  // What the viewer may do with their own comments: ids only (a delegate may have written half of a
+  // long thread), and the Markdown source of those they may still edit, for the edit form.
+  const mine: { withdrawable: string[]; editable: Record<string, string> } = { withdrawable: [], editable: {} };
+  for (const c of thread.comments) {
+    if (c.authorId !== viewer.userId) continue;
+    const facts = { authorId: c.authorId, withdrawnAt: c.withdrawnAt, createdAt: c.createdAt };
+    if (can.withdrawComment(viewer, facts)) mine.withdrawable.push(c.id);
+    if (can.editComment(viewer, facts, now)) mine.editable[c.id] = sources[c.id] ?? "";
+  }
   return { thread, viewerId: viewer.userId, seenAt: visit?.seenAt ?? null, mine, fetchedAt };
 }
 
-async function readSharedThread(db: Db, viewer: Viewer, target: CommentTarget) {
+async function readSharedThread(db: Db, viewer: Viewer, target: CommentTarget, all: boolean) {
   const { seriesId } = await targetFor(db, viewer, target);
   const rows = await db.comment.findMany({
     where: { AND: [targetWhere(target), visibleCommentsWhere(viewer)] },
     select: THREAD_SELECT,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  const memberships = await authorMemberships(db, seriesId, [...new Set(rows.map((r) => r.author.id))]);
+  const { shown, earlier } = all ? { shown: rows, earlier: 0 } : latestThreads(rows, THREAD_PAGE);
+  const total = rows.filter((r) => r.withdrawnAt === null).length;
+  const memberships = await authorMemberships(db, seriesId, [...new Set(shown.map((r) => r.author.id))]);
   const authors: Record<string, SharedAuthor> = {};
-  const comments = rows.map(({ author, body, agendaItemId: _item, paperId: _paper, ...c }) => {
+  const sources: Record<string, string> = {};
+  const comments = shown.map(({ author, body, agendaItemId: _item, paperId: _paper, ...c }) => {
     const membership = memberships.get(author.id);
     authors[author.id] ??= {
       id: author.id,
@@ -270,10 +277,23 @@ async function readSharedThread(db: Db, viewer: Viewer, target: CommentTarget) {
       partyCode: membership?.party?.code ?? null,
     };
     const text = c.withdrawnAt !== null ? "" : body;
+    if (text) sources[c.id] = text;
     // Rendered once per change of the thread (this part is cached), so the browser ships no Markdown parser.
-    return { ...c, authorId: author.id, body: text, html: markdownToHtml(text) };
+    return { ...c, authorId: author.id, html: markdownToHtml(text) };
   });
-  return { comments, authors, canComment: can.comment(viewer, seriesId), canResolve: can.resolveComment(viewer, seriesId) };
+  // The thread is sent as HTML only; the Markdown source goes to its author while they may still edit it
+  // (getThread's `mine`), so a long thread is not sent twice over.
+  const thread = shareImmutable({
+    comments,
+    authors,
+    /** Top-level comments (with their replies) left out: the least recently active, shown on request. */
+    earlier,
+    /** Comments in the whole thread, withdrawn ones not counted. */
+    total,
+    canComment: can.comment(viewer, seriesId),
+    canResolve: can.resolveComment(viewer, seriesId),
+  });
+  return { thread, sources };
 }
 
 type SharedAuthor = { id: string; name: string; affiliation: string | null; role: MemberRole | null; partyCode: string | null };

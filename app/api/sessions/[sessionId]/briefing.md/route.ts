@@ -2,23 +2,27 @@ import { AppError } from "@/server/errors";
 import { currentViewer } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { briefingFileName, buildBriefingBook } from "@/server/services/briefing/book";
-import { renderedBriefing } from "@/server/services/briefing/summary";
+import { briefingDownload } from "@/server/services/briefing/summary";
 
 // The briefing book as Markdown: the same book object as the PDF, rendered as text.
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ sessionId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to download the briefing book.", { status: 401 });
   try {
     const book = await buildBriefingBook(db(), viewer, sessionId);
     const fileName = briefingFileName(book.series.shortName, book.session.title, "md");
-    return new Response(renderedBriefing(book), {
+    const download = briefingDownload(book);
+    const gzip = /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
+    return new Response(gzip ? download.gzip : download.bytes, {
       headers: {
         "Content-Type": "text/markdown; charset=utf-8",
         "Content-Disposition": `attachment; filename="${fileName}"`,
         "Cache-Control": "private, no-store",
+        Vary: "Accept-Encoding",
+        ...(gzip ? { "Content-Encoding": "gzip" } : {}),
       },
     });
   } catch (error) {
