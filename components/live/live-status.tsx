@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useLiveSeries, useLiveSession, type LiveState } from "@/lib/live/use-live";
 import { cn } from "@/lib/utils";
+import { PresenceIndicator } from "@/components/live/presence-indicator";
 
 const DOT: Record<LiveState, string> = {
   connecting: "bg-muted-foreground/50",
@@ -24,9 +25,15 @@ function LiveBadge({ state }: { state: LiveState }) {
   );
 }
 
-/** Keeps every page of a session live and shows that it is. */
+/** Keeps every page of a session live and shows that it is, and who else has it open. */
 export function LiveSession({ sessionId }: { sessionId: string }) {
-  return <LiveBadge state={useLiveSession(sessionId)} />;
+  const state = useLiveSession(sessionId);
+  return (
+    <span className="inline-flex items-center gap-3">
+      <LiveBadge state={state} />
+      <PresenceIndicator sessionId={sessionId} />
+    </span>
+  );
 }
 
 /** Keeps every page of a series live and shows that it is. */

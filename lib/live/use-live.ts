@@ -40,7 +40,7 @@ function useRefresher(): () => void {
 type LiveEventShape = { kind: string };
 
 /** What a page does with a live stream's events: refresh on each (and on every reconnect, after the first). */
-function useLiveHandlers() {
+function useLiveHandlers(onPresence?: () => void) {
   const refresh = useRefresher();
   const router = useRouter();
   const [state, setState] = useState<LiveState>("connecting");
@@ -54,6 +54,11 @@ function useLiveHandlers() {
         connectedOnce.current = true;
         return;
       }
+    }
+    // Someone came or went: only who is here changed.
+    if (event.kind === "presence" && onPresence) {
+      onPresence();
+      return;
     }
     refresh();
   };
@@ -75,7 +80,8 @@ function useLiveHandlers() {
  */
 export function useLiveSession(sessionId: string): LiveState {
   const trpc = useTRPC();
-  const { state, ...handlers } = useLiveHandlers();
+  const queryClient = useQueryClient();
+  const { state, ...handlers } = useLiveHandlers(() => void queryClient.invalidateQueries(trpc.live.presence.queryFilter({ sessionId })));
   useSubscription(trpc.live.session.subscriptionOptions({ sessionId }, handlers));
   return state;
 }

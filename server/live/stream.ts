@@ -4,6 +4,7 @@ import { membershipIn, orNotFound, requireMembership, visibleSessionsWhere, type
 import { listenLive } from "@/server/changes/feed";
 import { distinctSignals, inScope, parseSignal, RESYNC, StreamBudget, type LiveEvent, type Scope, type Signal } from "@/server/live/signals";
 import { readableSignals } from "@/server/live/visibility";
+import { enterPresence, PRESENCE_BEAT_MS } from "@/server/live/presence";
 
 /** Bounds of the live channel (README "Live updates"). */
 export const LIVE_LIMITS = {
@@ -88,7 +89,16 @@ async function* stream(ctx: StreamContext, scope: Scope): AsyncGenerator<LiveEve
   });
   const onAbort = () => wake?.();
   signal?.addEventListener("abort", onAbort);
+  let presence: Awaited<ReturnType<typeof enterPresence>> | null = null;
+  let beat: NodeJS.Timeout | null = null;
   try {
+    // A session stream is its subscriber's presence in the session (./presence.ts).
+    if (scope.sessionId) {
+      presence = await enterPresence(db, scope.sessionId, userId);
+      const renew = presence.beat;
+      beat = setInterval(() => void renew().catch(() => undefined), PRESENCE_BEAT_MS);
+      beat.unref();
+    }
     yield RESYNC;
     while (!signal?.aborted) {
       if (pending.length === 0 && !resync) {
@@ -114,6 +124,8 @@ async function* stream(ctx: StreamContext, scope: Scope): AsyncGenerator<LiveEve
       }
     }
   } finally {
+    if (beat) clearInterval(beat);
+    await presence?.leave().catch(() => undefined);
     stopListening();
     signal?.removeEventListener("abort", onAbort);
     budget.give(userId);

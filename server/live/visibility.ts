@@ -33,6 +33,8 @@ const RULES = new Map<string, ReadableIds>([
   ["session", sessionsReadable],
   // Which parties submitted to a sealed session is shown to everyone who sees the session.
   ["seal", sessionsReadable],
+  // Someone opened or closed the session: what they may learn of it is decided by live.presence.
+  ["presence", sessionsReadable],
   ["agendaItem", itemsReadable],
   // An assessment is announced by its agenda item: others see only the item's panel.
   ["assessment", itemsReadable],

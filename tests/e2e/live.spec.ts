@@ -71,11 +71,22 @@ test("the convenor marks the item now under discussion; the delegate's open agen
   await row.getByRole("button", { name: `Mark “${second.title}” as now under discussion` }).click();
   await expect(row.getByTestId("agenda-item-current")).toBeVisible();
 
+  // Presence: both have the session open; the delegate sees it without a reload.
+  await expect(kr.getByTestId("presence")).toHaveText("2 here", { timeout: 10_000 });
+
   // The delegate's page, never reloaded, follows: the agenda row and the session banner.
   const krRow = kr.getByTestId("agenda-item").filter({ hasText: second.title });
   await expect(krRow.getByTestId("agenda-item-current")).toBeVisible({ timeout: 10_000 });
   await expect(kr.getByTestId("session-current-item")).toContainText(second.title, { timeout: 10_000 });
   await expect(kr.getByTestId("agenda-item").filter({ hasText: first.title }).getByTestId("agenda-item-current")).toHaveCount(0);
+
+  const shots = process.env.E2E_SCREENSHOTS_DIR;
+  if (shots) {
+    for (const width of [1440, 390]) {
+      await kr.setViewportSize({ width, height: 900 });
+      await kr.screenshot({ path: `${shots}/live-session-${width}.png`, fullPage: false });
+    }
+  }
 
   // The convenor's minutes editor offers it as the next heading.
   await convenor.goto(`/sessions/${session.id}/minutes`);

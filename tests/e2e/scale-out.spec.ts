@@ -182,6 +182,50 @@ test("B holds what it read: an unannounced write stays unseen there, an announce
   expect(rows[0]!.n).toBe(1);
 });
 
+test("a live signal crosses servers: a change through A reaches a subscriber of B", async () => {
+  // An SSE stream of the series on B, as the browser opens it (httpSubscriptionLink: a GET).
+  const controller = new AbortController();
+  const input = encodeURIComponent(JSON.stringify({ json: { seriesId } }));
+  const res = await fetch(`${b.base}/api/trpc/live.series?input=${input}`, {
+    headers: { cookie: personCookie, accept: "text/event-stream" },
+    signal: controller.signal,
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toContain("text/event-stream");
+  let received = "";
+  const reading = (async () => {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) received += decoder.decode(chunk, { stream: true });
+    } catch {
+      // Aborted below.
+    }
+  })();
+  try {
+    // The stream opens with a resync; then the rename through A arrives as a signal naming the issue.
+    await expect.poll(() => received, NEXT_REQUEST).toContain('"resync"');
+    const renamed = await trpcClient(a.base, personCookie).mutate<Issue>("issue.update", {
+      issueId: issue.id,
+      version: issue.version,
+      title: `${issue.title} (live)`,
+      description: "",
+      kind: "PROPOSITION",
+      topic: "",
+      scaleMin: 1,
+      scaleMax: 3,
+      scaleLabels: SCALE_LABELS,
+    });
+    expect(renamed.status, renamed.message).toBe(200);
+    issue = renamed.data!;
+    await expect.poll(() => received, { timeout: 5_000 }).toContain(`"id":"${issue.id}"`);
+    // Ids only: the new title never travels on the live channel.
+    expect(received).not.toContain("(live)");
+  } finally {
+    controller.abort();
+    await reading;
+  }
+});
+
 test("a deactivation through A bites on B at the next request", async () => {
   const onB = trpcClient(b.base, personCookie);
   expect((await onB.query<Me>("me.get")).status).toBe(200);

@@ -207,6 +207,34 @@ describe("live.session", () => {
     await db.session.update({ where: { id: sessionId }, data: { status: "AGENDA_PUBLISHED" } });
   });
 
+  it("presence: who has the session open, named for the government side, counted for a scholar; gone when the stream ends", async () => {
+    const sessionId = w.sessions.triPublished.id;
+    const us = await callerFor(db, w.users.usDelegate.id);
+    const scholar = await callerFor(db, w.users.scholarA.id);
+    const watcher = await Subscriber.open(w.users.usDelegate.id, { sessionId });
+    const kr = await Subscriber.open(w.users.krDelegate.id, { sessionId });
+    // The US delegate's stream hears that someone came.
+    await watcher.until((e) => e.kind === "presence" && e.id === sessionId);
+    const named = await us.live.presence({ sessionId });
+    expect(named.count).toBe(2);
+    expect(named.people?.map((p) => p.id).sort()).toEqual([w.users.krDelegate.id, w.users.usDelegate.id].sort());
+    expect(named.people?.find((p) => p.id === w.users.usDelegate.id)?.me).toBe(true);
+    // A scholar learns how many, never who.
+    expect(await scholar.live.presence({ sessionId })).toEqual({ count: 2, people: null });
+    // Another series' delegate: as if the session did not exist.
+    const edscgOnly = await callerFor(db, w.users.edscgConvenor.id);
+    expect(await outcomeOf(() => edscgOnly.live.presence({ sessionId }))).toBe("NOT_FOUND");
+
+    // Closing a stream deletes its row before the close returns.
+    await kr.close();
+    expect((await us.live.presence({ sessionId })).people?.map((p) => p.id)).toEqual([w.users.usDelegate.id]);
+    // A row left by a server that died stops counting once stale.
+    await db.presence.create({ data: { sessionId, userId: w.users.jpDelegate.id, seenAt: new Date(Date.now() - 10 * 60_000) } });
+    expect((await us.live.presence({ sessionId })).count).toBe(1);
+    await watcher.close();
+    expect(await db.presence.count({ where: { sessionId, userId: { not: w.users.jpDelegate.id } } })).toBe(0);
+  });
+
   it("a removed member stops receiving at once: the stream ends NOT_FOUND", async () => {
     const sessionId = w.sessions.triPublished.id;
     const live = await Subscriber.open(w.users.krDelegate.id, { sessionId });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { id } from "@/lib/schemas/common";
 import { loadViewer } from "@/server/access";
 import { openSeriesStream, openSessionStream, type StreamContext } from "@/server/live/stream";
+import { sessionPresence } from "@/server/live/presence";
 import type { LiveEvent } from "@/server/live/signals";
 import { authedProcedure, router, toTRPCError, type Context } from "@/server/trpc/init";
 import type { Viewer } from "@/server/access";
@@ -37,6 +38,9 @@ export const liveRouter = router({
   session: authedProcedure
     .input(z.object({ sessionId: id }))
     .subscription(async ({ ctx, input, signal }) => mapped(await openSessionStream(streamContext(ctx, signal), input.sessionId))),
+
+  /** Who has the session open now: names for those who may see the member list, a count for others. */
+  presence: authedProcedure.input(z.object({ sessionId: id })).query(({ ctx, input }) => sessionPresence(ctx.db, ctx.viewer, input.sessionId)),
 
   /** Signals of a whole series the viewer sits in (series page, series tracker). */
   series: authedProcedure

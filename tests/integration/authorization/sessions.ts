@@ -56,6 +56,7 @@ export const sessionsRows: Rows = {
   // Subscriptions: the check runs when the stream is opened (the matrix never reads from it).
   "live.session": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
   "live.session#draft agenda": { input: ({ world: w }) => ({ sessionId: w.sessions.eddDraft.id }), expect: eddMembers },
+  "live.presence": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
   "live.series": { input: ({ world: w }) => ({ seriesId: w.series.edd.id }), expect: eddMembers },
   "calendar.get": { input: () => undefined, expect: everyone("OK") },
   "calendar.reset": { input: () => undefined, expect: everyone("OK") },
