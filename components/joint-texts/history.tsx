@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { percent } from "@/components/joint-texts/badges";
 import { LocalTime } from "@/components/papers/local-time";
+import { ComparePickCells, useRevisionPair } from "@/components/revisions/compare-pick";
 import { RevisionDiff } from "@/components/revisions/lazy";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -52,9 +52,8 @@ export function JointTextHistory({ textId }: { textId: string }) {
   const label = useRevisionLabel();
   const revisions = useQuery(trpc.jointText.revisions.queryOptions({ textId }));
   const list = revisions.data ?? [];
-  const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
-  const to = picked.to ?? list[0]?.number;
-  const from = picked.from ?? list[1]?.number ?? list[0]?.number;
+  const pair = useRevisionPair(list.map((r) => r.number));
+  const { from, to } = pair;
   const compare = useQuery({
     ...trpc.jointText.compare.queryOptions({ textId, from: from ?? 1, to: to ?? 1 }),
     enabled: from !== undefined && to !== undefined && list.length > 1,
@@ -87,26 +86,7 @@ export function JointTextHistory({ textId }: { textId: string }) {
           <tbody>
             {list.map((r) => (
               <tr key={r.number} className="border-b border-border/60" data-testid={`jt-revision-${r.number}`}>
-                <td className="py-1 pr-2">
-                  <input
-                    type="radio"
-                    name="jt-compare-from"
-                    aria-label={t("compareFrom", { label: label(r) })}
-                    checked={from === r.number}
-                    onChange={() => setPicked((p) => ({ ...p, from: r.number, to }))}
-                    className="focus-visible:outline-2 focus-visible:outline-ring"
-                  />
-                </td>
-                <td className="py-1 pr-2">
-                  <input
-                    type="radio"
-                    name="jt-compare-to"
-                    aria-label={t("compareTo", { label: label(r) })}
-                    checked={to === r.number}
-                    onChange={() => setPicked((p) => ({ ...p, to: r.number, from }))}
-                    className="focus-visible:outline-2 focus-visible:outline-ring"
-                  />
-                </td>
+                <ComparePickCells number={r.number} pair={pair} name="jt-compare" fromLabel={t("compareFrom", { label: label(r) })} toLabel={t("compareTo", { label: label(r) })} />
                 <td className="py-1 pr-2 font-medium whitespace-nowrap">
                   {label(r)} {r.tabled ? <Badge variant="info">{t("tabledBadge")}</Badge> : null}
                 </td>

@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { LocalTime } from "@/components/papers/local-time";
+import { ComparePickCells, useRevisionPair } from "@/components/revisions/compare-pick";
 import { RevisionDiff } from "@/components/revisions/lazy";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -19,9 +19,8 @@ export function PaperHistory({ paperId }: { paperId: string }) {
   const trpc = useTRPC();
   const revisions = useQuery(trpc.paper.revisions.queryOptions({ paperId }));
   const list = revisions.data ?? [];
-  const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
-  const to = picked.to ?? list[0]?.number;
-  const from = picked.from ?? list[1]?.number ?? list[0]?.number;
+  const pair = useRevisionPair(list.map((r) => r.number));
+  const { from, to } = pair;
   const compare = useQuery({
     ...trpc.paper.compare.queryOptions({ paperId, from: from ?? 1, to: to ?? 1 }),
     enabled: from !== undefined && to !== undefined && list.length > 1,
@@ -53,26 +52,7 @@ export function PaperHistory({ paperId }: { paperId: string }) {
         <tbody>
           {list.map((r) => (
             <tr key={r.number} className="border-b border-border/60" data-testid={`revision-${r.number}`}>
-              <td className="py-1 pr-2">
-                <input
-                  type="radio"
-                  name="compare-from"
-                  aria-label={t("papers.history.compareFrom", { number: r.number })}
-                  checked={from === r.number}
-                  onChange={() => setPicked((p) => ({ ...p, from: r.number, to }))}
-                  className="focus-visible:outline-2 focus-visible:outline-ring"
-                />
-              </td>
-              <td className="py-1 pr-2">
-                <input
-                  type="radio"
-                  name="compare-to"
-                  aria-label={t("papers.history.compareTo", { number: r.number })}
-                  checked={to === r.number}
-                  onChange={() => setPicked((p) => ({ ...p, to: r.number, from }))}
-                  className="focus-visible:outline-2 focus-visible:outline-ring"
-                />
-              </td>
+              <ComparePickCells number={r.number} pair={pair} name="compare" fromLabel={t("papers.history.compareFrom", { number: r.number })} toLabel={t("papers.history.compareTo", { number: r.number })} />
               <td className="py-1 pr-2 font-medium">
                 {t("papers.history.number", { number: r.number })}
                 <span className="block text-xs font-normal text-muted-foreground">{r.title}</span>
