@@ -2,7 +2,6 @@ import {
   commentCountsSchema,
   commentIdSchema,
   commentListSchema,
-  commentTargetSchema,
   createCommentSchema,
   editCommentSchema,
   markSeenSchema,
