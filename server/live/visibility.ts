@@ -3,6 +3,8 @@ import {
   visibleAgendaItemsWhere,
   visibleCommentsWhere,
   visibleIssuesWhere,
+  visibleJointTextProposalsWhere,
+  visibleJointTextsWhere,
   visibleMembershipChangesWhere,
   visibleMinutesWhere,
   visiblePaperRevisionsWhere,
@@ -50,6 +52,13 @@ const RULES = new Map<string, ReadableIds>([
   ],
   ["comment", async (db, v, i) => ids(await db.comment.findMany({ where: { AND: [{ id: { in: i } }, visibleCommentsWhere(v)] }, select: { id: true } }))],
   ["minutes", async (db, v, i) => ids(await db.minutes.findMany({ where: { AND: [{ id: { in: i } }, visibleMinutesWhere(v)] }, select: { id: true } }))],
+  // A joint text and its revisions (announced as the text): the chair's DRAFT reaches convenors only.
+  ["jointText", async (db, v, i) => ids(await db.jointText.findMany({ where: { AND: [{ id: { in: i } }, visibleJointTextsWhere(v)] }, select: { id: true } }))],
+  // A party's untabled proposal reaches its own delegation only; a tabled one whoever reads the text.
+  [
+    "jointTextProposal",
+    async (db, v, i) => ids(await db.jointTextProposal.findMany({ where: { AND: [{ id: { in: i } }, visibleJointTextProposalsWhere(v)] }, select: { id: true } })),
+  ],
 ]);
 
 async function sessionsReadable(db: Db, viewer: Viewer, sessionIds: string[]): Promise<string[]> {

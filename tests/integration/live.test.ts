@@ -166,6 +166,45 @@ describe("live.session", () => {
     expect(openStreams(userId)).toBe(0);
   });
 
+  it("joint texts: a KR delegate hears nothing of the chair's draft text nor of a JP untabled proposal, and hears the tabling", async () => {
+    const sessionId = w.sessions.triPublished.id;
+    const chair = await callerFor(db, w.users.triConvenor.id);
+    const jp = await callerFor(db, w.users.jpDelegate.id);
+    const krLive = await Subscriber.open(w.users.krDelegate.id, { sessionId });
+    const jpLive = await Subscriber.open(w.users.jpDelegate.id, { sessionId });
+    const chairLive = await Subscriber.open(w.users.triConvenor.id, { sessionId });
+
+    // The chair's DRAFT: convenors hear of it and of its revisions (announced as the text).
+    const { id } = await chair.jointText.create({ sessionId, kind: "RECOMMENDATIONS", title: "Live text", languageTag: "en" });
+    let v = (await chair.jointText.edit({ textId: id, version: 1, operation: { op: "addParagraph", text: "All parties should freeze nuclear testing." } })).version;
+    await chairLive.until((e) => e.kind === "jointText" && e.id === id);
+    const p1 = (await chair.jointText.get({ textId: id })).paragraphs[0]!.id;
+    v = (await chair.jointText.edit({ textId: id, version: v, operation: { op: "bracketSpan", paragraphId: p1, segmentIndex: 0, start: 12, end: 18, alternatives: [] } })).version;
+    v = (await chair.jointText.raiseRelease({ textId: id, version: v, release: "GOVERNMENTS" })).version;
+    v = (await chair.jointText.table({ textId: id, version: v })).version;
+    // Released to governments: KR hears of it now, and heard nothing of it while it was a draft
+    // (signals arrive in commit order, so everything before the release came first).
+    const beforeRelease = await krLive.until((e) => e.kind === "jointText" && e.id === id);
+    expect(beforeRelease.filter((e) => e.kind === "jointText")).toHaveLength(1);
+
+    const bracketId = (await jp.jointText.get({ textId: id })).brackets[0]!.id;
+    const proposal = await jp.jointText.propose({ textId: id, payload: { kind: "OPTION", bracketId, text: "shall" }, note: "Stronger" });
+    // JP's own delegation hears of its untabled proposal; the chair and KR do not.
+    await jpLive.until((e) => e.kind === "jointTextProposal" && e.id === proposal.id);
+
+    await jp.jointText.tableProposal({ proposalId: proposal.id, version: v });
+    const read = await krLive.until((e) => e.kind === "jointTextProposal" && e.id === proposal.id);
+    // The first KR hears of the proposal is its tabling (the draft's signal came earlier, in commit order).
+    expect(read.filter((e) => e.kind === "jointTextProposal")).toHaveLength(1);
+    const tabled = await db.jointTextProposal.findUniqueOrThrow({ where: { id: proposal.id } });
+    expect(tabled.status).toBe("TABLED");
+    const chairRead = await chairLive.until((e) => e.kind === "jointTextProposal" && e.id === proposal.id);
+    expect(chairRead.filter((e) => e.kind === "jointTextProposal")).toHaveLength(1);
+    expect(krLive.seen.every((e) => e.sessionId === sessionId || e.sessionId === null)).toBe(true);
+
+    for (const s of [krLive, jpLive, chairLive]) await s.close();
+  });
+
   it("every kind the triggers announce has a visibility rule", async () => {
     const kinds = await db.$queryRaw<{ kind: string }[]>`
       SELECT DISTINCT (regexp_match(pg_get_triggerdef(t.oid), 'live_signal\\(''([^'']+)''')) [1] AS kind

@@ -45,7 +45,7 @@ export class Findings {
 }
 
 /** The kind of id that follows a path segment: /sessions/<session id>, /items/<item id>… */
-const KIND_AFTER: Record<string, Kind> = { series: "series", sessions: "session", issues: "issue", items: "item", papers: "paper", stances: "stance", comments: "comment" };
+const KIND_AFTER: Record<string, Kind> = { series: "series", sessions: "session", issues: "issue", items: "item", papers: "paper", stances: "stance", comments: "comment", "joint-texts": "jointText" };
 
 // PDFs are fetched with the exports, for the planted sessions only: each is a headless Chromium render.
 const SKIP = [/^\/api\/auth\//, /^\/_next\//, /\.pdf$/, /\.(css|js|map|ico|png|svg|jpg|woff2?|txt|webmanifest)$/, /^\/sign-in/, /^\/invite\//];

@@ -11,7 +11,7 @@ import type { MarkerLabel, Markers, Role } from "@/tests/e2e/crawl/markers";
  * see what they expect: their sessions, items and figures are untouched.
  */
 
-export type Kind = "series" | "session" | "issue" | "item" | "paper" | "stance" | "comment";
+export type Kind = "series" | "session" | "issue" | "item" | "paper" | "stance" | "comment" | "jointText";
 
 /** A planted object and the ids of what it belongs to, so pages can be addressed by id directly. */
 export type Planted = { kind: Kind; id: string; parents: Partial<Record<Kind, string>> };
