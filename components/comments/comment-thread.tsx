@@ -20,17 +20,23 @@ import { useTRPC } from "@/lib/trpc/client";
 import { cn } from "@/lib/utils";
 import { describeError } from "@/lib/trpc/errors";
 import { threadView, type ThreadView } from "@/lib/comments/thread-view";
+import type { CommentTarget } from "@/lib/schemas/comments";
 
-type Target = { agendaItemId: string } | { paperId: string };
+type Target = CommentTarget;
 type Comment = ThreadView["comments"][number];
 
 
-/** The comment thread on an agenda item or a paper. */
-export function CommentThread({ target }: { target: { agendaItemId: string } | { paperId: string } }) {
+/** The comment thread on an agenda item, a paper or a paragraph of a joint text. */
+export function CommentThread({ target }: { target: Target }) {
   const t = useTranslations("comments");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const input: Target = "agendaItemId" in target ? { agendaItemId: target.agendaItemId } : { paperId: target.paperId };
+  const input: Target =
+    "agendaItemId" in target
+      ? { agendaItemId: target.agendaItemId }
+      : "paperId" in target
+        ? { paperId: target.paperId }
+        : { jointTextId: target.jointTextId, paragraphId: target.paragraphId };
   // A long thread opens on its most recently active comments; the rest come on request.
   const [all, setAll] = useState(false);
   const query = useQuery({ ...trpc.comment.list.queryOptions(all ? { ...input, all: true } : input), select: threadView, placeholderData: (previous) => previous });
@@ -49,11 +55,19 @@ export function CommentThread({ target }: { target: { agendaItemId: string } | {
     lastMarked.current = mark;
     markSeen(
       { ...(JSON.parse(inputKey) as Target), seenAt: new Date(fetchedAt) },
-      { onSuccess: () => void queryClient.invalidateQueries(trpc.comment.countsForSession.queryFilter()) },
+      {
+        onSuccess: () => {
+          void queryClient.invalidateQueries(trpc.comment.countsForSession.queryFilter());
+          void queryClient.invalidateQueries(trpc.comment.countsForJointText.queryFilter());
+        },
+      },
     );
   }, [fetchedAt, inputKey, markSeen, queryClient, trpc]);
 
-  const refresh = () => queryClient.invalidateQueries(trpc.comment.list.queryFilter(input));
+  const refresh = () => {
+    void queryClient.invalidateQueries(trpc.comment.countsForJointText.queryFilter());
+    return queryClient.invalidateQueries(trpc.comment.list.queryFilter(input));
+  };
 
   const comments = query.data?.comments ?? [];
   const topLevel = comments.filter((c) => c.parentId === null);

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { Bracket, BracketDialog, type BracketActions, type BracketData } from "@/components/joint-texts/bracket";
 import { HolderBadge, percent } from "@/components/joint-texts/badges";
 import { JointTextHistory, Trend } from "@/components/joint-texts/history";
+import { ParagraphComments, ParagraphCommentsToggle } from "@/components/joint-texts/paragraph-comments";
 import { useTextChange } from "@/components/joint-texts/use-text-change";
 import { Markdown } from "@/components/markdown/markdown";
 import { RevisionDiff } from "@/components/revisions/lazy";
@@ -45,6 +46,8 @@ export function JointTextWorkspace({ textId }: { textId: string }) {
   const t = useTranslations("jointTexts");
   const trpc = useTRPC();
   const query = useQuery(trpc.jointText.get.queryOptions({ textId }));
+  const commentCounts = useQuery(trpc.comment.countsForJointText.queryOptions({ jointTextId: textId }));
+  const [commentsOpen, setCommentsOpen] = useState<string | null>(null);
   const [view, setView] = useState<View>("negotiating");
   const [selection, setSelection] = useState<Selection | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -219,6 +222,14 @@ export function JointTextWorkspace({ textId }: { textId: string }) {
                             {t("agreed")}
                           </Badge>
                         ) : null}
+                        <ParagraphCommentsToggle
+                          paragraphNo={p.number}
+                          count={commentCounts.data?.find((c) => c.paragraphId === p.id)?.count ?? 0}
+                          newCount={commentCounts.data?.find((c) => c.paragraphId === p.id)?.newCount ?? 0}
+                          open={commentsOpen === p.id}
+                          controls={`paragraph-comments-${p.id}`}
+                          onToggle={() => setCommentsOpen((open) => (open === p.id ? null : p.id))}
+                        />
                         {data.canChair && editing !== p.id ? (
                           <>
                             <Button size="sm" variant="ghost" aria-label={t("editParagraph", { n: p.number })} onClick={() => (setEditing(p.id), setDraft(p.template))}>
@@ -248,6 +259,7 @@ export function JointTextWorkspace({ textId }: { textId: string }) {
                           </>
                         ) : null}
                       </div>
+                      {commentsOpen === p.id ? <ParagraphComments id={`paragraph-comments-${p.id}`} jointTextId={textId} paragraphId={p.id} /> : null}
                     </div>
                   </li>
                 ))}

@@ -12,30 +12,43 @@ export const commentBody = z
   .min(1, "Write a comment")
   .max(COMMENT_MAX_LENGTH, `Keep comments under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters`);
 
-const TARGET_MESSAGE = "Name an agenda item or a paper";
+const TARGET_MESSAGE = "Name an agenda item, a paper or a paragraph of a joint text";
 
-/** What a thread is on: an agenda item or a paper. */
-export const commentTargetSchema = z.union([z.object({ agendaItemId: id }), z.object({ paperId: id })], { message: TARGET_MESSAGE });
-export type CommentTarget = { agendaItemId: string } | { paperId: string };
+/** A paragraph's stable id in a joint text's body. */
+const paragraphId = z.string().trim().min(1).max(64);
+
+/** What a thread is on: an agenda item, a paper, or a paragraph of a joint text. */
+export const commentTargetSchema = z.union([z.object({ agendaItemId: id }), z.object({ paperId: id }), z.object({ jointTextId: id, paragraphId })], {
+  message: TARGET_MESSAGE,
+});
+export type CommentTarget = { agendaItemId: string } | { paperId: string } | { jointTextId: string; paragraphId: string };
 
 /** How many of a thread's top-level comments comment.list shows at first (the most recently active). */
 export const THREAD_PAGE = 50;
 
 /** A thread to list: its target, and `all` for every top-level comment rather than the latest THREAD_PAGE. */
-export const commentListSchema = z.union([z.object({ agendaItemId: id, all: z.boolean().optional() }), z.object({ paperId: id, all: z.boolean().optional() })], {
-  message: TARGET_MESSAGE,
-});
+export const commentListSchema = z.union(
+  [
+    z.object({ agendaItemId: id, all: z.boolean().optional() }),
+    z.object({ paperId: id, all: z.boolean().optional() }),
+    z.object({ jointTextId: id, paragraphId, all: z.boolean().optional() }),
+  ],
+  { message: TARGET_MESSAGE },
+);
 
 /** A new comment, or a reply when parentId names a comment on the same item or paper. */
 export const createCommentSchema = z
   .object({
     agendaItemId: id.optional(),
     paperId: id.optional(),
+    jointTextId: id.optional(),
+    paragraphId: paragraphId.optional(),
     parentId: id.nullable().optional(),
     body: commentBody,
   })
   .superRefine((v, ctx) => {
-    if ((v.agendaItemId === undefined) === (v.paperId === undefined)) ctx.addIssue({ code: "custom", message: TARGET_MESSAGE });
+    const targets = [v.agendaItemId, v.paperId, v.jointTextId].filter((t) => t !== undefined).length;
+    if (targets !== 1 || (v.jointTextId === undefined) !== (v.paragraphId === undefined)) ctx.addIssue({ code: "custom", message: TARGET_MESSAGE });
   });
 export type CreateCommentInput = z.input<typeof createCommentSchema>;
 
@@ -46,11 +59,18 @@ export const commentIdSchema = z.object({ commentId: id });
 
 /** The visit to a thread: `seenAt` is when the list shown was fetched (never later than now). */
 export const markSeenSchema = z.union(
-  [z.object({ agendaItemId: id, seenAt: z.date().optional() }), z.object({ paperId: id, seenAt: z.date().optional() })],
+  [
+    z.object({ agendaItemId: id, seenAt: z.date().optional() }),
+    z.object({ paperId: id, seenAt: z.date().optional() }),
+    z.object({ jointTextId: id, paragraphId, seenAt: z.date().optional() }),
+  ],
   { message: TARGET_MESSAGE },
 );
 
 export const commentCountsSchema = z.object({ sessionId: id });
+
+/** Comments per paragraph of one joint text. */
+export const paragraphCommentCountsSchema = z.object({ jointTextId: id });
 
 /** The comment form (new comment, reply, edit). */
 export const commentFormSchema = z.object({ body: commentBody });

@@ -28,7 +28,8 @@ export type AuditSubject =
       id: string;
       on:
         | { paper: { id: string; sessionId: string; partyId: string | null; releaseLevel: ReleaseLevel } }
-        | { agendaItem: { id: string; sessionId: string; agendaPublished: boolean } };
+        | { agendaItem: { id: string; sessionId: string; agendaPublished: boolean } }
+        | { jointText: { id: string; sessionId: string; release: JointTextRelease } };
     }
   /** convenorsOnly: changes only the convenors follow (scholar invitations). */
   | { kind: "agendaItem"; id: string; sessionId: string; agendaPublished: boolean; convenorsOnly?: boolean }
@@ -110,6 +111,10 @@ export function auditScope(subject: AuditSubject): AuditScope {
           sessionId: paper.sessionId,
           paperId: paper.id,
         };
+      }
+      if ("jointText" in subject.on) {
+        const { jointText } = subject.on;
+        return { ...base, audience: jointTextAudience(jointText.release), sessionId: jointText.sessionId };
       }
       const { agendaItem } = subject.on;
       return {

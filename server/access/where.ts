@@ -211,10 +211,10 @@ export function visibleJointTextProposalsWhere(viewer: Viewer): Prisma.JointText
   ]);
 }
 
-/** A comment is never more visible than the item or paper it is on. */
+/** A comment is never more visible than the item, paper or joint text it is on. */
 export function visibleCommentsWhere(viewer: Viewer): Prisma.CommentWhereInput {
   return {
-    OR: [{ agendaItem: visibleAgendaItemsWhere(viewer) }, { paper: visiblePapersWhere(viewer) }],
+    OR: [{ agendaItem: visibleAgendaItemsWhere(viewer) }, { paper: visiblePapersWhere(viewer) }, { jointText: visibleJointTextsWhere(viewer) }],
   };
 }
 

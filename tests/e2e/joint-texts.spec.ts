@@ -130,6 +130,21 @@ test("the chair tables a text, JP proposes and tables an option, US holds, KR li
   await expect(jp.getByTestId("bracket")).toContainText("should / shall");
   await expect(jp.getByTestId("bracket").getByTestId("holder-badge")).toHaveText(["JP"]);
 
+  // JP comments on the first paragraph; KR's delegate sees the count and the comment.
+  const jpFirst = jp.getByTestId("paragraph").first();
+  await jpFirst.getByTestId("paragraph-comments-toggle").click();
+  await jpFirst.getByTestId("comment-thread").getByLabel("Write a comment").fill(`JP could live with shall ${suffix}`);
+  await jpFirst.getByTestId("comment-thread").getByRole("button", { name: "Post comment" }).click();
+  await expect(jpFirst.getByTestId("comment-thread")).toContainText(`JP could live with shall ${suffix}`);
+  await expect(jpFirst.getByTestId("paragraph-comments-toggle")).toContainText("Comments (1)");
+  await openText(kr, url);
+  const krFirst = kr.getByTestId("paragraph").first();
+  await expect(krFirst.getByTestId("paragraph-comments-toggle")).toContainText("Comments (1)");
+  await expect(kr.getByTestId("paragraph").nth(1).getByTestId("paragraph-comments-toggle")).toContainText("Comments (0)");
+  await krFirst.getByTestId("paragraph-comments-toggle").click();
+  await expect(krFirst.getByTestId("comment-thread")).toContainText(`JP could live with shall ${suffix}`);
+  await shoot(kr, "paragraph-comments");
+
   // US holds; KR holds and lifts again.
   const us = await asUser(DEMO.usDelegate);
   await openText(us, url);

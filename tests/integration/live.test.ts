@@ -202,6 +202,16 @@ describe("live.session", () => {
     expect(chairRead.filter((e) => e.kind === "jointTextProposal")).toHaveLength(1);
     expect(krLive.seen.every((e) => e.sessionId === sessionId || e.sessionId === null)).toBe(true);
 
+    // Comments on a paragraph: one on a DRAFT text stays with the convenors; one on this text reaches KR.
+    const { id: draftId } = await chair.jointText.create({ sessionId, kind: "JOINT_STATEMENT", title: "Live draft", languageTag: "en" });
+    await chair.jointText.edit({ textId: draftId, version: 1, operation: { op: "addParagraph", text: "Draft paragraph." } });
+    const draftParagraph = (await chair.jointText.get({ textId: draftId })).paragraphs[0]!.id;
+    const onDraft = await chair.comment.create({ jointTextId: draftId, paragraphId: draftParagraph, body: "Chair's note" });
+    const onText = await jp.comment.create({ jointTextId: id, paragraphId: p1, body: "JP on paragraph 1" });
+    const heard = await krLive.until((e) => e.kind === "comment" && e.id === onText.id);
+    expect(heard.filter((e) => e.id === onDraft.id || e.id === draftId)).toEqual([]);
+    await chairLive.until((e) => e.kind === "comment" && e.id === onDraft.id);
+
     for (const s of [krLive, jpLive, chairLive]) await s.close();
   });
 

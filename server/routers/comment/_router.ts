@@ -5,6 +5,7 @@ import {
   createCommentSchema,
   editCommentSchema,
   markSeenSchema,
+  paragraphCommentCountsSchema,
 } from "@/lib/schemas/comments";
 import {
   commentCountsForSession,
@@ -12,13 +13,14 @@ import {
   editComment,
   getThread,
   markSeen,
+  paragraphCommentCounts,
   setCommentResolved,
   withdrawComment,
 } from "@/server/services/comments/comments";
 import { authedProcedure, router } from "@/server/trpc/init";
 
 /**
- * Threaded comments on agenda items and papers, by anyone who may see the item or paper. A thread
+ * Threaded comments on agenda items, papers and joint text paragraphs, by anyone who may see them. A thread
  * on something the viewer may not see is NOT_FOUND, and nothing is written.
  */
 export const commentRouter = router({
@@ -31,6 +33,10 @@ export const commentRouter = router({
   countsForSession: authedProcedure
     .input(commentCountsSchema)
     .query(({ ctx, input }) => commentCountsForSession(ctx.db, ctx.viewer, input.sessionId)),
+  /** Comment counts (and new ones) per paragraph of a joint text the viewer may read. */
+  countsForJointText: authedProcedure
+    .input(paragraphCommentCountsSchema)
+    .query(({ ctx, input }) => paragraphCommentCounts(ctx.db, ctx.viewer, input.jointTextId)),
   /** Records that the viewer has read the thread (the client calls it after showing it). */
   markSeen: authedProcedure.input(markSeenSchema).mutation(({ ctx, input }) => markSeen(ctx.db, ctx.viewer, input)),
   create: authedProcedure.input(createCommentSchema).mutation(({ ctx, input }) => createComment(ctx.db, ctx.viewer, input)),

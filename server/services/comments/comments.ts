@@ -1,7 +1,7 @@
 import { latestThreads } from "@/lib/comments/latest-threads";
 import { markdownToHtml } from "@/server/markdown/html";
 import { shareImmutable } from "@/server/serialization";
-import type { MemberRole, Prisma, ReleaseLevel } from "@/prisma/generated/client";
+import type { JointTextRelease, MemberRole, Prisma, ReleaseLevel } from "@/prisma/generated/client";
 import {
   COMMENT_EDIT_WINDOW_MS,
   THREAD_PAGE,
@@ -16,6 +16,7 @@ import {
   requireComment,
   visibleAgendaItemsWhere,
   visibleCommentsWhere,
+  visibleJointTextsWhere,
   visiblePapersWhere,
   visibleSessionsWhere,
   type AuditSubject,
@@ -25,30 +26,47 @@ import { recordAudit } from "@/server/audit";
 import { forbidden, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { updateVersioned, updateGuarded, type Tx } from "@/server/services/kit";
+import { revisionBody } from "@/server/services/joint-texts/shared";
 import { cachedInSeries, seriesOf } from "@/server/services/tracker/cache";
 
 const STALE_COMMENT = "This comment changed since you opened it. Reload to see the change.";
 
 
-/** The thread key CommentThreadVisit stores: "item:<id>" or "paper:<id>". */
+/** The thread key CommentThreadVisit stores: "item:<id>", "paper:<id>" or "para:<joint text id>:<paragraph id>". */
 export function threadKey(target: CommentTarget): string {
-  return "agendaItemId" in target ? `item:${target.agendaItemId}` : `paper:${target.paperId}`;
+  if ("agendaItemId" in target) return `item:${target.agendaItemId}`;
+  if ("paperId" in target) return `paper:${target.paperId}`;
+  return `para:${target.jointTextId}:${target.paragraphId}`;
+}
+
+/** The target named by a procedure's input (which may carry more fields). */
+export function targetOf(input: CommentTarget): CommentTarget {
+  if ("agendaItemId" in input) return { agendaItemId: input.agendaItemId };
+  if ("paperId" in input) return { paperId: input.paperId };
+  return { jointTextId: input.jointTextId, paragraphId: input.paragraphId };
 }
 
 function targetWhere(target: CommentTarget): Prisma.CommentWhereInput {
-  return "agendaItemId" in target ? { agendaItemId: target.agendaItemId } : { paperId: target.paperId };
+  if ("agendaItemId" in target) return { agendaItemId: target.agendaItemId };
+  if ("paperId" in target) return { paperId: target.paperId };
+  return { jointTextId: target.jointTextId, paragraphId: target.paragraphId };
 }
 
 type CommentOn = Extract<AuditSubject, { kind: "comment" }>["on"];
 
 const ON_ITEM = { id: true, sessionId: true, session: { select: { seriesId: true, agendaPublishedAt: true } } } as const;
 const ON_PAPER = { id: true, sessionId: true, partyId: true, releaseLevel: true, session: { select: { seriesId: true } } } as const;
+const ON_JOINT_TEXT = { id: true, sessionId: true, release: true, currentRevision: true, session: { select: { seriesId: true } } } as const;
 
 type OnItemRow = { id: string; sessionId: string; session: { seriesId: string; agendaPublishedAt: Date | null } };
 type OnPaperRow = { id: string; sessionId: string; partyId: string | null; releaseLevel: ReleaseLevel; session: { seriesId: string } };
+type OnJointTextRow = { id: string; sessionId: string; release: JointTextRelease; session: { seriesId: string } };
 
 /** What a thread is on, as its audit events record it (who could read it at that moment). */
-function onOf(item: OnItemRow | null, paper: OnPaperRow | null): { seriesId: string; on: CommentOn } {
+function onOf(item: OnItemRow | null, paper: OnPaperRow | null, jointText: OnJointTextRow | null = null): { seriesId: string; on: CommentOn } {
+  if (jointText) {
+    return { seriesId: jointText.session.seriesId, on: { jointText: { id: jointText.id, sessionId: jointText.sessionId, release: jointText.release } } };
+  }
   if (item) {
     return {
       seriesId: item.session.seriesId,
@@ -59,8 +77,15 @@ function onOf(item: OnItemRow | null, paper: OnPaperRow | null): { seriesId: str
   return { seriesId: p.session.seriesId, on: { paper: { id: p.id, sessionId: p.sessionId, partyId: p.partyId, releaseLevel: p.releaseLevel } } };
 }
 
-/** The item or paper a thread is on, if the viewer may see it; NOT_FOUND otherwise (like a missing id). */
-async function targetFor(db: Db | Tx, viewer: Viewer, target: CommentTarget): Promise<{ seriesId: string; key: string; on: CommentOn }> {
+/** The item, paper or joint text a thread is on, if the viewer may see it; NOT_FOUND otherwise (like a missing id). */
+async function targetFor(db: Db | Tx, viewer: Viewer, target: CommentTarget): Promise<{ seriesId: string; key: string; on: CommentOn; currentRevision?: number }> {
+  if ("jointTextId" in target) {
+    const text = await orNotFound(
+      db.jointText.findFirst({ where: { AND: [{ id: target.jointTextId }, visibleJointTextsWhere(viewer)] }, select: ON_JOINT_TEXT }),
+      "Joint text not found",
+    );
+    return { ...onOf(null, null, text), key: threadKey(target), currentRevision: text.currentRevision };
+  }
   if ("agendaItemId" in target) {
     const item = await orNotFound(
       db.agendaItem.findFirst({
@@ -81,8 +106,9 @@ async function targetFor(db: Db | Tx, viewer: Viewer, target: CommentTarget): Pr
   return { ...onOf(null, paper), key: threadKey(target) };
 }
 
-/** "item:<id>" / "paper:<id>" of a stored comment. */
-function keyOf(c: { agendaItemId: string | null; paperId: string | null }): string {
+/** "item:<id>" / "paper:<id>" / "para:<text id>:<paragraph id>" of a stored comment. */
+function keyOf(c: { agendaItemId: string | null; paperId: string | null; jointTextId?: string | null; paragraphId?: string | null }): string {
+  if (c.jointTextId) return `para:${c.jointTextId}:${c.paragraphId}`;
   return c.agendaItemId ? `item:${c.agendaItemId}` : `paper:${c.paperId}`;
 }
 
@@ -90,6 +116,8 @@ const COMMENT_FOR_CHANGE = {
   id: true,
   agendaItemId: true,
   paperId: true,
+  jointTextId: true,
+  paragraphId: true,
   parentId: true,
   authorId: true,
   body: true,
@@ -99,6 +127,7 @@ const COMMENT_FOR_CHANGE = {
   version: true,
   agendaItem: { select: ON_ITEM },
   paper: { select: ON_PAPER },
+  jointText: { select: ON_JOINT_TEXT },
 } satisfies Prisma.CommentSelect;
 
 /** A comment the viewer may see (NOT_FOUND otherwise), with its series. */
@@ -107,7 +136,7 @@ async function commentForChange(tx: Tx, viewer: Viewer, commentId: string) {
     tx.comment.findFirst({ where: { AND: [{ id: commentId }, visibleCommentsWhere(viewer)] }, select: COMMENT_FOR_CHANGE }),
     "Comment not found",
   );
-  return { ...comment, ...onOf(comment.agendaItem, comment.paper), key: keyOf(comment) };
+  return { ...comment, ...onOf(comment.agendaItem, comment.paper, comment.jointText), key: keyOf(comment) };
 }
 
 /**
@@ -233,9 +262,14 @@ export type ListedComment = Awaited<ReturnType<typeof listComments>>[number];
  */
 export async function getThread(db: Db, viewer: Viewer, input: CommentTarget & { all?: boolean }) {
   const fetchedAt = new Date();
-  const target: CommentTarget = "agendaItemId" in input ? { agendaItemId: input.agendaItemId } : { paperId: input.paperId };
+  const target = targetOf(input);
   const all = input.all === true;
-  const seriesId = "agendaItemId" in target ? await seriesOf(db, viewer, "item", target.agendaItemId) : await seriesOf(db, viewer, "paper", target.paperId);
+  const seriesId =
+    "agendaItemId" in target
+      ? await seriesOf(db, viewer, "item", target.agendaItemId)
+      : "paperId" in target
+        ? await seriesOf(db, viewer, "paper", target.paperId)
+        : await seriesOf(db, viewer, "jointText", target.jointTextId);
   const [{ thread, sources }, visit] = await Promise.all([
     cachedInSeries(db, viewer, seriesId, `comment.list\u0000${threadKey(target)}\u0000${all ? "all" : "page"}`, () =>
       readSharedThread(db, viewer, target, all),
@@ -300,8 +334,7 @@ type SharedAuthor = { id: string; name: string; affiliation: string | null; role
 
 /** Records the viewer's visit to a thread, up to `seenAt` (when what they saw was fetched); never moves back. */
 export async function markSeen(db: Db, viewer: Viewer, input: CommentTarget & { seenAt?: Date }) {
-  const target: CommentTarget = "agendaItemId" in input ? { agendaItemId: input.agendaItemId } : { paperId: input.paperId };
-  const { key } = await targetFor(db, viewer, target);
+  const { key } = await targetFor(db, viewer, targetOf(input));
   const now = new Date();
   const seenAt = input.seenAt && input.seenAt.getTime() < now.getTime() ? input.seenAt : now;
   return db.$transaction(async (tx) => {
@@ -319,26 +352,35 @@ export async function markSeen(db: Db, viewer: Viewer, input: CommentTarget & { 
 const RETURNED = { id: true, parentId: true, body: true, createdAt: true, editedAt: true, withdrawnAt: true, resolvedAt: true, version: true } as const;
 
 export async function createComment(db: Db, viewer: Viewer, input: CreateCommentInput) {
-  const target: CommentTarget = input.agendaItemId ? { agendaItemId: input.agendaItemId } : { paperId: input.paperId as string };
+  const target: CommentTarget = input.agendaItemId
+    ? { agendaItemId: input.agendaItemId }
+    : input.jointTextId
+      ? { jointTextId: input.jointTextId, paragraphId: input.paragraphId as string }
+      : { paperId: input.paperId as string };
   const body = input.body.trim();
   return db.$transaction(async (tx) => {
-    const { seriesId, key, on } = await targetFor(tx, viewer, target);
+    const { seriesId, key, on, currentRevision } = await targetFor(tx, viewer, target);
     requireComment(viewer, seriesId);
+    if ("jointTextId" in target) {
+      // A paragraph of the text as it stands (a thread stays on a paragraph later removed, but none starts there).
+      const { paragraphs } = await revisionBody(tx, target.jointTextId, currentRevision as number);
+      if (!paragraphs.some((p) => p.id === target.paragraphId)) throw invalid("This paragraph is no longer in the text", "paragraphId");
+    }
     let parentId: string | null = null;
     if (input.parentId) {
       const parent = await orNotFound(
         tx.comment.findFirst({
           where: { AND: [{ id: input.parentId }, visibleCommentsWhere(viewer)] },
-          select: { id: true, parentId: true, agendaItemId: true, paperId: true },
+          select: { id: true, parentId: true, agendaItemId: true, paperId: true, jointTextId: true, paragraphId: true },
         }),
         "Comment not found",
       );
-      if (keyOf(parent) !== key) throw invalid("A reply must be on the same item or paper as the comment it answers", "parentId");
+      if (keyOf(parent) !== key) throw invalid("A reply must be on the same item, paper or paragraph as the comment it answers", "parentId");
       // One level of threading: a reply to a reply joins the thread of its top-level comment.
       parentId = parent.parentId ?? parent.id;
     }
     const comment = await tx.comment.create({
-      data: { ...("agendaItemId" in target ? { agendaItemId: target.agendaItemId } : { paperId: target.paperId }), parentId, authorId: viewer.userId, body },
+      data: { ...targetWhere(target), parentId, authorId: viewer.userId, body } as Prisma.CommentUncheckedCreateInput,
       select: RETURNED,
     });
     await recordAudit(tx, {
@@ -465,4 +507,29 @@ export async function commentCountsForSession(db: Db, viewer: Viewer, sessionId:
   });
   const newCount = new Map(fresh.map((f) => [f.agendaItemId, f._count._all]));
   return items.map((i) => ({ agendaItemId: i.id, count: i._count.comments, newCount: newCount.get(i.id) ?? 0 }));
+}
+
+/**
+ * Per paragraph of a joint text the viewer may read: how many comments (not withdrawn) it has, and
+ * how many of them are new to the viewer. Two queries after the text's own check, whatever the
+ * number of paragraphs.
+ */
+export async function paragraphCommentCounts(db: Db, viewer: Viewer, jointTextId: string) {
+  await targetFor(db, viewer, { jointTextId, paragraphId: "-" });
+  const live: Prisma.CommentWhereInput = { AND: [{ jointTextId, withdrawnAt: null }, visibleCommentsWhere(viewer)] };
+  const [rows, visits] = await Promise.all([
+    db.comment.findMany({ where: live, select: { paragraphId: true, authorId: true, createdAt: true } }),
+    db.commentThreadVisit.findMany({ where: { userId: viewer.userId, targetKey: { startsWith: `para:${jointTextId}:` } }, select: { targetKey: true, seenAt: true } }),
+  ]);
+  const seen = new Map(visits.map((v) => [v.targetKey.slice(`para:${jointTextId}:`.length), v.seenAt]));
+  const counts = new Map<string, { paragraphId: string; count: number; newCount: number }>();
+  for (const r of rows) {
+    const paragraphId = r.paragraphId as string;
+    const c = counts.get(paragraphId) ?? { paragraphId, count: 0, newCount: 0 };
+    c.count++;
+    const at = seen.get(paragraphId);
+    if (r.authorId !== viewer.userId && (!at || r.createdAt.getTime() > at.getTime())) c.newCount++;
+    counts.set(paragraphId, c);
+  }
+  return [...counts.values()];
 }

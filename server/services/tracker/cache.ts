@@ -1,5 +1,5 @@
 import { Prisma } from "@/prisma/generated/client";
-import { visibleAgendaItemsWhere, visiblePapersWhere, visibleSessionsWhere, visibleStancesWhere, type Viewer } from "@/server/access";
+import { visibleAgendaItemsWhere, visibleJointTextsWhere, visiblePapersWhere, visibleSessionsWhere, visibleStancesWhere, type Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
 import { ChangeAwareCache, StampedCache } from "@/server/changes/cache";
 import { notFound } from "@/server/errors";
@@ -176,10 +176,11 @@ export async function cachedInSession<T extends object>(db: Db, viewer: Viewer, 
 
 type SeriesLookup = (db: Db, viewer: Viewer, id: string) => Promise<{ seriesId: string } | null>;
 // One query each: the session found through the object's own access fragment.
-const OBJECT_SERIES: Record<"paper" | "item" | "stance", SeriesLookup> = {
+const OBJECT_SERIES: Record<"paper" | "item" | "stance" | "jointText", SeriesLookup> = {
   paper: (db, viewer, id) => db.session.findFirst({ where: { papers: { some: { AND: [visiblePapersWhere(viewer), { id }] } } }, select: { seriesId: true } }),
   item: (db, viewer, id) => db.session.findFirst({ where: { agendaItems: { some: { AND: [visibleAgendaItemsWhere(viewer), { id }] } } }, select: { seriesId: true } }),
   stance: (db, viewer, id) => db.session.findFirst({ where: { stances: { some: { AND: [visibleStancesWhere(viewer), { id }] } } }, select: { seriesId: true } }),
+  jointText: (db, viewer, id) => db.session.findFirst({ where: { jointTexts: { some: { AND: [visibleJointTextsWhere(viewer), { id }] } } }, select: { seriesId: true } }),
 };
 const objectSeries = new ChangeAwareCache<string>("trilogue_series", 20_000);
 
@@ -191,7 +192,7 @@ const objectSeries = new ChangeAwareCache<string>("trilogue_series", 20_000);
 export async function seriesOf(db: Db, viewer: Viewer, kind: keyof typeof OBJECT_SERIES, id: string): Promise<string> {
   return objectSeries.get(`${kind}:${id}`, async () => {
     const row = await OBJECT_SERIES[kind](db, viewer, id);
-    if (!row) throw notFound(`${kind === "item" ? "Agenda item" : kind === "paper" ? "Paper" : "Stance"} not found`);
+    if (!row) throw notFound(`${{ item: "Agenda item", paper: "Paper", stance: "Stance", jointText: "Joint text" }[kind]} not found`);
     return row.seriesId;
   });
 }

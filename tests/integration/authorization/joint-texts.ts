@@ -40,6 +40,18 @@ const convenorsRead: Record<Actor, Outcome> = { ...eddMembers, ownParty: "NOT_FO
 const triAllParticipants: Record<Actor, Outcome> = { ...eddMembers, convenor: "NOT_FOUND", otherSeries: "OK", scholar: "OK" };
 
 export const jointTextsRows: Rows = {
+  // Comments on a paragraph: the text's readers read them; every reader but observers writes.
+  "comment.countsForJointText": { input: async (ctx) => ({ jointTextId: (await freshText(ctx)).id }), expect: eddMembers },
+  "comment.countsForJointText#draft": { input: async (ctx) => ({ jointTextId: (await freshText(ctx, "DRAFT")).id }), expect: convenorsRead },
+  "comment.list#on a joint text paragraph": { input: async (ctx) => ({ jointTextId: (await freshText(ctx)).id, paragraphId: "p1" }), expect: eddMembers },
+  "comment.create#on a joint text paragraph": {
+    input: async (ctx) => ({ jointTextId: (await freshText(ctx)).id, paragraphId: "p1", body: "Matrix paragraph comment" }),
+    expect: { ...eddMembers, observer: "FORBIDDEN" },
+  },
+  "comment.create#on a draft joint text": {
+    input: async (ctx) => ({ jointTextId: (await freshText(ctx, "DRAFT")).id, paragraphId: "p1", body: "Matrix paragraph comment" }),
+    expect: convenorsRead,
+  },
   "jointText.listForSession": { input: ({ world: w }) => ({ sessionId: w.sessions.eddPublished.id }), expect: eddMembers },
   "jointText.get": { input: async (ctx) => ({ textId: (await freshText(ctx)).id }), expect: eddMembers },
   "jointText.get#draft": { input: async (ctx) => ({ textId: (await freshText(ctx, "DRAFT")).id }), expect: convenorsRead },
