@@ -114,7 +114,7 @@ export function auditScope(subject: AuditSubject): AuditScope {
       }
       if ("jointText" in subject.on) {
         const { jointText } = subject.on;
-        return { ...base, audience: jointTextAudience(jointText.release), sessionId: jointText.sessionId };
+        return { ...base, audience: jointTextAudience(jointText.release), sessionId: jointText.sessionId, jointTextId: jointText.id };
       }
       const { agendaItem } = subject.on;
       return {

@@ -118,7 +118,9 @@ export async function listAuditEvents(db: Db, viewer: Viewer, input: z.output<ty
         const on = e.agendaItemId ? item.get(e.agendaItemId) : undefined;
         if (on) return { title: on.title, href: `/sessions/${on.sessionId}/items/${on.id}` };
         const p = e.paperId ? paper.get(e.paperId) : undefined;
-        return p ? { title: p.title, href: `/papers/${p.id}` } : null;
+        if (p) return { title: p.title, href: `/papers/${p.id}` };
+        const j = e.jointTextId ? jointText.get(e.jointTextId) : undefined;
+        return j ? { title: j.title, href: `/joint-texts/${j.id}` } : null;
       }
       case "Issue": {
         const i = e.issueId ? issue.get(e.issueId) : undefined;
