@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, Pencil } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Bracket, BracketDialog, type BracketActions, type BracketData } from "@/components/joint-texts/bracket";
 import { HolderBadge, percent } from "@/components/joint-texts/badges";
 import { JointTextHistory, Trend } from "@/components/joint-texts/history";
@@ -22,6 +22,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { controlClassName } from "@/components/ui/input";
 import { JOINT_TEXT_RELEASES, jointTextReleaseRank, type JointTextReleaseName } from "@/lib/schemas/joint-texts";
 import { useTRPC } from "@/lib/trpc/client";
+import { joinNotation, paragraphTemplate } from "@/lib/joint-text/notation";
 
 type View = "negotiating" | "clean" | "party" | "history";
 type Selection = { paragraphId: string; segmentIndex: number; start: number; end: number; text: string };
@@ -57,7 +58,9 @@ export function JointTextWorkspace({ textId }: { textId: string }) {
   const [release, setRelease] = useState<JointTextReleaseName | "">("");
   const [openBracket, setOpenBracket] = useState<string | null>(null);
   const data = query.data;
-  const change = useTextChange({ notation: data?.notation ?? "", currentRevision: data?.currentRevision ?? 1 });
+  // The whole text in the notation, from the paragraphs' own (the server sends each once).
+  const notation = useMemo(() => (data ? joinNotation(data.paragraphs.map((p) => p.notation), data.footnotes) : ""), [data]);
+  const change = useTextChange({ notation, currentRevision: data?.currentRevision ?? 1 });
 
   const edit = useMutation(trpc.jointText.edit.mutationOptions());
   const table = useMutation(trpc.jointText.table.mutationOptions());
@@ -128,7 +131,7 @@ export function JointTextWorkspace({ textId }: { textId: string }) {
               <p>{change.conflict.message}</p>
               <RevisionDiff
                 before={change.conflict.baseNotation}
-                after={data.notation}
+                after={notation}
                 beforeLabel={t("conflictYours", { n: change.conflict.baseRevision })}
                 afterLabel={t("conflictTheirs", { n: data.currentRevision })}
               />
@@ -193,7 +196,7 @@ export function JointTextWorkspace({ textId }: { textId: string }) {
                             {t("editParagraph", { n: p.number })}
                           </label>
                           <Textarea id={`edit-${p.id}`} rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
-                          {p.template.includes("[[") ? <p className="text-xs text-muted-foreground">{t("markersHelp")}</p> : null}
+                          {paragraphTemplate(p).includes("[[") ? <p className="text-xs text-muted-foreground">{t("markersHelp")}</p> : null}
                           <div className="flex gap-2">
                             <Button size="sm" type="submit" disabled={change.busy}>
                               {t("save")}
@@ -232,7 +235,7 @@ export function JointTextWorkspace({ textId }: { textId: string }) {
                         />
                         {data.canChair && editing !== p.id ? (
                           <>
-                            <Button size="sm" variant="ghost" aria-label={t("editParagraph", { n: p.number })} onClick={() => (setEditing(p.id), setDraft(p.template))}>
+                            <Button size="sm" variant="ghost" aria-label={t("editParagraph", { n: p.number })} onClick={() => (setEditing(p.id), setDraft(paragraphTemplate(p)))}>
                               <Pencil aria-hidden="true" className="size-3.5" />
                             </Button>
                             <Button size="sm" variant="ghost" aria-label={t("moveUp", { n: p.number })} disabled={pi === 0 || change.busy} onClick={() => void chairEdit({ op: "moveParagraph", paragraphId: p.id, toIndex: pi - 1 })}>

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { joinNotation } from "@/lib/joint-text/notation";
 import { createSession } from "@/prisma/seed/factories";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { loadViewer, visibleAuditEventsWhere } from "@/server/access";
@@ -107,6 +108,10 @@ describe("joint texts: the negotiation", () => {
     const compare = await us.jointText.compare({ textId: t.id, from: t.version, to: text.currentRevision });
     expect(compare.from.text).toContain("[should]");
     expect(compare.to.text).toContain("shall freeze");
+    // The page derives the whole-text notation from the paragraphs it is sent; it is the compare's text.
+    const current = await us.jointText.get({ textId: t.id });
+    const latest = await us.jointText.compare({ textId: t.id, from: current.currentRevision, to: current.currentRevision });
+    expect(joinNotation(current.paragraphs.map((p) => p.notation), current.footnotes)).toBe(latest.to.text);
 
     // Every change wrote one revision and one audit event in the same transaction.
     const events = await db.auditEvent.count({ where: { jointTextId: t.id, action: { not: "joint_text.proposal_drafted" } } });

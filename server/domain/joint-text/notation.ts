@@ -1,4 +1,6 @@
-import { isBracket, type JointBody } from "@/server/domain/joint-text/body";
+import type { JointBody } from "@/server/domain/joint-text/body";
+import { joinNotation, superscript, type NotationFootnote } from "@/lib/joint-text/notation";
+
 
 // The conventional notation negotiators exchange: contested wording in square brackets, options
 // separated by " / ", an empty option written "(delete)", and a footnote per held bracket naming
@@ -6,17 +8,9 @@ import { isBracket, type JointBody } from "@/server/domain/joint-text/body";
 
 export const DELETE_OPTION = "(delete)";
 
-export type NotationFootnote = { number: number; bracketId: string; parties: string[] };
+export { bracketMarker, footnoteLines, joinNotation, paragraphTemplate, superscript } from "@/lib/joint-text/notation";
+export type { NotationFootnote } from "@/lib/joint-text/notation";
 export type Notation = { paragraphs: string[]; footnotes: NotationFootnote[] };
-
-const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-/** 12 → "¹²". */
-export function superscript(n: number): string {
-  return String(n)
-    .split("")
-    .map((d) => SUPERSCRIPT[Number(d)])
-    .join("");
-}
 
 /**
  * The body in the notation. `marker` writes a footnote's reference after its bracket (default:
@@ -27,7 +21,7 @@ export function renderNotation(body: JointBody, marker: (n: number) => string = 
   const paragraphs = body.paragraphs.map((p) =>
     p.segments
       .map((s) => {
-        if (!isBracket(s)) return s.text;
+        if (s.type !== "bracket") return s.text;
         const options = s.options.map((o) => (o.text.trim() === "" ? DELETE_OPTION : o.text)).join(" / ");
         if (s.holds.length === 0) return `[${options}]`;
         const number = footnotes.length + 1;
@@ -39,14 +33,8 @@ export function renderNotation(body: JointBody, marker: (n: number) => string = 
   return { paragraphs, footnotes };
 }
 
-/** Footnote lines: "¹ Held by JP, US." */
-export function footnoteLines(footnotes: NotationFootnote[], marker: (n: number) => string = superscript): string[] {
-  return footnotes.map((f) => `${marker(f.number)} Held by ${f.parties.join(", ")}.`);
-}
-
 /** The whole text as one string in the notation, numbered paragraphs, footnotes last (for compare). */
 export function notationText(body: JointBody): string {
   const { paragraphs, footnotes } = renderNotation(body);
-  const text = paragraphs.map((p, i) => `${i + 1}. ${p}`).join("\n\n");
-  return footnotes.length === 0 ? text : `${text}\n\n${footnoteLines(footnotes).join("\n")}`;
+  return joinNotation(paragraphs, footnotes);
 }

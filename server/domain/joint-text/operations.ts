@@ -10,6 +10,7 @@ import {
   type Paragraph,
   type Segment,
 } from "@/server/domain/joint-text/body";
+import { bracketMarker } from "@/server/domain/joint-text/notation";
 
 // The operations on a joint text's body. Each returns a new body and never changes its argument;
 // ids of new paragraphs, brackets and options come from the caller, so the functions stay pure.
@@ -66,14 +67,6 @@ export function addParagraph(body: JointBody, paragraphId: string, text: string,
   return { paragraphs };
 }
 
-/** The marker standing for a paragraph's n-th bracket (1-based) in an editable template. */
-export const bracketMarker = (n: number) => `[[${n}]]`;
-
-/** The paragraph as an editable template: its text with each bracket replaced by its marker. */
-export function paragraphTemplate(p: Paragraph): string {
-  let n = 0;
-  return p.segments.map((s) => (s.type === "text" ? s.text : bracketMarker(++n))).join("");
-}
 
 /**
  * Replaces the text outside a paragraph's brackets. The template holds every bracket's marker

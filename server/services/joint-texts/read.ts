@@ -9,7 +9,6 @@ import {
   figuresOf,
   isAgreed,
   notationText,
-  paragraphTemplate,
   parseBody,
   partyHolds,
   renderNotation,
@@ -73,7 +72,8 @@ function viewOf(body: JointBody) {
     number: i + 1,
     agreed: isAgreed(p),
     segments: p.segments,
-    template: paragraphTemplate(p),
+    // The editable template (paragraphTemplate) and the whole-text notation (joinNotation) are
+    // derived in the browser from these: a 60-paragraph text would otherwise send its words thrice.
     notation: notation.paragraphs[i]!,
   }));
 }
@@ -109,7 +109,6 @@ export async function getJointText(db: Db, viewer: Viewer, textId: string) {
     lastTabled,
     paragraphs: viewOf(body),
     clean: cleanParagraphs(body),
-    notation: notationText(body),
     footnotes: renderNotation(body).footnotes,
     figures: figuresOf(body),
     figuresRule: CLEAN_SHARE_RULE,
