@@ -24,7 +24,7 @@ export const commentTargetSchema = z.union([z.object({ agendaItemId: id }), z.ob
 export type CommentTarget = { agendaItemId: string } | { paperId: string } | { jointTextId: string; paragraphId: string };
 
 /** How many of a thread's top-level comments comment.list shows at first (the most recently active). */
-export const THREAD_PAGE = 50;
+export const THREAD_PAGE = 30;
 
 /** A thread to list: its target, and `all` for every top-level comment rather than the latest THREAD_PAGE. */
 export const commentListSchema = z.union(
