@@ -1,6 +1,7 @@
 import { Prisma } from "@/prisma/generated/client";
 import { AppError } from "@/server/errors";
 import { STALE_ASSESSMENT } from "@/server/services/assessments/assessments";
+import { STALE_JOINT_TEXT } from "@/server/services/joint-texts/shared";
 import { STALE_MINUTES } from "@/server/services/minutes/minutes";
 import { STALE_PAPER } from "@/server/services/papers/papers";
 import { DUPLICATE_STANCE, STALE_STANCE } from "@/server/services/stances/shared";
@@ -31,6 +32,7 @@ export const UNIQUE_VIOLATIONS = {
   Assessment_issueId_sessionId_scholarId_key: { message: STALE_ASSESSMENT },
   Minutes_sessionId_key: { message: STALE_MINUTES },
   MinutesRevision_minutesId_number_key: { message: STALE_MINUTES },
+  JointTextRevision_textId_number_key: { message: STALE_JOINT_TEXT },
   CommentThreadVisit_pkey: { message: "This thread was just marked as seen. Reload to continue." },
 } satisfies Record<string, Answer>;
 
