@@ -1,5 +1,6 @@
 import type { Prisma } from "@/prisma/generated/client";
 import { auditScope, type AuditSubject } from "@/server/access/audit";
+import { notificationEvents, type CommentNotice } from "@/server/notifications/events";
 
 /** Every action the audit trail records: `<object>.<what happened>`, past tense. */
 export const AUDIT_ACTIONS = [
@@ -70,7 +71,10 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-type AuditWriter = { auditEvent: { create: (args: { data: Prisma.AuditEventUncheckedCreateInput }) => Promise<unknown> } };
+type AuditWriter = {
+  auditEvent: { create: (args: { data: Prisma.AuditEventUncheckedCreateInput; select: { id: true } }) => Promise<{ id: bigint }> };
+  notificationEvent: { createMany: (args: { data: Prisma.NotificationEventCreateManyInput[] }) => Promise<unknown> };
+};
 
 export type AuditInput = {
   actorId: string | null;
@@ -80,17 +84,27 @@ export type AuditInput = {
   subject: AuditSubject;
   /** A short before/after summary; never secrets. Read only by those who may read the object at this level. */
   summary?: Prisma.InputJsonValue;
+  /** A new comment's reply target and mentions, for the notifications it causes (server/notifications/events.ts). */
+  notify?: CommentNotice;
 };
 
-/** Appends an audit event; call it inside the same transaction as the change it records. */
+/**
+ * Appends an audit event, and the notification events it causes (the notifications' transactional
+ * outbox); call it inside the same transaction as the change it records, so that a change, its
+ * audit event and its notifications commit or vanish together.
+ */
 export async function recordAudit(db: AuditWriter, input: AuditInput): Promise<void> {
-  await db.auditEvent.create({
+  const scope = auditScope(input.subject);
+  const event = await db.auditEvent.create({
     data: {
       actorId: input.actorId,
       seriesId: input.seriesId ?? null,
       action: input.action,
       summary: input.summary,
-      ...auditScope(input.subject),
+      ...scope,
     },
+    select: { id: true },
   });
+  const notices = notificationEvents({ auditEventId: event.id, actorId: input.actorId, seriesId: input.seriesId ?? null, action: input.action, scope, notify: input.notify });
+  if (notices.length > 0) await db.notificationEvent.createMany({ data: notices });
 }
