@@ -105,6 +105,6 @@ export async function recordAudit(db: AuditWriter, input: AuditInput): Promise<v
     },
     select: { id: true },
   });
-  const notices = notificationEvents({ auditEventId: event.id, actorId: input.actorId, seriesId: input.seriesId ?? null, action: input.action, scope, notify: input.notify });
+  const notices = notificationEvents({ auditEventId: event.id, actorId: input.actorId, seriesId: input.seriesId ?? null, action: input.action, scope, summary: input.summary, notify: input.notify });
   if (notices.length > 0) await db.notificationEvent.createMany({ data: notices });
 }

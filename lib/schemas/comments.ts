@@ -12,6 +12,9 @@ export const commentBody = z
   .min(1, "Write a comment")
   .max(COMMENT_MAX_LENGTH, `Keep comments under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters`);
 
+/** People one comment may @mention. */
+export const MAX_MENTIONS = 20;
+
 const TARGET_MESSAGE = "Name an agenda item, a paper or a paragraph of a joint text";
 
 /** A paragraph's stable id in a joint text's body. */
@@ -45,6 +48,8 @@ export const createCommentSchema = z
     paragraphId: paragraphId.optional(),
     parentId: id.nullable().optional(),
     body: commentBody,
+    /** People @mentioned (picked from comment.mentionable): each told, if they may read the thread. */
+    mentionIds: z.array(id).max(MAX_MENTIONS, `Mention at most ${MAX_MENTIONS} people in one comment`).optional(),
   })
   .superRefine((v, ctx) => {
     const targets = [v.agendaItemId, v.paperId, v.jointTextId].filter((t) => t !== undefined).length;

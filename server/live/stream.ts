@@ -8,8 +8,8 @@ import { enterPresence, PRESENCE_BEAT_MS } from "@/server/live/presence";
 
 /** Bounds of the live channel (README "Live updates"). */
 export const LIVE_LIMITS = {
-  /** Open streams per person on one app server. */
-  streamsPerUser: 8,
+  /** Open streams per person on one app server (a page holds at most two: its session or series, and the inbox). */
+  streamsPerUser: 16,
   /** Signals held for a slow subscriber before they are dropped for one "resync". */
   maxPending: 1_000,
 };
@@ -126,6 +126,52 @@ async function* stream(ctx: StreamContext, scope: Scope): AsyncGenerator<LiveEve
   } finally {
     if (beat) clearInterval(beat);
     await presence?.leave().catch(() => undefined);
+    stopListening();
+    signal?.removeEventListener("abort", onAbort);
+    budget.give(userId);
+  }
+}
+
+/**
+ * The viewer's own inbox: "inbox" signals (migration notifications: a notification for this person
+ * arrived or was read) carry the person's id and nothing else, and go to that person's streams only.
+ * Opens with "resync"; ends with UNAUTHORIZED once the account is deactivated or signed out everywhere.
+ */
+export async function* openInboxStream(ctx: StreamContext): AsyncGenerator<LiveEvent> {
+  const { signal } = ctx;
+  const userId = ctx.viewer.userId;
+  if (!budget.take(userId)) throw new AppError("TOO_MANY_REQUESTS", "Too many live pages open; close some tabs and reload.");
+  let heard = false;
+  let resync = false;
+  let wake: (() => void) | null = null;
+  const stopListening = listenLive((payload) => {
+    if (payload === "resync") resync = true;
+    else {
+      const parsed = parseSignal(payload);
+      if (!parsed || parsed.kind !== "inbox" || parsed.id !== userId) return;
+      heard = true;
+    }
+    wake?.();
+  });
+  const onAbort = () => wake?.();
+  signal?.addEventListener("abort", onAbort);
+  try {
+    yield RESYNC;
+    while (!signal?.aborted) {
+      if (!heard && !resync) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = null;
+        continue;
+      }
+      const again = resync;
+      heard = false;
+      resync = false;
+      if (!(await ctx.reloadViewer())) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+      yield again ? RESYNC : { kind: "inbox", id: userId, sessionId: null };
+    }
+  } finally {
     stopListening();
     signal?.removeEventListener("abort", onAbort);
     budget.give(userId);

@@ -11,6 +11,7 @@ type EventInput = {
   seriesId: string | null;
   action: string;
   scope: AuditScope;
+  summary?: unknown;
   notify?: CommentNotice;
 };
 
@@ -62,6 +63,10 @@ export function notificationEvents(input: EventInput): Prisma.NotificationEventC
       out.push({ ...base, kind: "MENTION", dedupeKey: `a:${input.auditEventId}:MENTION`, objectType: "comment", objectId: input.scope.commentId, data: { recipients: onlyMentioned } });
     }
     return out;
+  }
+  // The last party's submission opens a sealed release as surely as the convenor's opening does.
+  if (input.action === "stance.submitted" && input.scope.sessionId && (input.summary as { revealed?: unknown } | undefined)?.revealed === true) {
+    return [{ ...base, kind: "SEAL_OPENED", dedupeKey: `a:${input.auditEventId}:SEAL_OPENED`, objectType: "session", objectId: input.scope.sessionId }];
   }
   const rule = NOTIFYING_ACTIONS[input.action as keyof typeof NOTIFYING_ACTIONS];
   if (!rule) return [];

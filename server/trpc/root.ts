@@ -6,6 +6,7 @@ import { auditRouter } from "@/server/routers/audit/_router";
 import { calendarRouter } from "@/server/routers/calendar/_router";
 import { invitationRouter } from "@/server/routers/invitation/_router";
 import { liveRouter } from "@/server/routers/live/_router";
+import { notificationRouter } from "@/server/routers/notification/_router";
 import { issueRouter } from "@/server/routers/issue/_router";
 import { memberRouter } from "@/server/routers/member/_router";
 import { adminRouter } from "@/server/routers/admin/_router";
@@ -43,6 +44,7 @@ export const appRouter = router({
   minutes: minutesRouter,
   briefing: briefingRouter,
   live: liveRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

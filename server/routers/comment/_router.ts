@@ -2,6 +2,7 @@ import {
   commentCountsSchema,
   commentIdSchema,
   commentListSchema,
+  commentTargetSchema,
   createCommentSchema,
   editCommentSchema,
   markSeenSchema,
@@ -13,6 +14,7 @@ import {
   editComment,
   getThread,
   markSeen,
+  mentionable,
   paragraphCommentCounts,
   setCommentResolved,
   withdrawComment,
@@ -39,6 +41,8 @@ export const commentRouter = router({
     .query(({ ctx, input }) => paragraphCommentCounts(ctx.db, ctx.viewer, input.jointTextId)),
   /** Records that the viewer has read the thread (the client calls it after showing it). */
   markSeen: authedProcedure.input(markSeenSchema).mutation(({ ctx, input }) => markSeen(ctx.db, ctx.viewer, input)),
+  /** Whom the viewer may @mention in a thread: people they may see who may read the thread. */
+  mentionable: authedProcedure.input(commentTargetSchema).query(({ ctx, input }) => mentionable(ctx.db, ctx.viewer, input)),
   create: authedProcedure.input(createCommentSchema).mutation(({ ctx, input }) => createComment(ctx.db, ctx.viewer, input)),
   /** The author, within 15 minutes of posting. */
   edit: authedProcedure.input(editCommentSchema).mutation(({ ctx, input }) => editComment(ctx.db, ctx.viewer, input)),

@@ -11,18 +11,21 @@ import {
 } from "@/lib/schemas/comments";
 import {
   can,
+  loadViewer,
   orNotFound,
   requireCan,
   requireComment,
   visibleAgendaItemsWhere,
   visibleCommentsWhere,
   visibleJointTextsWhere,
+  visibleMembershipsWhere,
   visiblePapersWhere,
   visibleSessionsWhere,
   type AuditSubject,
   type Viewer,
 } from "@/server/access";
 import { recordAudit } from "@/server/audit";
+import { describeObjects } from "@/server/notifications/objects";
 import { forbidden, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { updateVersioned, updateGuarded, type Tx } from "@/server/services/kit";
@@ -367,20 +370,28 @@ export async function createComment(db: Db, viewer: Viewer, input: CreateComment
       if (!paragraphs.some((p) => p.id === target.paragraphId)) throw invalid("This paragraph is no longer in the text", "paragraphId");
     }
     let parentId: string | null = null;
+    let parentAuthorId: string | null = null;
     if (input.parentId) {
       const parent = await orNotFound(
         tx.comment.findFirst({
           where: { AND: [{ id: input.parentId }, visibleCommentsWhere(viewer)] },
-          select: { id: true, parentId: true, agendaItemId: true, paperId: true, jointTextId: true, paragraphId: true },
+          select: { id: true, parentId: true, agendaItemId: true, paperId: true, jointTextId: true, paragraphId: true, authorId: true, withdrawnAt: true },
         }),
         "Comment not found",
       );
       if (keyOf(parent) !== key) throw invalid("A reply must be on the same item, paper or paragraph as the comment it answers", "parentId");
       // One level of threading: a reply to a reply joins the thread of its top-level comment.
       parentId = parent.parentId ?? parent.id;
+      // The person answered is the author of the comment replied to (a withdrawn one's author is not told).
+      parentAuthorId = parent.withdrawnAt ? null : parent.authorId;
+    }
+    const mentionIds = [...new Set(input.mentionIds ?? [])];
+    if (mentionIds.length > 0) {
+      const allowed = new Set((await mentionableIn(tx, viewer, seriesId, target)).map((p) => p.id));
+      if (mentionIds.some((m) => !allowed.has(m))) throw invalid("You can mention only people who may read this thread", "mentionIds");
     }
     const comment = await tx.comment.create({
-      data: { ...targetWhere(target), parentId, authorId: viewer.userId, body } as Prisma.CommentUncheckedCreateInput,
+      data: { ...targetWhere(target), parentId, authorId: viewer.userId, body, mentionIds } as Prisma.CommentUncheckedCreateInput,
       select: RETURNED,
     });
     await recordAudit(tx, {
@@ -388,10 +399,49 @@ export async function createComment(db: Db, viewer: Viewer, input: CreateComment
       seriesId,
       action: "comment.created",
       subject: { kind: "comment", id: comment.id, on },
-      summary: { target: key, parentId, length: body.length },
+      summary: { target: key, parentId, length: body.length, mentions: mentionIds.length },
+      notify: { parentAuthorId, mentionIds },
     });
     return comment;
   });
+}
+
+/** A thread's target as a notified object (server/notifications/objects.ts). */
+function targetRef(target: CommentTarget) {
+  if ("jointTextId" in target) return { type: "jointText", id: target.jointTextId };
+  if ("agendaItemId" in target) return { type: "agendaItem", id: target.agendaItemId };
+  return { type: "paper", id: target.paperId };
+}
+
+/**
+ * Whom the viewer may @mention in a thread: the people the viewer may already see — the series'
+ * members on the lists the viewer may read (a scholar sees none) and the thread's own authors —
+ * who may read the thread themselves (each through server/access). Never the viewer.
+ */
+async function mentionableIn(db: Db | Tx, viewer: Viewer, seriesId: string, target: CommentTarget): Promise<{ id: string; name: string }[]> {
+  const [members, authors] = await Promise.all([
+    db.membership.findMany({
+      where: { AND: [{ seriesId, removedAt: null, user: { deactivatedAt: null } }, visibleMembershipsWhere(viewer)] },
+      select: { userId: true },
+    }),
+    db.comment.findMany({ where: { ...targetWhere(target), withdrawnAt: null }, select: { authorId: true }, distinct: ["authorId"] }),
+  ]);
+  const candidates = [...new Set([...members.map((m) => m.userId), ...authors.map((a) => a.authorId)])].filter((u) => u !== viewer.userId);
+  const ref = targetRef(target);
+  const out: { id: string; name: string }[] = [];
+  for (const userId of candidates) {
+    const other = await loadViewer(db as Db, userId, Date.now());
+    if (!other) continue;
+    if ((await describeObjects(db as Db, other, [ref])).size > 0) out.push({ id: other.userId, name: other.name });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The mention picker's list for a thread the viewer may read (NOT_FOUND otherwise). */
+export async function mentionable(db: Db, viewer: Viewer, target: CommentTarget) {
+  const { seriesId } = await targetFor(db, viewer, target);
+  requireComment(viewer, seriesId);
+  return mentionableIn(db, viewer, seriesId, target);
 }
 
 /** The author only, within 15 minutes of posting; afterwards BAD_REQUEST. */

@@ -11,6 +11,7 @@ import { foundationRows } from "@/tests/integration/authorization/foundation";
 import { issuesRows } from "@/tests/integration/authorization/issues";
 import { membersRows } from "@/tests/integration/authorization/members";
 import { sessionsRows } from "@/tests/integration/authorization/sessions";
+import { notificationsRows } from "@/tests/integration/authorization/notifications";
 import type { Rows } from "@/tests/integration/authorization/shared";
 
 /** Every procedure's row, one module per area of the router. */
@@ -28,4 +29,5 @@ export const MATRIX: Rows = {
   ...assessmentsRows,
   ...minutesRows,
   ...briefingRows,
+  ...notificationsRows,
 };

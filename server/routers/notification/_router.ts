@@ -1,0 +1,39 @@
+import { inboxListSchema, markReadSchema, setEmailPreferenceSchema } from "@/lib/schemas/notifications";
+import { loadViewer } from "@/server/access";
+import { openInboxStream } from "@/server/live/stream";
+import { emailPreferences, listInbox, markAllRead, markRead, setEmailPreference, unreadCount } from "@/server/notifications/inbox";
+import { authedProcedure, router, toTRPCError } from "@/server/trpc/init";
+import type { LiveEvent } from "@/server/live/signals";
+
+/** Errors raised while streaming become tRPC errors as everywhere else. */
+async function* mapped(events: AsyncGenerator<LiveEvent>): AsyncGenerator<LiveEvent> {
+  try {
+    yield* events;
+  } catch (error) {
+    throw toTRPCError(error) ?? error;
+  }
+}
+
+/**
+ * The signed-in person's own notifications (README "Notifications"): every procedure reads and
+ * writes the viewer's rows only, and shows a notification only while its object is readable.
+ */
+export const notificationRouter = router({
+  /** A page of the inbox, newest first; filters: unread only, one kind. */
+  list: authedProcedure.input(inboxListSchema).query(({ ctx, input }) => listInbox(ctx.db, ctx.viewer, input)),
+  /** The bell's count. */
+  unreadCount: authedProcedure.query(({ ctx }) => unreadCount(ctx.db, ctx.viewer)),
+  markRead: authedProcedure.input(markReadSchema).mutation(({ ctx, input }) => markRead(ctx.db, ctx.viewer, input.ids)),
+  markAllRead: authedProcedure.mutation(({ ctx }) => markAllRead(ctx.db, ctx.viewer)),
+  /** Email per kind: immediately, daily digest, or off. */
+  preferences: authedProcedure.query(({ ctx }) => emailPreferences(ctx.db, ctx.viewer)),
+  setPreference: authedProcedure.input(setEmailPreferenceSchema).mutation(({ ctx, input }) => setEmailPreference(ctx.db, ctx.viewer, input)),
+  /** "Your inbox changed": the bell and the inbox page refetch. Only the viewer's own signals. */
+  live: authedProcedure.subscription(({ ctx, signal }) => {
+    const startedAt = Date.now();
+    const userId = ctx.viewer.userId;
+    return mapped(
+      openInboxStream({ db: ctx.db, viewer: ctx.viewer, reloadViewer: ctx.reloadViewer ?? (() => loadViewer(ctx.db, userId, startedAt)), signal }),
+    );
+  }),
+});
