@@ -126,8 +126,9 @@ export function CommentThread({ target }: { target: Target }) {
           id={`comment-new-${inputKey.replace(/\W/g, "")}`}
           label={t("newLabel")}
           submitLabel={t("post")}
-          onSubmit={async (body) => {
-            await create.mutateAsync({ ...input, body });
+          mentionTarget={input}
+          onSubmit={async (body, mentionIds) => {
+            await create.mutateAsync({ ...input, body, mentionIds });
             toast.success(t("posted"));
             await refresh();
           }}
@@ -220,8 +221,9 @@ function ThreadItem({ comment, replies, target, canComment, canResolve, onChange
               submitLabel={t("postReply")}
               autoFocus
               onCancel={() => setReplying(false)}
-              onSubmit={async (body) => {
-                await create.mutateAsync({ ...target, parentId: comment.id, body });
+              mentionTarget={target}
+              onSubmit={async (body, mentionIds) => {
+                await create.mutateAsync({ ...target, parentId: comment.id, body, mentionIds });
                 toast.success(t("posted"));
                 setReplying(false);
                 await onChanged();

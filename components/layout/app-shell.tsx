@@ -4,6 +4,7 @@ import { Suspense, type ReactNode } from "react";
 import { NavigationProgress } from "@/components/layout/navigation-progress";
 import { MainNav, type NavItem } from "@/components/layout/main-nav";
 import { UserMenu, type UserRole } from "@/components/layout/user-menu";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 type Props = {
   user: { name: string; email: string; isAdmin: boolean };
@@ -37,7 +38,8 @@ export async function AppShell({ user, roles, children }: Props) {
             {t("app.name")}
           </Link>
           <MainNav items={items} label={t("nav.main")} />
-          <div className="ml-auto shrink-0">
+          <div className="ml-auto flex shrink-0 items-center gap-1">
+            <NotificationBell />
             <UserMenu user={user} roles={roles} label={t("nav.userMenu", { name: user.name })} />
           </div>
         </div>

@@ -3,7 +3,7 @@ import type { Db } from "@/server/db";
 import type { Viewer } from "@/server/access";
 import { INBOX_PAGE, type NotificationKindName } from "@/lib/schemas/notifications";
 import { DEFAULT_EMAIL, KIND_LABELS, NOTIFICATION_KINDS } from "@/server/notifications/kinds";
-import { describeObjects, notificationHeadline, notificationHref, objectKey } from "@/server/notifications/objects";
+import { describeObjects, headlineVariant, notificationHeadline, notificationHref, objectKey } from "@/server/notifications/objects";
 
 // The in-app inbox. A notification is shown, and counted, only while its reader may read its object
 // (describeObjects, through server/access): a release withdrawn by a removed membership disappears
@@ -46,6 +46,9 @@ export async function listInbox(db: Db, viewer: Viewer, input: { unreadOnly?: bo
         id: n.id,
         kind: n.kind,
         headline: notificationHeadline(n.kind, object, n.event.action),
+        /** The sentence's key and its title, for the reader's language. */
+        variant: headlineVariant(n.kind, object, n.event.action),
+        title: object.title,
         href: notificationHref(n.kind, object),
         seriesShortName: object.seriesShortName,
         marking: object.marking,

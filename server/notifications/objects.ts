@@ -199,6 +199,15 @@ export function objectKey(ref: ObjectRef): string {
   return `${ref.type}:${ref.id}`;
 }
 
+/** Which sentence tells of a notification (the inbox's catalogue keys; notificationHeadline in English). */
+export type HeadlineVariant = "AGENDA_PUBLISHED" | "AGENDA_ITEM_ADDED" | "AGENDA_ITEM_CHANGED" | Exclude<NotificationKind, "AGENDA">;
+
+export function headlineVariant(kind: NotificationKind, object: Pick<NotifiedObject, "type">, action: string): HeadlineVariant {
+  if (kind !== "AGENDA") return kind;
+  if (object.type === "session") return "AGENDA_PUBLISHED";
+  return action === "agenda.item_created" ? "AGENDA_ITEM_ADDED" : "AGENDA_ITEM_CHANGED";
+}
+
 /** What the notification says happened, in a line (no person named: the inbox and email say the same to everyone). */
 export function notificationHeadline(kind: NotificationKind, object: NotifiedObject, action: string): string {
   switch (kind) {

@@ -34,6 +34,11 @@ export const UNIQUE_VIOLATIONS = {
   MinutesRevision_minutesId_number_key: { message: STALE_MINUTES },
   JointTextRevision_textId_number_key: { message: STALE_JOINT_TEXT },
   CommentThreadVisit_pkey: { message: "This thread was just marked as seen. Reload to continue." },
+  // Written by the notification worker only (skipDuplicates), or by one person's own setting.
+  NotificationEvent_dedupeKey_key: { message: "That notification was already recorded." },
+  Notification_eventId_userId_key: { message: "That notification was already recorded." },
+  NotificationPreference_pkey: { message: "Your email setting was just changed elsewhere. Reload to continue." },
+  EmailOutbox_idempotencyKey_key: { message: "That email was already queued." },
 } satisfies Record<string, Answer>;
 
 const BY_NAME: Record<string, Answer | undefined> = UNIQUE_VIOLATIONS;

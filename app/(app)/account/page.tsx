@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { EmailPreferences } from "@/components/account/email-preferences";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { CalendarFeedCard } from "@/components/calendar/calendar-feed-card";
@@ -64,6 +65,15 @@ export default async function AccountPage() {
           </CardContent>
         </Card>
         <CalendarFeedCard initialUrl={calendar.url} />
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">{t("notifications.emailTitle")}</CardTitle>
+            <CardDescription>{t("notifications.emailDescription")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <EmailPreferences />
+          </CardContent>
+        </Card>
       </div>
     </>
   );
