@@ -33,8 +33,8 @@ export function Inbox() {
   const input = { ...(show === "UNREAD" ? { unreadOnly: true } : {}), ...(kind ? { kind } : {}) };
   const list = useInfiniteQuery(trpc.notification.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
   const refresh = () => {
-    void queryClient.invalidateQueries(trpc.notification.list.queryFilter());
-    void queryClient.invalidateQueries(trpc.notification.unreadCount.queryFilter());
+    void queryClient.invalidateQueries(trpc.notification.list.pathFilter());
+    void queryClient.invalidateQueries(trpc.notification.unreadCount.pathFilter());
   };
   const markRead = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: refresh }));
   const markAll = useMutation(
@@ -113,7 +113,7 @@ export function Inbox() {
                   </p>
                 </div>
                 {unread ? (
-                  <Button size="sm" variant="ghost" aria-label={t("markReadLabel", { title: headline })} onClick={() => markRead.mutate({ ids: [n.id] })} disabled={markRead.isPending}>
+                  <Button size="sm" variant="ghost" className="self-start sm:self-auto" aria-label={t("markReadLabel", { title: headline })} onClick={() => markRead.mutate({ ids: [n.id] })} disabled={markRead.isPending}>
                     {t("markRead")}
                   </Button>
                 ) : null}

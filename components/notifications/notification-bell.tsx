@@ -20,8 +20,8 @@ export function NotificationBell() {
   useSubscription(
     trpc.notification.live.subscriptionOptions(undefined, {
       onData: () => {
-        void queryClient.invalidateQueries(trpc.notification.unreadCount.queryFilter());
-        void queryClient.invalidateQueries(trpc.notification.list.queryFilter());
+        void queryClient.invalidateQueries(trpc.notification.unreadCount.pathFilter());
+        void queryClient.invalidateQueries(trpc.notification.list.pathFilter());
       },
     }),
   );

@@ -148,16 +148,16 @@ const DESCRIBERS: Record<NotifiedObjectType, Describer> = {
       const anchor = `#comment-${c.id}`;
       if (c.agendaItem) {
         const i = c.agendaItem;
-        return [{ type: "comment", id: c.id, title: `Comment on “${i.title}”`, href: `/sessions/${i.sessionId}/items/${i.id}${anchor}`, marking: null, ...base(i.session.series) }];
+        return [{ type: "comment", id: c.id, title: i.title, href: `/sessions/${i.sessionId}/items/${i.id}${anchor}`, marking: null, ...base(i.session.series) }];
       }
       if (c.paper) {
         const title = paperTitles.get(c.paper.id);
         if (!title) return [];
-        return [{ type: "comment", id: c.id, title: `Comment on “${title}”`, href: `/papers/${c.paper.id}${anchor}`, marking: null, ...base(c.paper.session.series) }];
+        return [{ type: "comment", id: c.id, title, href: `/papers/${c.paper.id}${anchor}`, marking: null, ...base(c.paper.session.series) }];
       }
       if (c.jointText) {
         const t = c.jointText;
-        return [{ type: "comment", id: c.id, title: `Comment on “${t.title}”`, href: `/joint-texts/${t.id}${anchor}`, marking: null, ...base(t.session.series) }];
+        return [{ type: "comment", id: c.id, title: t.title, href: `/joint-texts/${t.id}${anchor}`, marking: null, ...base(t.session.series) }];
       }
       return [];
     });
@@ -216,9 +216,9 @@ export function notificationHeadline(kind: NotificationKind, object: NotifiedObj
     case "RELEASE":
       return `Released to you: ${object.title}`;
     case "REPLY":
-      return `A reply to your comment: ${object.title.replace(/^Comment on /, "on ")}`;
+      return `A reply to your comment on “${object.title}”`;
     case "MENTION":
-      return `You were mentioned: ${object.title.replace(/^Comment on /, "on ")}`;
+      return `You were mentioned in a comment on “${object.title}”`;
     case "INVITATION_ACCEPTED":
       return object.title;
     case "SEAL_OPENED":
