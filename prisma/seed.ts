@@ -31,6 +31,7 @@ import {
   type SeriesSpec,
   type StanceSpec,
 } from "@/prisma/seed/demo-content";
+import { seedDemoNotifications } from "@/prisma/seed/demo-notifications";
 import { seedJointTexts } from "@/prisma/seed/joint-texts";
 
 /** The one password of every demo account (shown in the README of the embedded demo). */
@@ -476,4 +477,5 @@ export async function seedDemo(db: Db): Promise<void> {
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
+  await seedDemoNotifications(db);
 }
