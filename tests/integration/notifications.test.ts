@@ -249,3 +249,24 @@ describe("the outbox", () => {
     expect(notificationEvents({ auditEventId: 1n, actorId: "u", seriesId: null, action: "agenda.published", scope })).toEqual([]);
   });
 });
+
+describe("invitations", () => {
+  const tokenOf = (link: string) => link.split("/").pop()!;
+
+  it("an accepted invitation tells the series' convenors only, naming the newcomer — except under Chatham House", async () => {
+    const edd = await callerFor(db, w.users.eddConvenor.id);
+    const invitation = await edd.invitation.create({ seriesId: w.series.edd.id, email: `new-observer-${Date.now()}@example.org`, role: "OBSERVER" });
+    await (await callerFor(db, null)).invitation.accept({ token: tokenOf(invitation.link), name: "Nora Newcomer", password: "a-long-password-1" });
+    expect(await toldOf(invitation.id, "INVITATION_ACCEPTED")).toEqual([w.users.eddConvenor.id]);
+    const item = (await edd.notification.list({ kind: "INVITATION_ACCEPTED" })).items[0];
+    expect(item?.title).toBe("Nora Newcomer joined EDD as observer");
+    expect(item?.href).toBe(`/series/${w.series.edd.id}/members`);
+
+    const tri = await callerFor(db, w.users.triConvenor.id);
+    const triInvitation = await tri.invitation.create({ seriesId: w.series.tri.id, email: `new-observer-${Date.now()}@example.org`, role: "OBSERVER" });
+    await (await callerFor(db, null)).invitation.accept({ token: tokenOf(triInvitation.link), name: "Quentin Quiet", password: "a-long-password-1" });
+    expect(await toldOf(triInvitation.id, "INVITATION_ACCEPTED")).toEqual([w.users.triConvenor.id]);
+    const triItem = (await tri.notification.list({ kind: "INVITATION_ACCEPTED" })).items[0];
+    expect(triItem?.title).toBe("An invited member joined TRI as observer");
+  });
+});
