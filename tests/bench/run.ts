@@ -16,6 +16,7 @@ import { buildBriefingBook } from "@/server/services/briefing/book";
 import { briefingDownload } from "@/server/services/briefing/summary";
 import { cachedFeed, loadFeedViewer } from "@/server/services/calendar/feed";
 import { createBenchWorld, type BenchWorld } from "@/tests/bench/world";
+import { measureFanout } from "@/tests/bench/fanout";
 
 // npm run bench: builds a large series in a database of its own (by default issue 5's size: 100
 // issues, 200 sessions, 3 parties, stances with several revisions at mixed release levels), then
@@ -28,7 +29,8 @@ import { createBenchWorld, type BenchWorld } from "@/tests/bench/world";
 // them, for the dashboard and tracker.overview); BENCH_DB=<name> keeps the generated database
 // between runs and reuses it; BENCH_VIEWS=a,b measures only those views; BENCH_IN_PROCESS_ONLY=1
 // skips HTTP; BENCH_PORT (default 3200), BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_WARMUP_SECONDS,
-// BENCH_RUNS; BENCH_CPU_PROF=<dir> writes the server's CPU profile there.
+// BENCH_RUNS; BENCH_CPU_PROF=<dir> writes the server's CPU profile there; BENCH_FANOUT=<n> live
+// subscribers for the fan-out figure (default 200, 0 skips it), BENCH_FANOUT_ROUNDS releases timed.
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 100);
@@ -54,6 +56,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 /** Comma-separated view names to measure over HTTP (default: all of VIEWS that exist). */
 const HTTP_VIEWS = process.env.BENCH_HTTP_VIEWS?.split(",").map((v) => v.trim());
+/** Live subscribers of the measured session for the fan-out figure (tests/bench/fanout.ts); 0: none. */
+const FANOUT = Number(process.env.BENCH_FANOUT ?? 200);
+const FANOUT_ROUNDS = Number(process.env.BENCH_FANOUT_ROUNDS ?? 20);
 const SECRET = "bench-only-secret-0123456789abcdefghijklmnop";
 
 /** Nearest-rank percentile of sorted values. */
@@ -331,6 +336,31 @@ async function main() {
       })),
     );
 
+    let fanout: Awaited<ReturnType<typeof measureFanout>> | undefined;
+    if (FANOUT > 0) {
+      const fanoutClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+      try {
+        fanout = await measureFanout({
+          base,
+          url,
+          adminUrl,
+          db: fanoutClient,
+          world,
+          sessionId: measuredSession(world),
+          delegateCookie: cookie,
+          subscribers: FANOUT,
+          rounds: FANOUT_ROUNDS,
+          signIn: (email, password) => signIn(base, email, password),
+          throughput: (target, as) => load(target, as, CONNECTIONS),
+          trpcUrl: (proc, input) => trpcUrl(base, proc, input),
+          log: (line) => console.log(line),
+        });
+      } finally {
+        await fanoutClient.$disconnect();
+      }
+      printFanout(fanout, loadavg());
+    }
+
     await mkdir(path.join(REPO_ROOT, "bench-results"), { recursive: true });
     await writeFile(
       path.join(REPO_ROOT, "bench-results", "latest.json"),
@@ -344,6 +374,7 @@ async function main() {
           skipped: missing,
           inProcess,
           http: http.map((r) => ({ ...r, vsPing: r.reqPerSec / ping })),
+          fanout,
         },
         null,
         2,
@@ -358,6 +389,46 @@ async function main() {
     if (!KEEP_DB) await dropDatabase(adminUrl, name);
     await embedded?.stop();
   }
+}
+
+function printFanout(f: Awaited<ReturnType<typeof measureFanout>>, load: number[]) {
+  const ms = (x: { p50Ms: number; p95Ms: number; maxMs: number }) => ({ p50Ms: x.p50Ms.toFixed(0), p95Ms: x.p95Ms.toFixed(0), maxMs: x.maxMs.toFixed(0) });
+  console.log(
+    `\nLive fan-out: ${f.subscribers} live.session streams (${f.people} delegates) on the measured session, ` +
+      `opened in ${(f.openMs / 1000).toFixed(1)} s (presence signals quiet after ${(f.presenceStormMs / 1000).toFixed(1)} s); ` +
+      `a delegate releases a stance (stance.release over HTTP); from its answer (load average ${load.map((l) => l.toFixed(2)).join(" ")}):`,
+  );
+  console.table([
+    { figure: "release answered, no subscriber", ...ms(f.releaseMs.noSubscriber) },
+    { figure: `release answered, ${f.subscribers} subscribers`, ...ms(f.releaseMs.withSubscribers) },
+    { figure: `last subscriber has the signal (${f.signalOnly.rounds} releases, no refetch)`, ...ms(f.signalOnly.lastSignal) },
+    { figure: "each subscriber has the signal (no refetch)", ...ms(f.signalOnly.perSubscriberSignal) },
+    { figure: `last subscriber has the signal (${f.refetching.rounds} releases, refetching)`, ...ms(f.refetching.lastSignal) },
+    { figure: `last subscriber refetched ${f.refetch}`, ...ms(f.refetching.lastRefetched) },
+    { figure: `each subscriber refetched ${f.refetch}`, ...ms(f.refetching.perSubscriberRefetched) },
+  ]);
+  if (f.signalOnly.missed + f.refetching.missed + f.refetching.failedRefetches > 0) {
+    console.log(`missed signals: ${f.signalOnly.missed + f.refetching.missed}, failed refetches: ${f.refetching.failedRefetches}`);
+  }
+  console.log(`PostgreSQL per release (${f.postgres.counts}):`);
+  const pgRow = (label: string, c: Record<string, number>) => ({ per: label, ...c });
+  console.table([
+    pgRow("release, no subscriber", f.postgres.perReleaseNoSubscriber),
+    pgRow(`release, ${f.subscribers} receiving`, f.postgres.perReleaseSignalOnly),
+    pgRow(`release, ${f.subscribers} refetching`, f.postgres.perReleaseRefetching),
+    pgRow("extra: delivery only", f.postgres.extraPerReleaseSignalOnly),
+    pgRow("extra: delivery + refetches", f.postgres.extraPerReleaseRefetching),
+    pgRow(`second of ${f.subscribers} idle streams`, f.postgres.idlePerSecond),
+  ]);
+  const page = f.sessionPage;
+  console.log(`Session page (${page.view}, ${CONNECTIONS} connections) with ${f.subscribers} idle subscribers vs none: ${page.ratio.toFixed(2)}`);
+  const row = (label: string, r: { reqPerSec: number; p50Ms: number; p95Ms: number }) => ({
+    subscribers: label,
+    reqPerSec: Math.round(r.reqPerSec),
+    p50Ms: r.p50Ms,
+    p95Ms: r.p95Ms,
+  });
+  console.table([row("none (before)", page.none.before), row(String(f.subscribers), page.withSubscribers), row("none (after)", page.none.after)]);
 }
 
 main().then(

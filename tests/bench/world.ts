@@ -533,3 +533,44 @@ async function createBenchJointText(db: Db, pool: pg.Pool, sessionId: string, ch
   );
   return id;
 }
+
+/**
+ * Delegates of the measured series for the bench's fan-out figure (tests/bench/fanout.ts): live
+ * streams are bounded per person (LIVE_LIMITS.streamsPerUser), so 200 subscribers need about 25
+ * people. Made on demand (a kept database from before has none), idempotent, spread over the
+ * series' three parties, with the bench password; `removeFanoutDelegates` takes their seats away
+ * again so the other views (members lists) measure the world as generated.
+ */
+export async function ensureFanoutDelegates(db: Db, world: BenchWorld, count: number): Promise<string[]> {
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { email: world.delegateEmail }, select: { passwordHash: true } });
+  const seats = await db.membership.findMany({
+    where: { seriesId: world.seriesId, role: "DELEGATE", removedAt: null, partyId: { not: null } },
+    select: { partyId: true },
+    distinct: ["partyId"],
+    orderBy: { partyId: "asc" },
+  });
+  const emails: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const email = fanoutEmail(n);
+    const user = await db.user.upsert({
+      where: { email },
+      create: { email, name: `Bench fan-out delegate ${n}`, passwordHash },
+      update: { deactivatedAt: null },
+      select: { id: true },
+    });
+    const partyId = seats[n % seats.length]!.partyId;
+    await db.membership.upsert({
+      where: { seriesId_userId: { seriesId: world.seriesId, userId: user.id } },
+      create: { seriesId: world.seriesId, userId: user.id, role: "DELEGATE", partyId },
+      update: { role: "DELEGATE", partyId, removedAt: null },
+    });
+    emails.push(email);
+  }
+  return emails;
+}
+
+export async function removeFanoutDelegates(db: Db, world: BenchWorld): Promise<void> {
+  await db.membership.deleteMany({ where: { seriesId: world.seriesId, user: { email: { startsWith: "fanout", endsWith: "@bench.test" } } } });
+}
+
+const fanoutEmail = (n: number) => `fanout${n}@bench.test`;
