@@ -421,14 +421,22 @@ function printFanout(f: Awaited<ReturnType<typeof measureFanout>>, load: number[
     pgRow(`second of ${f.subscribers} idle streams`, f.postgres.idlePerSecond),
   ]);
   const page = f.sessionPage;
-  console.log(`Session page (${page.view}, ${CONNECTIONS} connections) with ${f.subscribers} idle subscribers vs none: ${page.ratio.toFixed(2)}`);
+  console.log(
+    `Session page (${page.view}, ${CONNECTIONS} connections) with ${f.subscribers} idle subscribers vs none: ${page.ratio.toFixed(2)} ` +
+      `(means of two measurements each; the four differ by up to ${page.spread.toFixed(2)}x${page.spread > 1.2 ? ": the machine's load drifted, judge the ratio by that" : ""})`,
+  );
   const row = (label: string, r: { reqPerSec: number; p50Ms: number; p95Ms: number }) => ({
     subscribers: label,
     reqPerSec: Math.round(r.reqPerSec),
-    p50Ms: r.p50Ms,
-    p95Ms: r.p95Ms,
+    p50Ms: Math.round(r.p50Ms),
+    p95Ms: Math.round(r.p95Ms),
   });
-  console.table([row("none (before)", page.none.before), row(String(f.subscribers), page.withSubscribers), row("none (after)", page.none.after)]);
+  console.table([
+    row("none (before)", page.none[0]!),
+    row(`${f.subscribers} (after opening)`, page.withSubscribers[0]!),
+    row(`${f.subscribers} (after the releases)`, page.withSubscribers[1]!),
+    row("none (after closing)", page.none[1]!),
+  ]);
 }
 
 main().then(
