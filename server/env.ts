@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "@/server/client-address";
 
 const postgresUrl = (name: string) =>
   z
@@ -53,6 +54,21 @@ const schema = z.object({
   DATABASE_LOCK_TIMEOUT_MS: millis("DATABASE_LOCK_TIMEOUT_MS", 100, 600_000, 5_000),
   /** Longest a request waits for a free pooled connection or a new one, ms. */
   DATABASE_CONNECT_TIMEOUT_MS: millis("DATABASE_CONNECT_TIMEOUT_MS", 100, 600_000, 5_000),
+  /**
+   * The reverse proxies (load balancers) in front of the app servers, as CIDR ranges or addresses
+   * separated by commas: only then is X-Forwarded-For read, right-most untrusted entry first
+   * (server/client-address.ts). Unset: the socket's peer is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES: ${(error as Error).message}; give CIDR ranges separated by commas, e.g. 10.0.0.0/8,fd00::/8` });
+      }
+    }),
   /** Marks a deployment as the embedded demo: README lists its demo accounts. */
   TRILOGUE_DEMO: z.enum(["0", "1"]).default("0"),
 });
@@ -81,6 +97,15 @@ export function env(): Env {
 /** Where the change feed LISTENs (and migrations lock): DATABASE_LISTEN_URL, else DATABASE_URL. */
 export function sessionModeUrl(source: Pick<Env, "DATABASE_URL" | "DATABASE_LISTEN_URL">): string {
   return source.DATABASE_LISTEN_URL ?? source.DATABASE_URL;
+}
+
+let trusted: { text: string; ranges: ReturnType<typeof parseTrustedProxies> } | undefined;
+
+/** TRUSTED_PROXIES parsed once (validated with the rest of the environment). */
+export function trustedProxies(): ReturnType<typeof parseTrustedProxies> {
+  const text = env().TRUSTED_PROXIES;
+  if (trusted?.text !== text) trusted = { text, ranges: parseTrustedProxies(text) };
+  return trusted.ranges;
 }
 
 export const envSchema = schema;

@@ -3,6 +3,7 @@ import { Server as NetServer, type Socket } from "node:net";
 import next from "next";
 import { refusal } from "@/server/http";
 import { markDraining } from "@/server/health";
+import { markPeerHeaderSet, PEER_HEADER } from "@/server/client-address";
 import { REPO_ROOT } from "./paths";
 
 const IDLE_GRACE_MS = 1_000;
@@ -22,6 +23,7 @@ export async function serve(options: ServeOptions) {
   const app = next({ dev: false, dir: REPO_ROOT, hostname: options.host, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  markPeerHeaderSet();
 
   let draining = false;
   const inFlight = new Set<ServerResponse>();
@@ -37,6 +39,8 @@ export async function serve(options: ServeOptions) {
       res.end(`${refused.message}\n`);
       return;
     }
+    // The socket's peer, for the client address (server/client-address.ts); a sent value is replaced.
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
     void handle(req, res);
   });
   server.on("connection", (socket) => {

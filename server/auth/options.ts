@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/server/db";
-import { env } from "@/server/env";
+import { env, trustedProxies } from "@/server/env";
+import { requestClientAddress } from "@/server/client-address";
 import { authenticate } from "@/server/auth/authenticate";
 import { AppError } from "@/server/errors";
 import { databaseFailure, logFailure } from "@/server/failures";
@@ -9,12 +10,6 @@ import { SIGN_IN_FAILED, SIGN_IN_UNAVAILABLE } from "@/lib/sign-in-errors";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
-}
 
 // Built on demand: the secret is read when a request needs it, not when `next build` loads the module.
 export function authOptions(): NextAuthOptions {
@@ -28,7 +23,7 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, req) {
           try {
-            return await authenticate(db(), credentials ?? {}, clientAddress(req.headers));
+            return await authenticate(db(), credentials ?? {}, requestClientAddress(req.headers, trustedProxies()));
           } catch (error) {
             // NextAuth passes the message to the sign-in form as `error`: only our own plain
             // words, or a code the form turns into them; details go to the log.

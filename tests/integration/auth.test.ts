@@ -3,6 +3,7 @@ import { authenticate, WRONG_CREDENTIALS } from "@/server/auth/authenticate";
 import { hashPassword } from "@/server/auth/password";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "@/server/auth/throttle";
 import { loadViewer } from "@/server/access";
+import { markPeerHeaderSet, parseTrustedProxies, PEER_HEADER, requestClientAddress } from "@/server/client-address";
 import { createUser } from "@/prisma/seed/factories";
 import { callerFor, outcomeOf } from "@/tests/integration/helpers/callers";
 import { testDb } from "@/tests/integration/helpers/db";
@@ -73,6 +74,39 @@ describe("sign-in", () => {
     const error = await failure(authenticate(db, { email: "victim@auth.test", password: PASSWORD }, "10.9.9.9"));
     expect(error.code).toBe("TOO_MANY_REQUESTS");
     await expect(authenticate(db, { email: "victim@auth.test", password: PASSWORD }, "10.9.9.10")).resolves.toBeTruthy();
+  });
+});
+
+describe("client address for the throttle", () => {
+  it("a spoofed X-Forwarded-For does not dodge the address throttle: it counts the socket's peer", async () => {
+    markPeerHeaderSet();
+    await createUser(db, { email: "spoof-victim@auth.test", name: "Spoof Victim", passwordHash });
+    const untrusted = parseTrustedProxies("");
+    const requestFrom = (i: number) =>
+      new Headers({ [PEER_HEADER]: "::ffff:198.51.100.66", "x-forwarded-for": `203.0.113.${i}, 10.0.0.${i}` });
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+      const address = requestClientAddress(requestFrom(i), untrusted);
+      await failure(authenticate(db, { email: `spoof${i}@auth.test`, password: "guess-guess-guess" }, address));
+    }
+    expect(await db.signInAttempt.count({ where: { address: "198.51.100.66" } })).toBe(MAX_FAILURES_PER_ADDRESS);
+    const error = await failure(
+      authenticate(db, { email: "spoof-victim@auth.test", password: PASSWORD }, requestClientAddress(requestFrom(99), untrusted)),
+    );
+    expect(error.code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("behind a trusted proxy, the right-most untrusted X-Forwarded-For entry is throttled, not a forged left one", async () => {
+    markPeerHeaderSet();
+    const proxies = parseTrustedProxies("10.0.0.0/8");
+    await createUser(db, { email: "behind-lb@auth.test", name: "Behind", passwordHash });
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+      const headers = new Headers({ [PEER_HEADER]: "10.0.0.2", "x-forwarded-for": `203.0.113.${i}, 198.51.100.77` });
+      await failure(authenticate(db, { email: `lb${i}@auth.test`, password: "guess-guess-guess" }, requestClientAddress(headers, proxies)));
+    }
+    const headers = new Headers({ [PEER_HEADER]: "10.0.0.3", "x-forwarded-for": "1.1.1.1, 198.51.100.77" });
+    expect((await failure(authenticate(db, { email: "behind-lb@auth.test", password: PASSWORD }, requestClientAddress(headers, proxies)))).code).toBe(
+      "TOO_MANY_REQUESTS",
+    );
   });
 });
 
