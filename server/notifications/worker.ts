@@ -1,9 +1,11 @@
 import { db } from "@/server/db";
 import { logFailure } from "@/server/failures";
 import { fanOutPending, scheduleSessionSoon } from "@/server/notifications/fanout";
+import { sweepRateWindows } from "@/server/rate-limit";
 
 // The notification worker, in every app server process (instrumentation.ts): it fans out the
-// outbox's events, queues "starting within 24 hours" once per session, and delivers email
+// outbox's events, queues "starting within 24 hours" once per session (and sweeps old rate-limit
+// windows), and delivers email
 // (server/mail/). Every server runs one; they share the work through PostgreSQL row locks (FOR
 // UPDATE SKIP LOCKED), so none is special and a restart loses nothing: what is not marked done is
 // done by the next round, here or on another server.
@@ -27,7 +29,10 @@ const pendingRounds: Round[] = [];
 export async function workerRound(options: { scheduleSoon: boolean }, extra: Round[] = []): Promise<void> {
   const database = db();
   try {
-    if (options.scheduleSoon) await scheduleSessionSoon(database);
+    if (options.scheduleSoon) {
+      await scheduleSessionSoon(database);
+      await sweepRateWindows(database);
+    }
     while ((await fanOutPending(database)) > 0) {
       // Drain the backlog before anything else (each call handles up to 50 events).
     }

@@ -39,6 +39,8 @@ export const UNIQUE_VIOLATIONS = {
   Notification_eventId_userId_key: { message: "That notification was already recorded." },
   NotificationPreference_pkey: { message: "Your email setting was just changed elsewhere. Reload to continue." },
   EmailOutbox_idempotencyKey_key: { message: "That email was already queued." },
+  // Counted with an upsert (server/rate-limit.ts): never raised, named for completeness.
+  RateLimitWindow_pkey: { message: "Too many requests at once. Wait a moment and try again." },
 } satisfies Record<string, Answer>;
 
 const BY_NAME: Record<string, Answer | undefined> = UNIQUE_VIOLATIONS;

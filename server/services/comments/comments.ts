@@ -25,6 +25,7 @@ import {
   type Viewer,
 } from "@/server/access";
 import { recordAudit } from "@/server/audit";
+import { takeRate } from "@/server/rate-limit";
 import { describeObjects } from "@/server/notifications/objects";
 import { forbidden, invalid } from "@/server/errors";
 import type { Db } from "@/server/db";
@@ -361,6 +362,7 @@ export async function createComment(db: Db, viewer: Viewer, input: CreateComment
       ? { jointTextId: input.jointTextId, paragraphId: input.paragraphId as string }
       : { paperId: input.paperId as string };
   const body = input.body.trim();
+  await takeRate(db, "comment", [`user:${viewer.userId}`]);
   return db.$transaction(async (tx) => {
     const { seriesId, key, on, currentRevision } = await targetFor(tx, viewer, target);
     requireComment(viewer, seriesId);

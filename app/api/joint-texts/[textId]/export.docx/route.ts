@@ -1,5 +1,6 @@
 import { AppError } from "@/server/errors";
 import { currentViewer } from "@/server/auth/session";
+import { limitDownload } from "@/server/rate-limit";
 import { db } from "@/server/db";
 import { buildJointTextExport, exportFileName, renderJointTextDocx } from "@/server/services/joint-texts/export";
 
@@ -12,6 +13,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tex
   const { textId } = await params;
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to download the joint text.", { status: 401 });
+  // Each download is work (a PDF is a Chromium render): counted per person (server/rate-limit.ts).
+  const limited = await limitDownload(db(), viewer.userId);
+  if (limited) return limited;
   try {
     const doc = await buildJointTextExport(db(), viewer, textId);
     const file = await renderJointTextDocx(doc);

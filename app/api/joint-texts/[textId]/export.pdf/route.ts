@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { AppError } from "@/server/errors";
 import { currentViewer } from "@/server/auth/session";
+import { limitDownload } from "@/server/rate-limit";
 import { db } from "@/server/db";
 import { renderBriefingPdf } from "@/server/services/briefing/pdf";
 import { buildJointTextExport, exportFileName, ILLUSTRATIVE_LABEL } from "@/server/services/joint-texts/export";
@@ -15,6 +16,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tex
   const { textId } = await params;
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to download the joint text.", { status: 401 });
+  // Each download is work (a PDF is a Chromium render): counted per person (server/rate-limit.ts).
+  const limited = await limitDownload(db(), viewer.userId);
+  if (limited) return limited;
   let doc;
   try {
     doc = await buildJointTextExport(db(), viewer, textId);

@@ -1,5 +1,6 @@
 import { AppError } from "@/server/errors";
 import { currentViewer } from "@/server/auth/session";
+import { limitDownload } from "@/server/rate-limit";
 import { db } from "@/server/db";
 import { trackerCsv } from "@/server/services/tracker/csv";
 
@@ -10,6 +11,9 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ seriesId: string }> }) {
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to continue.", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
+  // Each download is work (a PDF is a Chromium render): counted per person (server/rate-limit.ts).
+  const limited = await limitDownload(db(), viewer.userId);
+  if (limited) return limited;
   const { seriesId } = await params;
   try {
     const { filename, body } = await trackerCsv(db(), viewer, seriesId);

@@ -1,5 +1,6 @@
 import { AppError } from "@/server/errors";
 import { currentViewer } from "@/server/auth/session";
+import { limitDownload } from "@/server/rate-limit";
 import { db } from "@/server/db";
 import { briefingFileName, buildBriefingBook } from "@/server/services/briefing/book";
 import { briefingDownload } from "@/server/services/briefing/summary";
@@ -11,6 +12,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ sess
   const { sessionId } = await params;
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to download the briefing book.", { status: 401 });
+  // Each download is work (a PDF is a Chromium render): counted per person (server/rate-limit.ts).
+  const limited = await limitDownload(db(), viewer.userId);
+  if (limited) return limited;
   try {
     const book = await buildBriefingBook(db(), viewer, sessionId);
     const fileName = briefingFileName(book.series.shortName, book.session.title, "md");

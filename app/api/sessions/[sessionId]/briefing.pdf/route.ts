@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { AppError } from "@/server/errors";
 import { currentViewer } from "@/server/auth/session";
+import { limitDownload } from "@/server/rate-limit";
 import { db } from "@/server/db";
 import { briefingFileName, briefingSubject } from "@/server/services/briefing/book";
 import { renderBriefingPdf } from "@/server/services/briefing/pdf";
@@ -14,6 +15,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ses
   const { sessionId } = await params;
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to download the briefing book.", { status: 401 });
+  // Each download is work (a PDF is a Chromium render): counted per person (server/rate-limit.ts).
+  const limited = await limitDownload(db(), viewer.userId);
+  if (limited) return limited;
   let subject;
   try {
     subject = await briefingSubject(db(), viewer, sessionId);
