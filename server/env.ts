@@ -71,6 +71,44 @@ const schema = z.object({
     }),
   /** Marks a deployment as the embedded demo: README lists its demo accounts. */
   TRILOGUE_DEMO: z.enum(["0", "1"]).default("0"),
+  /**
+   * The SMTP relay email leaves through (README "Email"), e.g. smtps://user:pass@smtp.example.org:465.
+   * Unset: no email is sent and the outbox waits (the in-app inbox works all the same).
+   */
+  SMTP_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .url({ message: "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.org:465" })
+      .refine((u) => /^smtps?:\/\/[^/]/i.test(u), "SMTP_URL must start with smtp:// or smtps:// and name a host, e.g. smtp://127.0.0.1:1025")
+      .optional(),
+  ),
+  /** The sender of every email, e.g. "Trilogue <trilogue@example.org>"; required with SMTP_URL. */
+  MAIL_FROM: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'MAIL_FROM must be an address, e.g. "Trilogue <trilogue@example.org>" or trilogue@example.org')
+      .optional(),
+  ),
+  /** The local hour (in each person's own time zone) the daily digest email goes out. */
+  MAIL_DIGEST_HOUR: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ message: "MAIL_DIGEST_HOUR must be an hour between 0 and 23, e.g. 7" })
+      .int("MAIL_DIGEST_HOUR must be a whole hour between 0 and 23")
+      .min(0, "MAIL_DIGEST_HOUR must be between 0 and 23")
+      .max(23, "MAIL_DIGEST_HOUR must be between 0 and 23")
+      .default(7),
+  ),
+}).superRefine((value, ctx) => {
+  // Email needs a sender, and absolute links (NEXTAUTH_URL) to point back into the app.
+  if (!value.SMTP_URL) return;
+  if (!value.MAIL_FROM) {
+    ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: 'MAIL_FROM is required when SMTP_URL is set, e.g. "Trilogue <trilogue@example.org>"' });
+  }
+  if (!value.NEXTAUTH_URL) {
+    ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "NEXTAUTH_URL is required when SMTP_URL is set: emails link to it, e.g. https://trilogue.example.org" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;
