@@ -2,8 +2,8 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 
-/** Pages a signed-out visitor may open. */
-const PUBLIC_PAGES = /^\/(sign-in(\/|$)|invite\/)/;
+/** Pages a signed-out visitor may open (/unsubscribe: an email's one-click link, its token the credential). */
+const PUBLIC_PAGES = /^\/(sign-in(\/|$)|invite\/|unsubscribe$)/;
 
 // Every page: a fresh CSP nonce (lib/csp.ts) on the request, where Next reads it for its own
 // scripts, and on the response. Then a cheap first gate: signed-out visitors of any other page go to
