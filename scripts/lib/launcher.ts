@@ -6,6 +6,7 @@ import { constants } from "node:os";
 import path from "node:path";
 import { parseEnv } from "@/server/env";
 import { parsePort, resolveDatabase, seedIfEmpty, type DemoAccount, type ResolvedDatabase } from "./dev-database";
+import { startMailCatcher, type MailCatcher } from "./mail-catcher";
 import { applyMigrations } from "./migrations";
 import { DATA_DIR, REPO_ROOT } from "./paths";
 
@@ -78,6 +79,7 @@ function printDemoAccounts(accounts: DemoAccount[]): void {
 export async function launch(mode: LaunchMode): Promise<void> {
   let next: ChildProcess | undefined;
   let database: ResolvedDatabase | undefined;
+  let catcher: MailCatcher | undefined;
   let shuttingDown: Promise<void> | undefined;
   let stopTimeoutMs = 15_000 + STOP_MARGIN_MS;
 
@@ -90,6 +92,7 @@ export async function launch(mode: LaunchMode): Promise<void> {
         await exited;
         clearTimeout(killTimer);
       }
+      await catcher?.close().catch((error: unknown) => console.error("Stopping the mail catcher failed:", error));
       // The launcher's own Prisma client closed right after seeding: only PostgreSQL is left.
       await database?.stop().catch((error: unknown) => console.error("Stopping PostgreSQL failed:", error));
       process.exit(exitCode);
@@ -136,6 +139,18 @@ export async function launch(mode: LaunchMode): Promise<void> {
       }
     });
 
+    // `npm run dev` catches the app's email locally unless the person points SMTP_URL elsewhere
+    // (README "Email"): nothing leaves the machine, and /dev/mail shows what was sent.
+    const mailEnv: Record<string, string> = {};
+    if (mode === "dev" && !process.env.SMTP_URL) {
+      const dir = process.env.MAIL_CATCHER_DIR || path.join(DATA_DIR, "mail");
+      catcher = await startMailCatcher({ dir, port: parsePort("MAIL_CATCHER_PORT", process.env.MAIL_CATCHER_PORT, 0) });
+      mailEnv.SMTP_URL = catcher.url;
+      mailEnv.MAIL_FROM = process.env.MAIL_FROM || "Trilogue (development) <trilogue@localhost.localdomain>";
+      mailEnv.MAIL_CATCHER_DIR = dir;
+      console.log(`Mail: caught by a local SMTP catcher at ${catcher.url}; see ${baseUrl}/dev/mail`);
+    }
+
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: db.url,
@@ -147,6 +162,7 @@ export async function launch(mode: LaunchMode): Promise<void> {
       TRILOGUE_INTERNAL_ORIGIN: baseUrl,
       PORT: String(port),
       ...(demo ? { TRILOGUE_DEMO: "1" } : {}),
+      ...mailEnv,
     };
     // Fail here, naming the variable, rather than on the first request.
     const parsed = parseEnv({ ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" });
