@@ -37,8 +37,8 @@ function seconds(duration: string): number {
 }
 
 describe("docker-compose.yml", () => {
-  it("has the database, a one-shot migration, the app and a proxy", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["app", "db", "migrate", "proxy"]);
+  it("has the database, a one-shot migration, the app, a proxy and a mail catcher", () => {
+    expect(Object.keys(compose.services).sort()).toEqual(["app", "db", "mailpit", "migrate", "proxy"]);
     expect(db?.image).toBe("postgres:17");
     expect(migrate?.command?.slice(0, 2)).toEqual(["sh", "-c"]);
     expect(migrate?.command?.[2]).toMatch(/^node --import tsx scripts\/db-migrate\.ts && /);
@@ -70,6 +70,16 @@ describe("docker-compose.yml", () => {
     expect(proxy?.image).toMatch(/^caddy:2(\.\d+)*$/);
     expect(proxy?.depends_on?.app?.condition).toBe("service_healthy");
     expect(proxy?.volumes).toContain("./deploy/Caddyfile:/etc/caddy/Caddyfile:ro");
+  });
+
+  it("sends the app's email to the Mailpit catcher unless SMTP_URL names a relay, with a valid sender", () => {
+    const mailpit = compose.services.mailpit;
+    expect(mailpit?.image).toMatch(/^axllent\/mailpit(:|$)/);
+    expect(String(app?.environment?.SMTP_URL)).toBe("${SMTP_URL:-smtp://mailpit:1025}");
+    const from = String(app?.environment?.MAIL_FROM).replace(/^\$\{MAIL_FROM:-(.*)\}$/, "$1");
+    expect(() => envSchema.parse({ DATABASE_URL: "postgresql://u@db:5432/t", NEXTAUTH_SECRET: "x".repeat(32), NEXTAUTH_URL: "http://127.0.0.1:3000", SMTP_URL: "smtp://mailpit:1025", MAIL_FROM: from })).not.toThrow();
+    // Its web interface on loopback only by default.
+    expect(mailpit?.ports).toEqual(["${MAILPIT_BIND:-127.0.0.1}:${MAILPIT_PORT:-8025}:8025"]);
   });
 
   it("checks each replica's readiness", () => {
