@@ -11,7 +11,10 @@ export { renderEmail } from "@/server/mail/render";
 export { mailSettings } from "@/server/mail/settings";
 export { createMailTransport } from "@/server/mail/transport";
 
-const state = globalThis as unknown as { trilogueMail?: { url: string; transport: MailTransport }; trilogueMailOffLogged?: boolean };
+const state = globalThis as unknown as { trilogueMail?: { url: string; transport: MailTransport }; trilogueMailOffLogged?: boolean; trilogueDigestsAt?: number };
+
+/** Digests are due by the hour: looking once a minute is enough (delivery looks every round). */
+const GATHER_EVERY_MS = 60_000;
 
 function transportFor(settings: MailSettings): MailTransport {
   if (state.trilogueMail?.url !== settings.smtpUrl) {
@@ -33,6 +36,9 @@ export async function mailRound(db: Db, now: Date = new Date(), settings: MailSe
     }
     return null;
   }
-  await gatherDigests(db, now, settings.digestHour);
+  if (Math.abs(now.getTime() - (state.trilogueDigestsAt ?? -Infinity)) >= GATHER_EVERY_MS) {
+    state.trilogueDigestsAt = now.getTime();
+    await gatherDigests(db, now, settings.digestHour);
+  }
   return deliverDue(db, transportFor(settings), now, { settings });
 }
