@@ -10,8 +10,8 @@ export const RATE_LIMITS = {
   export: { limit: 20, windowMs: 60_000, message: "Too many downloads in a minute. Wait a moment and try again." },
   /** Comment posting. */
   comment: { limit: 30, windowMs: 60_000, message: "Too many comments in a minute. Wait a moment and try again." },
-  /** Invitation acceptance, per address (signed out) and per link. */
-  invitation: { limit: 10, windowMs: 10 * 60_000, message: "Too many attempts to accept an invitation. Wait ten minutes and try again." },
+  /** Failed invitation acceptances, per address (signed out) and per link. */
+  invitation: { limit: 10, windowMs: 10 * 60_000, message: "Too many failed attempts to accept an invitation. Wait ten minutes and try again." },
 } as const;
 export type RateBucket = keyof typeof RATE_LIMITS;
 
@@ -51,5 +51,22 @@ export async function limitDownload(db: Db, userId: string): Promise<Response | 
       status: 429,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(retryAfterSeconds("export")) },
     });
+  }
+}
+
+/**
+ * Runs `attempt` unless a key is already at its bucket's limit, and counts it against every key only
+ * if it fails — for guessable secrets (invitation links), where honest use should never run out.
+ */
+export async function limitFailures<T>(db: Db, bucket: RateBucket, keys: string[], attempt: () => Promise<T>, now: Date = new Date()): Promise<T> {
+  const spec = RATE_LIMITS[bucket];
+  const windowStart = new Date(Math.floor(now.getTime() / spec.windowMs) * spec.windowMs);
+  const over = await db.rateLimitWindow.count({ where: { bucket, key: { in: keys }, windowStart, count: { gte: spec.limit } } });
+  if (over > 0) throw new AppError("TOO_MANY_REQUESTS", spec.message);
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof AppError) await takeRate(db, bucket, keys, now).catch(() => undefined);
+    throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z, ZodError } from "zod";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { loadViewer } from "@/server/access";
@@ -13,6 +13,12 @@ let w: FixtureWorld;
 let n = 0;
 const fresh = (prefix = "invitee") => `${prefix}-${Date.now().toString(36)}${n++}@fixture.test`;
 const tokenOf = (link: string) => link.replace(/^\/invite\//, "");
+
+// Every caller here comes from one address; the failed-acceptance limit (tests/integration/rate-limit.test.ts)
+// is not the subject of these tests, so each starts with a clean count.
+beforeEach(async () => {
+  await db.rateLimitWindow.deleteMany({});
+});
 
 beforeAll(async () => {
   w = await createFixtureWorld(db);

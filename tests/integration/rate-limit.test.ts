@@ -63,3 +63,20 @@ describe("comment posting", () => {
     expect(await outcomeOf(() => callerFor(db, w.users.usDelegate.id).then((us) => us.comment.create({ ...target, body: "Still here" })))).toBe("OK");
   });
 });
+
+describe("invitation acceptance", () => {
+  it("limits failed attempts per address: past the limit even a good link is refused from that address, and accepted from another", async () => {
+    const { createCaller } = await import("@/server/trpc/root");
+    const convenor = await callerFor(db, w.users.eddConvenor.id);
+    const invitation = await convenor.invitation.create({ seriesId: w.series.edd.id, email: `limit-${Date.now()}@example.org`, role: "OBSERVER" });
+    const token = invitation.link.replace(/^\/invite\//, "");
+    // Under `next dev`-style addressing (no production server in tests) the right-most X-Forwarded-For hop is the peer.
+    const from = (address: string) => createCaller({ db, viewer: null, headers: new Headers({ "x-forwarded-for": address }) });
+    for (let i = 0; i < RATE_LIMITS.invitation.limit; i++) {
+      expect(await outcomeOf(() => from("198.51.100.7").invitation.accept({ token: "not-a-real-link", name: "Guess", password: "a-long-password-1" }))).toBe("NOT_FOUND");
+    }
+    expect(await outcomeOf(() => from("198.51.100.7").invitation.accept({ token, name: "Nina Newcomer", password: "a-long-password-1" }))).toBe("TOO_MANY_REQUESTS");
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } }).then((i) => i.acceptedAt)).toBeNull();
+    expect(await outcomeOf(() => from("198.51.100.8").invitation.accept({ token, name: "Nina Newcomer", password: "a-long-password-1" }))).toBe("OK");
+  });
+});

@@ -1,3 +1,7 @@
+import { createHash } from "node:crypto";
+import { requestClientAddress } from "@/server/client-address";
+import { trustedProxies } from "@/server/env";
+import { limitFailures } from "@/server/rate-limit";
 import { acceptInvitationSchema, createInvitationSchema, invitationIdSchema, seriesIdSchema, tokenSchema } from "@/lib/schemas/members";
 import {
   acceptInvitation,
@@ -18,5 +22,10 @@ export const invitationRouter = router({
   revoke: authedProcedure.input(invitationIdSchema).mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.viewer, input.invitationId)),
   // Public: an invitee is not a member yet; the token itself is the proof.
   preview: publicProcedure.input(tokenSchema).query(({ ctx, input }) => previewInvitation(ctx.db, ctx.viewer, input.token)),
-  accept: publicProcedure.input(acceptInvitationSchema).mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.viewer, input)),
+  /** Failed attempts limited per address and per link (server/rate-limit.ts): a link is a secret, guessing is slowed. */
+  accept: publicProcedure.input(acceptInvitationSchema).mutation(({ ctx, input }) => {
+    const address = requestClientAddress(ctx.headers, trustedProxies());
+    const link = createHash("sha256").update(input.token).digest("hex").slice(0, 32);
+    return limitFailures(ctx.db, "invitation", [`addr:${address}`, `link:${link}`], () => acceptInvitation(ctx.db, ctx.viewer, input));
+  }),
 });
