@@ -57,6 +57,8 @@ export default defineConfig({
       // Test-only: the e2e database is thrown away after the run.
       NEXTAUTH_SECRET: "trilogue-e2e-only-secret-never-deploy-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The app's email goes to scripts/e2e.ts's local catcher, read by the tests.
+      ...(process.env.E2E_SMTP_URL ? { SMTP_URL: process.env.E2E_SMTP_URL, MAIL_FROM: "Trilogue <trilogue@e2e.test>" } : {}),
     },
     // The launcher prints this after it has requested the main routes once.
     wait: { stdout: /Trilogue ready at / },

@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { constants } from "node:os";
 import { runCli } from "./lib/cli";
 import { assertLocalDatabase, dropDatabase, ensureDatabase, redactUrl, withClient, withDatabaseName } from "./lib/database";
 import { parsePort, seedIfEmpty } from "./lib/dev-database";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
 import { applyMigrations } from "./lib/migrations";
 import { DATA_DIR, REPO_ROOT } from "./lib/paths";
 
@@ -126,6 +128,8 @@ async function prepareDatabase(): Promise<E2eDatabase> {
   }
 }
 
+let catcher: MailCatcher | undefined;
+
 async function main(): Promise<number> {
   const extraArgs = process.argv.slice(2);
   const started = Date.now();
@@ -142,14 +146,22 @@ async function main(): Promise<number> {
     console.log(`e2e: database ${database.description}: ${applied.length} migrations applied, demo seeded (${seconds(dbStarted)})`);
     checkInterrupted();
 
+    // The app's email goes to a local catcher whose mail the tests read (tests/e2e/fixtures.ts caughtMail).
+    const mailDir = path.join(DATA_DIR, `e2e-mail-${process.pid}`);
+    await rm(mailDir, { recursive: true, force: true });
+    catcher = await startMailCatcher({ dir: mailDir, quiet: true });
     const testsStarted = Date.now();
     const code = await run(process.execPath, [bin("playwright"), "test", ...extraArgs], {
       ...process.env,
       E2E_DATABASE_URL: database.url,
+      E2E_SMTP_URL: catcher.url,
+      E2E_MAIL_DIR: mailDir,
     });
     console.log(`e2e: Playwright exited with ${code} after ${seconds(testsStarted)} (whole run ${seconds(started)})`);
     return interrupted ? 128 + (constants.signals[interrupted] ?? 0) : code;
   } finally {
+    await catcher?.close().catch(() => undefined);
+    if (catcher) await rm(catcher.dir, { recursive: true, force: true }).catch(() => undefined);
     await database.dispose();
   }
 }

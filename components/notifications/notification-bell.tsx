@@ -36,6 +36,7 @@ export function NotificationBell() {
       title={label}
       data-testid="notification-bell"
       data-unread={count}
+      data-loaded={unread.isSuccess}
       className="relative inline-flex h-9 items-center gap-1 rounded-md px-2 text-muted-foreground hover:bg-accent hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
     >
       {count > 0 ? (

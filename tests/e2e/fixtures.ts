@@ -3,6 +3,7 @@ import { test as base, expect, type BrowserContext, type Page } from "@playwrigh
 import pg from "pg";
 import { createSession, createUser } from "@/prisma/seed/factories";
 import { createDb, type Db } from "@/server/db";
+import { listCaughtMail, type CaughtMail } from "@/server/mail/caught";
 
 /*
  * Fixtures for the end-to-end suite (run it with `npm run test:e2e`). The app runs on a throw-away
@@ -199,4 +200,20 @@ export async function createPublishedSession(seed: Db, seriesId: string, title: 
     agendaPublishedAt: now,
     agendaUpdatedAt: now,
   });
+}
+
+/**
+ * The email caught for `to` whose subject or text contains `containing`, waiting up to `timeoutMs`
+ * for the app's worker to send it (scripts/e2e.ts starts the catcher and points the app at it).
+ */
+export async function caughtMail(to: string, containing: string, timeoutMs = 20_000): Promise<CaughtMail> {
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error("E2E_MAIL_DIR is not set: run the end-to-end tests with `npm run test:e2e`");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await listCaughtMail(dir)).find((m) => m.to.includes(to) && (m.subject.includes(containing) || m.text.includes(containing)));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No email to ${to} containing "${containing}" within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createAgendaItem, createIssue } from "@/prisma/seed/factories";
-import { DEMO, createPublishedSession, expect, seriesId, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { DEMO, caughtMail, createPublishedSession, expect, seriesId, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 // Live pages and notifications (README "Live updates", "Notifications"): two people in two browsers;
 // what one does reaches the other's open page and bell without a reload — and only what they may read.
@@ -8,6 +8,7 @@ import { DEMO, createPublishedSession, expect, seriesId, test, uniqueSuffix, wai
 const SCALE = ["Strongly oppose", "Oppose", "Somewhat oppose", "Neutral", "Somewhat support", "Support", "Strongly support"];
 
 async function bellCount(page: Page): Promise<number> {
+  await expect(page.getByTestId("notification-bell")).toHaveAttribute("data-loaded", "true");
   return Number(await page.getByTestId("notification-bell").getAttribute("data-unread"));
 }
 
@@ -58,7 +59,7 @@ test("Korea's open stance board ignores Japan's draft and shows its release with
   await expect(kr.getByTestId("notification-bell")).toHaveAttribute("data-unread", String(before + 1), { timeout: 15_000 });
 });
 
-test("a reply and an @mention reach the bell and the inbox of the people concerned; opening one marks it read", async ({ e2eDb, asUser }) => {
+test("a reply and an @mention reach the bell and the inbox of the people concerned; opening one marks it read", async ({ e2eDb, asUser, browser }) => {
   test.setTimeout(180_000);
   const { rows } = await e2eDb.query<{ id: string; title: string; sessionId: string }>(
     `SELECT ai.id, ai.title, ai."sessionId"
@@ -96,7 +97,8 @@ test("a reply and an @mention reach the bell and the inbox of the people concern
   await question_.getByRole("button", { name: "Reply" }).click();
   const replyBox = us.getByRole("textbox", { name: `Reply to ${krName}` });
   const replyForm = us.getByTestId("comment-form").filter({ has: replyBox });
-  await replyBox.fill("It does, see section 3.");
+  const answer = `It does, see section 3 ${uniqueSuffix()}.`;
+  await replyBox.fill(answer);
   await replyForm.getByTestId("mention-picker").click();
   const picker = us.getByRole("menu");
   // People who may read the thread are offered; Japan's delegate (not in the EDSCG) is not.
@@ -104,7 +106,7 @@ test("a reply and an @mention reach the bell and the inbox of the people concern
   await expect(picker.getByRole("menuitem", { name: krName })).toBeVisible();
   await expect(picker.getByRole("menuitem", { name: jpName })).toHaveCount(0);
   await picker.getByRole("menuitem", { name: convenorName }).click();
-  await expect(replyBox).toHaveValue(`It does, see section 3. @${convenorName} `);
+  await expect(replyBox).toHaveValue(`${answer} @${convenorName} `);
   await replyForm.getByRole("button", { name: "Post reply" }).click();
   await expect(us.getByTestId("comment").filter({ hasText: `@${convenorName}` })).toBeVisible();
 
@@ -123,6 +125,31 @@ test("a reply and an @mention reach the bell and the inbox of the people concern
   await expect(kr).toHaveURL(new RegExp(`/sessions/${item.sessionId}/items/${item.id}#comment-`));
   await kr.goto("/inbox");
   await expect(kr.getByTestId("inbox-item").filter({ hasText: "A reply to your comment" }).filter({ hasText: item.title }).first()).toHaveAttribute("data-unread", "false");
+
+  // Korea's email (replies: at once by default) names the item and links to the reply — and carries
+  // neither the reply nor the question.
+  const mail = await caughtMail(DEMO.krDelegate, item.title);
+  expect(mail.subject).toContain("A reply to your comment");
+  expect(mail.text).toContain("EDSCG");
+  expect(mail.links.some((l) => l.includes(`/sessions/${item.sessionId}/items/${item.id}#comment-`))).toBe(true);
+  expect(mail.links.some((l) => l.includes("/unsubscribe?token="))).toBe(true);
+  expect(mail.text).not.toContain(answer);
+  expect(mail.html ?? "").not.toContain(answer);
+  expect(mail.text).not.toContain(question);
+
+  // The email's unsubscribe link works signed out, in one press, for replies only.
+  const unsubscribe = mail.links.find((l) => l.includes("/unsubscribe?token="))!;
+  const anonymous = await browser.newContext();
+  const visitor = await anonymous.newPage();
+  await visitor.goto(new URL(unsubscribe).pathname + new URL(unsubscribe).search);
+  await visitor.getByRole("button", { name: "Stop these emails" }).click();
+  await expect(visitor.getByRole("heading", { name: "Done" })).toBeVisible();
+  await anonymous.close();
+  const { rows: prefs } = await e2eDb.query<{ kind: string; email: string }>(
+    `SELECT p.kind::text, p.email::text FROM "NotificationPreference" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1`,
+    [DEMO.krDelegate],
+  );
+  expect(prefs).toEqual([{ kind: "REPLY", email: "OFF" }]);
 
   // The convenor was mentioned.
   const convenor = await asUser(DEMO.edscgConvenor);
