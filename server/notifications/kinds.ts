@@ -39,6 +39,8 @@ export const NOTIFYING_ACTIONS: Partial<Record<AuditAction, { kind: Notification
   "agenda.published": { kind: "AGENDA", object: "session" },
   "agenda.item_created": { kind: "AGENDA", object: "agendaItem", afterPublication: true },
   "agenda.item_updated": { kind: "AGENDA", object: "agendaItem", afterPublication: true },
+  // Items are not deleted once the agenda is published (they are deferred: an update); moved, they are.
+  "agenda.reordered": { kind: "AGENDA", object: "session", afterPublication: true },
   "paper.released": { kind: "RELEASE", object: "paper" },
   "stance.released": { kind: "RELEASE", object: "stance" },
   "minutes.released": { kind: "RELEASE", object: "minutes" },

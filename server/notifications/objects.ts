@@ -1,5 +1,6 @@
 import type { NotificationKind } from "@/prisma/generated/client";
 import { jointTextMarking, releaseMarking } from "@/lib/marking";
+import enNotifications from "@/lib/i18n/messages/en/notifications.json";
 import type { Db } from "@/server/db";
 import {
   visibleAgendaItemsWhere,
@@ -19,6 +20,8 @@ import type { NotifiedObjectType } from "@/server/notifications/kinds";
 // the reader may not read now is simply absent — it is never shown, counted or emailed. Titles are
 // read here, at showing or sending time, never stored with the notification: a later draft's title
 // or a withdrawn release cannot travel through an old notification.
+
+const EN_HEADLINES: Record<HeadlineVariant, string> = enNotifications.notifications.headline;
 
 export type NotifiedObject = {
   type: NotifiedObjectType;
@@ -200,32 +203,21 @@ export function objectKey(ref: ObjectRef): string {
 }
 
 /** Which sentence tells of a notification (the inbox's catalogue keys; notificationHeadline in English). */
-export type HeadlineVariant = "AGENDA_PUBLISHED" | "AGENDA_ITEM_ADDED" | "AGENDA_ITEM_CHANGED" | Exclude<NotificationKind, "AGENDA">;
+export type HeadlineVariant = "AGENDA_PUBLISHED" | "AGENDA_REORDERED" | "AGENDA_ITEM_ADDED" | "AGENDA_ITEM_CHANGED" | Exclude<NotificationKind, "AGENDA">;
 
 export function headlineVariant(kind: NotificationKind, object: Pick<NotifiedObject, "type">, action: string): HeadlineVariant {
   if (kind !== "AGENDA") return kind;
-  if (object.type === "session") return "AGENDA_PUBLISHED";
+  if (object.type === "session") return action === "agenda.reordered" ? "AGENDA_REORDERED" : "AGENDA_PUBLISHED";
   return action === "agenda.item_created" ? "AGENDA_ITEM_ADDED" : "AGENDA_ITEM_CHANGED";
 }
 
-/** What the notification says happened, in a line (no person named: the inbox and email say the same to everyone). */
+/**
+ * What the notification says happened, in a line, in English (email; the inbox says it in the
+ * reader's language from the same catalogue entry). No person is named: it reads the same to everyone.
+ */
 export function notificationHeadline(kind: NotificationKind, object: NotifiedObject, action: string): string {
-  switch (kind) {
-    case "AGENDA":
-      return object.type === "session" ? `Agenda published: ${object.title}` : action === "agenda.item_created" ? `Agenda item added: ${object.title}` : `Agenda item changed: ${object.title}`;
-    case "RELEASE":
-      return `Released to you: ${object.title}`;
-    case "REPLY":
-      return `A reply to your comment on “${object.title}”`;
-    case "MENTION":
-      return `You were mentioned in a comment on “${object.title}”`;
-    case "INVITATION_ACCEPTED":
-      return object.title;
-    case "SEAL_OPENED":
-      return `Sealed stances opened: ${object.title}`;
-    case "SESSION_SOON":
-      return `Starts within 24 hours: ${object.title}`;
-  }
+  const sentence = EN_HEADLINES[headlineVariant(kind, object, action)];
+  return sentence.replace("{title}", object.title);
 }
 
 /** Where a notification of this kind opens its object. */

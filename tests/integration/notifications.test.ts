@@ -246,6 +246,9 @@ describe("the outbox", () => {
     expect(notificationEvents({ auditEventId: 1n, actorId: "u", seriesId: "r", action: "agenda.item_updated", scope })).toEqual([]);
     expect(notificationEvents({ auditEventId: 1n, actorId: "u", seriesId: "r", action: "agenda.item_updated", scope: { ...scope, audience: "ALL_PARTICIPANTS" } })).toHaveLength(1);
     expect(notificationEvents({ auditEventId: 1n, actorId: "u", seriesId: "r", action: "stance.saved", scope })).toEqual([]);
+    const sessionScope = { objectType: "Session", objectId: "s1", audience: "GOVERNMENTS" as const, sessionId: "s1" };
+    expect(notificationEvents({ auditEventId: 2n, actorId: "u", seriesId: "r", action: "agenda.reordered", scope: sessionScope })).toMatchObject([{ kind: "AGENDA", objectType: "session", objectId: "s1" }]);
+    expect(notificationEvents({ auditEventId: 2n, actorId: "u", seriesId: "r", action: "agenda.reordered", scope: { ...sessionScope, audience: "CONVENORS" } })).toEqual([]);
     expect(notificationEvents({ auditEventId: 1n, actorId: "u", seriesId: null, action: "agenda.published", scope })).toEqual([]);
   });
 });
