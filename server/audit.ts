@@ -1,6 +1,7 @@
 import type { Prisma } from "@/prisma/generated/client";
 import { auditScope, type AuditSubject } from "@/server/access/audit";
 import { notificationEvents, type CommentNotice } from "@/server/notifications/events";
+import { securityEvent, type SecurityEvent } from "@/server/security-log";
 
 /** Every action the audit trail records: `<object>.<what happened>`, past tense. */
 export const AUDIT_ACTIONS = [
@@ -71,6 +72,25 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/**
+ * Audited changes that are also security events (server/security-log.ts). Logged as the change is
+ * recorded, inside its transaction: the database row is the record, the log line the SIEM's feed.
+ */
+const SECURITY_ACTIONS: Partial<Record<AuditAction, SecurityEvent>> = {
+  "membership.convenor_appointed": "permission.changed",
+  "membership.removed": "permission.changed",
+  "membership.role_changed": "permission.changed",
+  "invitation.created": "permission.changed",
+  "invitation.revoked": "permission.changed",
+  "invitation.accepted": "permission.changed",
+  "user.admin_bootstrapped": "permission.changed",
+  "user.created": "account.changed",
+  "user.deactivated": "account.changed",
+  "user.reactivated": "account.changed",
+  "user.password_changed": "account.changed",
+  "calendar.token_reset": "account.changed",
+};
+
 type AuditWriter = {
   auditEvent: { create: (args: { data: Prisma.AuditEventUncheckedCreateInput; select: { id: true } }) => Promise<{ id: bigint }> };
   notificationEvent: { createMany: (args: { data: Prisma.NotificationEventCreateManyInput[] }) => Promise<unknown> };
@@ -105,6 +125,8 @@ export async function recordAudit(db: AuditWriter, input: AuditInput): Promise<v
     },
     select: { id: true },
   });
+  const security = SECURITY_ACTIONS[input.action];
+  if (security) securityEvent(security, { actorId: input.actorId, seriesId: input.seriesId, action: input.action, objectType: scope.objectType, objectId: scope.objectId });
   const notices = notificationEvents({ auditEventId: event.id, actorId: input.actorId, seriesId: input.seriesId ?? null, action: input.action, scope, summary: input.summary, notify: input.notify });
   if (notices.length > 0) await db.notificationEvent.createMany({ data: notices });
 }

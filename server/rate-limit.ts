@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { securityEvent } from "@/server/security-log";
 
 // Rate limits on the expensive and sensitive routes, counted in PostgreSQL (RateLimitWindow) so that
 // every app server counts the same: per fixed window, per bucket and key — a person (`user:<id>`)
@@ -40,13 +41,18 @@ export async function sweepRateWindows(db: Db, now: Date = new Date()): Promise<
   return count;
 }
 
-/** For download routes: null when the person may go on, else the plain 429 answer to send. */
-export async function limitDownload(db: Db, userId: string): Promise<Response | null> {
+/**
+ * For download routes: null when the person may go on (the download is logged as a security
+ * event), else the plain 429 answer to send.
+ */
+export async function limitDownload(db: Db, userId: string, what: { action: string; objectType: string; objectId: string }): Promise<Response | null> {
   try {
     await takeRate(db, "export", [`user:${userId}`]);
+    securityEvent("export.downloaded", { actorId: userId, ...what });
     return null;
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "TOO_MANY_REQUESTS") throw error;
+    securityEvent("export.refused", { actorId: userId, ...what, reason: "rate_limited" });
     return new Response(`${error.message}\n`, {
       status: 429,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(retryAfterSeconds("export")) },

@@ -4,6 +4,7 @@ import { AppError } from "@/server/errors";
 import { WRONG_CREDENTIALS } from "@/lib/sign-in-errors";
 import { checkSignInThrottle, recordSignInAttempt } from "@/server/auth/throttle";
 import { verifyPassword } from "@/server/auth/password";
+import { securityEvent } from "@/server/security-log";
 
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
@@ -31,6 +32,7 @@ export async function authenticate(
 
   const verdict = await checkSignInThrottle(db, email, address);
   if (!verdict.allowed) {
+    securityEvent("sign_in.throttled", { address, reason: "throttled" });
     const n = verdict.retryAfterMinutes;
     throw new AppError(
       "TOO_MANY_REQUESTS",
@@ -45,8 +47,11 @@ export async function authenticate(
   const ok = await verifyPassword(user?.passwordHash ?? UNKNOWN_ACCOUNT_HASH, password);
   if (!user || !ok || user.deactivatedAt) {
     await recordSignInAttempt(db, email, address, false);
+    // The account only when it exists: a mistyped email is nobody's.
+    securityEvent("sign_in.failed", { userId: user?.id, address, reason: user?.deactivatedAt && ok ? "deactivated" : "wrong_credentials" });
     throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
   }
   await recordSignInAttempt(db, email, address, true);
+  securityEvent("sign_in.succeeded", { userId: user.id, address });
   return { id: user.id, email: user.email, name: user.name };
 }

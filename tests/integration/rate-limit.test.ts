@@ -32,8 +32,8 @@ describe("takeRate", () => {
 
   it("answers a download over the limit with a plain 429 and Retry-After", async () => {
     const userId = `download-${Date.now()}`;
-    for (let i = 0; i < RATE_LIMITS.export.limit; i++) expect(await limitDownload(db, userId)).toBeNull();
-    const refused = await limitDownload(db, userId);
+    for (let i = 0; i < RATE_LIMITS.export.limit; i++) expect(await limitDownload(db, userId, { action: "briefing.pdf", objectType: "Session", objectId: "s1" })).toBeNull();
+    const refused = await limitDownload(db, userId, { action: "briefing.pdf", objectType: "Session", objectId: "s1" });
     expect(refused?.status).toBe(429);
     expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await refused?.text()).toMatch(/^Too many downloads in a minute/);

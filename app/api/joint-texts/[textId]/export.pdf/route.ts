@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tex
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to download the joint text.", { status: 401 });
   // Each download is work (a PDF is a Chromium render): counted per person (server/rate-limit.ts).
-  const limited = await limitDownload(db(), viewer.userId);
+  const limited = await limitDownload(db(), viewer.userId, { action: "joint-text.pdf", objectType: "JointText", objectId: textId });
   if (limited) return limited;
   let doc;
   try {

@@ -12,9 +12,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ser
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to continue.", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
   // Each download is work (a PDF is a Chromium render): counted per person (server/rate-limit.ts).
-  const limited = await limitDownload(db(), viewer.userId);
-  if (limited) return limited;
   const { seriesId } = await params;
+  const limited = await limitDownload(db(), viewer.userId, { action: "tracker.csv", objectType: "Series", objectId: seriesId });
+  if (limited) return limited;
   try {
     const { filename, body } = await trackerCsv(db(), viewer, seriesId);
     return new Response(body, {

@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ sess
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to download the briefing book.", { status: 401 });
   // Each download is work (a PDF is a Chromium render): counted per person (server/rate-limit.ts).
-  const limited = await limitDownload(db(), viewer.userId);
+  const limited = await limitDownload(db(), viewer.userId, { action: "briefing.md", objectType: "Session", objectId: sessionId });
   if (limited) return limited;
   try {
     const book = await buildBriefingBook(db(), viewer, sessionId);
