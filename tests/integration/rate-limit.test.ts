@@ -70,8 +70,9 @@ describe("invitation acceptance", () => {
     const convenor = await callerFor(db, w.users.eddConvenor.id);
     const invitation = await convenor.invitation.create({ seriesId: w.series.edd.id, email: `limit-${Date.now()}@example.org`, role: "OBSERVER" });
     const token = invitation.link.replace(/^\/invite\//, "");
-    // Under `next dev`-style addressing (no production server in tests) the right-most X-Forwarded-For hop is the peer.
-    const from = (address: string) => createCaller({ db, viewer: null, headers: new Headers({ "x-forwarded-for": address }) });
+    // The address as the production server passes it (its peer header) and, should no file before this one
+    // have marked the production server as running, as `next dev` does (the right-most X-Forwarded-For hop).
+    const from = (address: string) => createCaller({ db, viewer: null, headers: new Headers({ "x-trilogue-peer": address, "x-forwarded-for": address }) });
     for (let i = 0; i < RATE_LIMITS.invitation.limit; i++) {
       expect(await outcomeOf(() => from("198.51.100.7").invitation.accept({ token: "not-a-real-link", name: "Guess", password: "a-long-password-1" }))).toBe("NOT_FOUND");
     }
