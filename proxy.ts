@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
+import { tokenCookie } from "@/server/auth/cookies";
 
 /** Pages a signed-out visitor may open (/unsubscribe: an email's one-click link, its token the credential). */
 const PUBLIC_PAGES = /^\/(sign-in(\/|$)|invite\/|unsubscribe$)/;
@@ -18,7 +19,7 @@ export async function proxy(req: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
   if (!PUBLIC_PAGES.test(pathname)) {
-    const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+    const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET, ...tokenCookie() });
     if (!token) {
       const url = req.nextUrl.clone();
       url.pathname = "/sign-in";

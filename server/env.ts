@@ -69,6 +69,19 @@ const schema = z.object({
         ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES: ${(error as Error).message}; give CIDR ranges separated by commas, e.g. 10.0.0.0/8,fd00::/8` });
       }
     }),
+  /**
+   * Minutes a signed-in browser may stay without a request before its session ends (idle timeout;
+   * the absolute lifetime is 12 hours whatever this says).
+   */
+  SESSION_IDLE_MINUTES: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ message: "SESSION_IDLE_MINUTES must be a number of minutes, e.g. 120" })
+      .int("SESSION_IDLE_MINUTES must be a whole number of minutes")
+      .min(5, "SESSION_IDLE_MINUTES must be between 5 and 720 (the 12-hour lifetime)")
+      .max(720, "SESSION_IDLE_MINUTES must be between 5 and 720 (the 12-hour lifetime)")
+      .default(120),
+  ),
   /** Marks a deployment as the embedded demo: README lists its demo accounts. */
   TRILOGUE_DEMO: z.enum(["0", "1"]).default("0"),
   /**
@@ -120,10 +133,26 @@ export function formatEnvError(error: z.ZodError): string {
   return `Trilogue cannot start: invalid environment variables\n${lines.join("\n")}`;
 }
 
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Production serves sign-in cookies Secure (server/auth/cookies.ts) only under an https public URL;
+ * a plain-http one on a real host would send session tokens in clear, so it is refused. Loopback
+ * (a production build tried locally, the e2e servers) stays allowed.
+ */
+function insecurePublicUrl(parsed: Pick<Env, "NODE_ENV" | "NEXTAUTH_URL">): string | null {
+  if (parsed.NODE_ENV !== "production" || !parsed.NEXTAUTH_URL) return null;
+  const url = new URL(parsed.NEXTAUTH_URL);
+  if (url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname)) return null;
+  return `must be https:// in production (it was ${url.origin}): session cookies are Secure, so serve Trilogue over TLS, e.g. behind the compose file's Caddy`;
+}
+
 /** Validates an environment (process.env by default); throws an Error naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) throw new Error(formatEnvError(parsed.error));
+  const insecure = insecurePublicUrl(parsed.data);
+  if (insecure) throw new Error(`Trilogue cannot start: invalid environment variables\n  - NEXTAUTH_URL: ${insecure}`);
   return parsed.data;
 }
 

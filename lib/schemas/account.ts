@@ -28,3 +28,7 @@ export const setTimeZoneSchema = z.object({
     .refine((zone) => zone === null || validTimeZone(zone) !== null, "Choose a time zone from the list"),
 });
 export type SetTimeZoneInput = z.infer<typeof setTimeZoneSchema>;
+
+/** One of the person's own sign-in sessions (account page, "Sign out" on its row). */
+export const revokeSessionSchema = z.object({ sessionId: z.string().min(1).max(64) });
+export type RevokeSessionInput = z.infer<typeof revokeSessionSchema>;

@@ -1,6 +1,7 @@
 import type { MemberRole } from "@/prisma/generated/client";
 import type { Db } from "@/server/db";
 import { ChangeAwareCache } from "@/server/changes/cache";
+import { sessionIdleMs, sessionState, sessionsWorthHolding, touchSession } from "@/server/auth/sessions";
 
 export type ViewerMembership = {
   membershipId: string;
@@ -16,9 +17,11 @@ export type Viewer = {
   name: string;
   isAdmin: boolean;
   memberships: ViewerMembership[];
+  /** The sign-in session (SignInSession) this request came with; absent outside requests. */
+  sessionId?: string;
 };
 
-const VIEWER_SELECT = {
+const VIEWER_SELECT_BASE = {
   id: true,
   email: true,
   name: true,
@@ -31,10 +34,25 @@ const VIEWER_SELECT = {
   },
 } as const;
 
+function viewerSelect(now: number) {
+  return {
+    ...VIEWER_SELECT_BASE,
+    // The account's sessions that may still be live, held with it: a sign-in, a revocation or a
+    // last-seen write announces the account (migration sign_in_sessions), so the check below
+    // costs no query while nothing changed.
+    signInSessions: {
+      where: sessionsWorthHolding(now),
+      select: { id: true, createdAt: true, lastSeenAt: true },
+      orderBy: { lastSeenAt: "desc" as const },
+      take: 200,
+    },
+  };
+}
+
 type ViewerRow = NonNullable<Awaited<ReturnType<typeof readViewerRow>>>;
 
 function readViewerRow(db: Db, userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: VIEWER_SELECT });
+  return db.user.findUnique({ where: { id: userId }, select: viewerSelect(Date.now()) });
 }
 
 function viewerFromRow(user: ViewerRow | null, authenticatedAt: number): Viewer | null {
@@ -72,9 +90,43 @@ export async function loadViewer(db: Db, userId: string, authenticatedAt: number
  */
 const viewerRows = new ChangeAwareCache<ViewerRow | null>("trilogue_viewer", 2_000);
 
-/** loadViewer for the request path: the same answer, without a query while the account is unchanged. */
-export async function sessionViewer(db: Db, userId: string, authenticatedAt: number): Promise<Viewer | null> {
-  return viewerFromRow(await viewerRows.get(userId, () => readViewerRow(db, userId)), authenticatedAt);
+export type SessionCheck = {
+  /** The clock, in ms (tests inject it). */
+  now?: number;
+  /** The idle timeout; default SESSION_IDLE_MINUTES. */
+  idleMs?: number;
+  /** Whether this use counts as activity (lastSeenAt); false for a live stream's periodic re-check. */
+  touch?: boolean;
+};
+
+/**
+ * loadViewer for the request path, the same answer without a query while the account is unchanged,
+ * and only for a live sign-in session: the JWT's session id must name a session of this account
+ * that is not revoked, not idle past the timeout and not past its 12-hour lifetime
+ * (server/auth/sessions.ts). A JWT without a session id (issued before sessions were recorded) is
+ * refused: its holder signs in again.
+ */
+export async function sessionViewer(
+  db: Db,
+  userId: string,
+  authenticatedAt: number,
+  sessionId: string | null | undefined,
+  check: SessionCheck = {},
+): Promise<Viewer | null> {
+  const row = await viewerRows.get(userId, () => readViewerRow(db, userId));
+  const viewer = viewerFromRow(row, authenticatedAt);
+  if (!viewer || !row || !sessionId) return null;
+  const now = check.now ?? Date.now();
+  const session = row.signInSessions.find((s) => s.id === sessionId);
+  if (!session || sessionState(session, now, check.idleMs ?? sessionIdleMs()) !== "live") return null;
+  if (check.touch !== false) {
+    try {
+      await touchSession(db, sessionId, session.lastSeenAt, now);
+    } catch {
+      // Last-seen is bookkeeping: a failed write must not fail the request it rides on.
+    }
+  }
+  return { ...viewer, sessionId };
 }
 
 /** For tests: whether an account's row is held. */

@@ -4,18 +4,26 @@ import { db } from "@/server/db";
 import { env, trustedProxies } from "@/server/env";
 import { requestClientAddress } from "@/server/client-address";
 import { authenticate } from "@/server/auth/authenticate";
+import { authCookies } from "@/server/auth/cookies";
+import { openSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/server/auth/sessions";
+import { runningChangeFeed } from "@/server/changes/feed";
 import { AppError } from "@/server/errors";
 import { databaseFailure, logFailure } from "@/server/failures";
 import { SIGN_IN_FAILED, SIGN_IN_UNAVAILABLE } from "@/lib/sign-in-errors";
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+export { SESSION_MAX_AGE_SECONDS } from "@/server/auth/sessions";
 
+function userAgentOf(headers: Record<string, unknown> | undefined): string {
+  const value = headers?.["user-agent"];
+  return typeof value === "string" ? value : "";
+}
 
 // Built on demand: the secret is read when a request needs it, not when `next build` loads the module.
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    cookies: authCookies(),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -23,7 +31,11 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, req) {
           try {
-            return await authenticate(db(), credentials ?? {}, requestClientAddress(req.headers, trustedProxies()));
+            const address = requestClientAddress(req.headers, trustedProxies());
+            const user = await authenticate(db(), credentials ?? {}, address);
+            // The server-side record this browser's JWT will name (server/auth/sessions.ts).
+            const sessionId = await openSession(db(), user.id, { userAgent: userAgentOf(req.headers), address });
+            return { ...user, sessionId };
           } catch (error) {
             // NextAuth passes the message to the sign-in form as `error`: only our own plain
             // words, or a code the form turns into them; details go to the log.
@@ -38,6 +50,7 @@ export function authOptions(): NextAuthOptions {
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
+          token.sid = user.sessionId;
           // Kept across token refreshes (unlike iat) so revoking sessions can compare against it.
           token.authAt = Date.now();
         }
@@ -49,6 +62,19 @@ export function authOptions(): NextAuthOptions {
           user: { id: token.sub ?? "", name: token.name ?? "", email: token.email ?? "" },
           authAt: typeof token.authAt === "number" ? token.authAt : 0,
         };
+      },
+    },
+    events: {
+      // Sign-out ends the session on the server: a copy of the cookie is dead from now on.
+      async signOut({ token }) {
+        if (!token?.sub || typeof token.sid !== "string") return;
+        try {
+          await revokeSession(db(), token.sub, token.sid);
+          // This server's held accounts forget it before the next request, not when the feed echoes.
+          runningChangeFeed()?.localWrite();
+        } catch (error) {
+          logFailure(error, "sign-out");
+        }
       },
     },
   };

@@ -195,6 +195,9 @@ export class ChangeFeed implements FeedState {
       // may predate a notification delivered only now; start them afresh.
       if (!this.live) this.reset();
       this.confirmedAt = Math.max(this.confirmedAt, sentAt);
+      // Back to live on the same connection (a stall shorter than the timeout): whoever waits in
+      // ready() is told now, not only after a reconnect.
+      if (this.live) for (const resolve of this.readyWaiters.splice(0)) resolve();
     } catch {
       this.lost(client);
     } finally {

@@ -115,7 +115,7 @@ test("sign out ends the session", async ({ page, context }) => {
 
   await expect(page.getByRole("heading", { name: "Sign in to Trilogue" })).toBeVisible();
   const cookies = await context.cookies();
-  expect(cookies.filter((c) => c.name.includes("next-auth.session-token"))).toEqual([]);
+  expect(cookies.filter((c) => c.name.includes("session-token"))).toEqual([]);
 
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in$/);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { loadViewer, sessionViewer, viewerCached } from "@/server/access";
+import { openSession } from "@/server/auth/sessions";
 import { FEED_TIMING, runningChangeFeed, startChangeFeed, stopChangeFeed, type ChangeFeed } from "@/server/changes/feed";
 import { seriesStampHeld } from "@/server/services/tracker/cache";
 import { createDb } from "@/server/db";
@@ -25,17 +26,32 @@ async function until(condition: () => boolean, what: string) {
   }
 }
 
+const sessions = new Map<string, string>();
+
+/** A live sign-in session of the account, opened once per account. */
+async function sid(userId: string): Promise<string> {
+  let id = sessions.get(userId);
+  if (!id) {
+    id = await openSession(db, userId, { address: "127.0.0.1" });
+    sessions.set(userId, id);
+  }
+  return id;
+}
+
 /**
  * Reads an account until it is held: a read that overlapped a notification (say, the stamp of a
  * write in the previous test arriving late) is rightly not kept.
  */
 async function holdViewer(id: string) {
-  for (let i = 0; i < 50 && !viewerCached(id); i++) await sessionViewer(db, id, signedInNow());
+  for (let i = 0; i < 50 && !viewerCached(id); i++) await sessionViewer(db, id, signedInNow(), await sid(id));
   expect(viewerCached(id)).toBe(true);
 }
 
 beforeAll(async () => {
   w = await createFixtureWorld(db);
+  // Every account's session opened before the feed listens, so no late notification of an opening
+  // empties a held account in the middle of a test.
+  for (const user of Object.values(w.users)) await sid(user.id);
   feed = startChangeFeed(testDatabaseUrl());
   await feed.ready();
 });
@@ -50,9 +66,9 @@ describe("change feed: the viewer of a request", () => {
   it("is read once while the account is unchanged", async () => {
     const id = w.users.usDelegate.id;
     await holdViewer(id);
-    const first = await sessionViewer(db, id, signedInNow());
+    const first = await sessionViewer(db, id, signedInNow(), await sid(id));
     counted.queries = 0;
-    const second = await sessionViewer(db, id, signedInNow());
+    const second = await sessionViewer(db, id, signedInNow(), await sid(id));
     expect(counted.queries).toBe(0);
     expect(second).toEqual(first);
     // Each call gets its own object: nothing a request does to it reaches the next one.
@@ -66,7 +82,7 @@ describe("change feed: the viewer of a request", () => {
     await db.user.update({ where: { id: w.users.krDelegate.id }, data: { name: "KR renamed" } });
     await db.user.update({ where: { id }, data: { deactivatedAt: new Date() } });
     await until(() => !viewerCached(id), "the deactivation's notification");
-    expect(await sessionViewer(db, id, signedInNow())).toBeNull();
+    expect(await sessionViewer(db, id, signedInNow(), await sid(id))).toBeNull();
     expect(await loadViewer(db, id, signedInNow())).toBeNull();
     await db.user.update({ where: { id }, data: { deactivatedAt: null } });
   });
@@ -74,18 +90,18 @@ describe("change feed: the viewer of a request", () => {
   it("a revoked session and a removed membership show in the next request", async () => {
     const id = w.users.krDelegate.id;
     const signedIn = Date.now();
-    expect((await sessionViewer(db, id, signedIn))!.memberships.map((m) => m.seriesId)).toContain(w.series.tri.id);
+    expect((await sessionViewer(db, id, signedIn, await sid(id)))!.memberships.map((m) => m.seriesId)).toContain(w.series.tri.id);
     await db.membership.updateMany({ where: { userId: id, seriesId: w.series.tri.id }, data: { removedAt: new Date() } });
     await until(() => !viewerCached(id), "the membership's notification");
-    expect((await sessionViewer(db, id, signedIn))!.memberships.map((m) => m.seriesId)).not.toContain(w.series.tri.id);
+    expect((await sessionViewer(db, id, signedIn, await sid(id)))!.memberships.map((m) => m.seriesId)).not.toContain(w.series.tri.id);
     await db.membership.updateMany({ where: { userId: id, seriesId: w.series.tri.id }, data: { removedAt: null } });
     await until(() => !viewerCached(id), "the membership's notification");
-    expect(await sessionViewer(db, id, signedIn)).not.toBeNull();
+    expect(await sessionViewer(db, id, signedIn, await sid(id))).not.toBeNull();
     // Password change or deactivation elsewhere: sessions signed in before it are refused.
     await db.user.update({ where: { id }, data: { sessionsValidFrom: new Date(signedIn + 1) } });
     await until(() => !viewerCached(id), "the revocation's notification");
-    expect(await sessionViewer(db, id, signedIn)).toBeNull();
-    expect(await sessionViewer(db, id, signedInNow())).not.toBeNull();
+    expect(await sessionViewer(db, id, signedIn, await sid(id))).toBeNull();
+    expect(await sessionViewer(db, id, signedInNow(), await sid(id))).not.toBeNull();
   });
 });
 
@@ -154,12 +170,12 @@ describe("change feed: a lost connection", () => {
     expect(viewerCached(id)).toBe(false);
     // While nobody listens, a change no notification can announce is still seen at once.
     await db.user.update({ where: { id }, data: { deactivatedAt: new Date() } });
-    expect(await sessionViewer(db, id, signedInNow())).toBeNull();
+    expect(await sessionViewer(db, id, signedInNow(), await sid(id))).toBeNull();
     expect(viewerCached(id)).toBe(false);
     await db.user.update({ where: { id }, data: { deactivatedAt: null } });
     await feed.ready();
     expect(runningChangeFeed()).toBe(feed);
-    expect(await sessionViewer(db, id, signedInNow())).not.toBeNull();
+    expect(await sessionViewer(db, id, signedInNow(), await sid(id))).not.toBeNull();
     expect(viewerCached(id)).toBe(true);
   });
 });
@@ -186,7 +202,7 @@ describe("change feed: a backend that stops answering without closing", () => {
       const staleFor = Date.now() - frozenAt;
       console.info(`change feed: held values stopped being served ${staleFor} ms after the backend froze (bound ${FEED_TIMING.freshMs} ms + one beat)`);
       counted.queries = 0;
-      expect(await sessionViewer(db, id, signedInNow())).toBeNull();
+      expect(await sessionViewer(db, id, signedInNow(), await sid(id))).toBeNull();
       expect(counted.queries).toBeGreaterThan(0);
     } finally {
       process.kill(backend!.pid, "SIGCONT");
@@ -194,8 +210,8 @@ describe("change feed: a backend that stops answering without closing", () => {
     await db.user.update({ where: { id }, data: { deactivatedAt: null } });
     await feed.ready();
     await until(() => feed.live, "the feed to vouch again");
-    for (let i = 0; i < 50 && !viewerCached(id); i++) await sessionViewer(db, id, signedInNow());
-    expect(await sessionViewer(db, id, signedInNow())).not.toBeNull();
+    for (let i = 0; i < 50 && !viewerCached(id); i++) await sessionViewer(db, id, signedInNow(), await sid(id));
+    expect(await sessionViewer(db, id, signedInNow(), await sid(id))).not.toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
-import { changePasswordSchema, setTimeZoneSchema } from "@/lib/schemas/account";
+import { changePasswordSchema, revokeSessionSchema, setTimeZoneSchema } from "@/lib/schemas/account";
+import { listMySessions, signOutOtherSessions, signOutSession } from "@/server/services/account/sessions";
 import { changePassword } from "@/server/services/account/change-password";
 import { getMe, setTimeZone } from "@/server/services/account/me";
 import { authedProcedure, router } from "@/server/trpc/init";
@@ -11,4 +12,12 @@ export const meRouter = router({
   changePassword: authedProcedure
     .input(changePasswordSchema)
     .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.viewer.userId, input.currentPassword, input.newPassword)),
+  /** The person's own sign-in sessions: browser, address, last seen; the current one marked. */
+  sessions: router({
+    list: authedProcedure.query(({ ctx }) => listMySessions(ctx.db, ctx.viewer)),
+    /** Ends one session; the browser holding it is signed out at its next request. */
+    revoke: authedProcedure.input(revokeSessionSchema).mutation(({ ctx, input }) => signOutSession(ctx.db, ctx.viewer, input.sessionId)),
+    /** Ends every session but the current one. */
+    revokeOthers: authedProcedure.mutation(({ ctx }) => signOutOtherSessions(ctx.db, ctx.viewer)),
+  }),
 });

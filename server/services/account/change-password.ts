@@ -1,9 +1,13 @@
 import type { Db } from "@/server/db";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/audit";
+import { revokeSessions } from "@/server/auth/sessions";
 import { AppError } from "@/server/errors";
 
-/** Changes a password and ends every other session of the account (they were issued before now). */
+/**
+ * Changes a password and ends every session of the account, this one included (ASVS V3.3.3: a
+ * changed password must not leave a stolen session alive); the person signs in again.
+ */
 export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string): Promise<{ ok: true }> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user) throw new AppError("NOT_FOUND", "Account not found");
@@ -12,10 +16,12 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
   }
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
+    const now = new Date();
     await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, sessionsValidFrom: new Date(), version: { increment: 1 } },
+      data: { passwordHash, sessionsValidFrom: now, version: { increment: 1 } },
     });
+    await revokeSessions(tx, userId, null, now);
     await recordAudit(tx, { actorId: userId, action: "user.password_changed", subject: { kind: "user", id: userId } });
   });
   return { ok: true };

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { revokeSessions } from "@/server/auth/sessions";
 import type { z } from "zod";
 import type { createPartySchema, createSeriesSchema, createUserSchema, updatePartySchema, updateSeriesSchema } from "@/lib/schemas/admin";
 import { hashPassword } from "@/server/auth/password";
@@ -45,6 +46,7 @@ export async function setUserActive(db: Db, actor: Actor, userId: string, active
         : { deactivatedAt: user.deactivatedAt ?? now, sessionsValidFrom: now, version: { increment: 1 } },
       select: { id: true, deactivatedAt: true },
     });
+    if (!active) await revokeSessions(tx, userId, null, now);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: active ? "user.reactivated" : "user.deactivated",

@@ -16,8 +16,8 @@ export function internalOrigin(): string {
   return `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 }
 
-/** next-auth's session cookie (plain, __Secure- on https, chunked as .0, .1 … when large). */
-const SESSION_COOKIE = /^(__Secure-|__Host-)?next-auth\.session-token(\.\d+)?$/;
+/** The session cookie (server/auth/cookies.ts: plain, __Host- on https; chunked as .0, .1 … when large). */
+const SESSION_COOKIE = /^(__Secure-|__Host-)?(next-auth|trilogue)\.session-token(\.\d+)?$/;
 
 export type CookieLike = { name: string; value: string };
 

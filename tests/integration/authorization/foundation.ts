@@ -10,6 +10,10 @@ export const foundationRows: Rows = {
   },
   // An unknown zone: proves the gate without changing anyone's preference.
   "me.setTimeZone": { input: () => ({ timeZone: "Mars/Olympus_Mons" }), expect: everyone("BAD_REQUEST") },
+  "me.sessions.list": { input: () => undefined, expect: everyone("OK") },
+  // Someone else's session id, or none at all, looks missing.
+  "me.sessions.revoke": { input: () => ({ sessionId: "no-such-session" }), expect: everyone("NOT_FOUND") },
+  "me.sessions.revokeOthers": { input: () => undefined, expect: everyone("OK") },
   "dashboard.get": { input: () => undefined, expect: everyone("OK") },
   "dashboard.convenorNeeds": { input: () => undefined, expect: everyone("OK") },
   "series.list": { input: () => undefined, expect: everyone("OK") },
