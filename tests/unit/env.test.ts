@@ -77,4 +77,17 @@ describe("parseEnv", () => {
     expect(message).toMatch(/postgresql:\/\//);
     expect(message).not.toMatch(/ DATABASE_URL|NEXTAUTH_SECRET/);
   });
+  it("SESSION_IDLE_MINUTES defaults to 120 and is named when out of range", () => {
+    expect(parseEnv(valid).SESSION_IDLE_MINUTES).toBe(120);
+    expect(parseEnv({ ...valid, SESSION_IDLE_MINUTES: "30" }).SESSION_IDLE_MINUTES).toBe(30);
+    expect(messageOf({ ...valid, SESSION_IDLE_MINUTES: "1000" })).toMatch(/SESSION_IDLE_MINUTES.*720/);
+    expect(messageOf({ ...valid, SESSION_IDLE_MINUTES: "two hours" })).toMatch(/SESSION_IDLE_MINUTES/);
+  });
+
+  it("refuses a plain-http public URL in production, except on loopback", () => {
+    expect(messageOf({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "http://trilogue.example.org" })).toMatch(/NEXTAUTH_URL.*https/);
+    expect(parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "https://trilogue.example.org" }).NEXTAUTH_URL).toBe("https://trilogue.example.org");
+    expect(parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "http://127.0.0.1:3000" }).NODE_ENV).toBe("production");
+    expect(parseEnv({ ...valid, NEXTAUTH_URL: "http://trilogue.example.org" }).NODE_ENV).toBe("development");
+  });
 });

@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EmailPreferences } from "@/components/account/email-preferences";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { SessionsCard } from "@/components/account/sessions-card";
 import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { CalendarFeedCard } from "@/components/calendar/calendar-feed-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { viewerZone } from "@/server/pages/viewer-zone";
+import { env } from "@/server/env";
 import { api, currentAccount } from "@/server/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
+}
+
+/** "2 hours", "90 minutes": the idle timeout in the page's words (Intl, no catalogue entry needed). */
+function idleLabel(minutes: number, locale: string): string {
+  const unit = minutes % 60 === 0 ? { value: minutes / 60, unit: "hour" } : { value: minutes, unit: "minute" };
+  return new Intl.NumberFormat(locale, { style: "unit", unit: unit.unit, unitDisplay: "long" }).format(unit.value);
 }
 
 export default async function AccountPage() {
@@ -53,6 +61,15 @@ export default async function AccountPage() {
           </CardHeader>
           <CardContent>
             <ChangePasswordForm email={me.email} />
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2" data-testid="sessions-card">
+          <CardHeader>
+            <CardTitle as="h2">{t("account.sessions.title")}</CardTitle>
+            <CardDescription>{t("account.sessions.description", { idle: idleLabel(env().SESSION_IDLE_MINUTES, await getLocale()) })}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <SessionsCard zone={zone} />
           </CardContent>
         </Card>
         <Card>
