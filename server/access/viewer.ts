@@ -117,11 +117,20 @@ export async function sessionViewer(
   const viewer = viewerFromRow(row, authenticatedAt);
   if (!viewer || !row || !sessionId) return null;
   const now = check.now ?? Date.now();
-  const session = row.signInSessions.find((s) => s.id === sessionId);
+  // A session opened a moment ago may not be in a held row yet (its notification is on the way):
+  // one that is not there is looked up before being refused. Revoked ones cost that query too.
+  const session =
+    row.signInSessions.find((s) => s.id === sessionId) ??
+    (await db.signInSession.findFirst({
+      where: { id: sessionId, userId, revokedAt: null },
+      select: { id: true, createdAt: true, lastSeenAt: true },
+    }));
   if (!session || sessionState(session, now, check.idleMs ?? sessionIdleMs()) !== "live") return null;
   if (check.touch !== false) {
     try {
-      await touchSession(db, sessionId, session.lastSeenAt, now);
+      // The held row moves with the write at once; the feed's notification then replaces it. Without
+      // this, a request between the write and its notification would judge idleness by the old time.
+      if (await touchSession(db, sessionId, session.lastSeenAt, now)) session.lastSeenAt = new Date(now);
     } catch {
       // Last-seen is bookkeeping: a failed write must not fail the request it rides on.
     }

@@ -58,17 +58,18 @@ const lastWritten = new Map<string, number>();
 
 /**
  * Records that a session was used at `now`, at most once a minute (a write announces the account,
- * so writing on every request would empty its held row every time).
+ * so writing on every request would empty its held row every time). True when it wrote.
  */
-export async function touchSession(db: SessionDb, sessionId: string, lastSeenAt: Date, now: number): Promise<void> {
-  if (now - lastSeenAt.getTime() < LAST_SEEN_WRITE_MS) return;
+export async function touchSession(db: SessionDb, sessionId: string, lastSeenAt: Date, now: number): Promise<boolean> {
+  if (now - lastSeenAt.getTime() < LAST_SEEN_WRITE_MS) return false;
   const written = lastWritten.get(sessionId);
-  if (written !== undefined && now - written < LAST_SEEN_WRITE_MS) return;
+  if (written !== undefined && now - written < LAST_SEEN_WRITE_MS) return false;
   lastWritten.set(sessionId, now);
   if (lastWritten.size > 10_000) {
     for (const [id, at] of lastWritten) if (now - at >= LAST_SEEN_WRITE_MS) lastWritten.delete(id);
   }
-  await db.signInSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: new Date(now) } });
+  const { count } = await db.signInSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: new Date(now) } });
+  return count > 0;
 }
 
 /** Ends one session of an account (sign-out, or "sign out" on the account page); false if none was live. */

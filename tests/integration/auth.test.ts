@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { authenticate, WRONG_CREDENTIALS } from "@/server/auth/authenticate";
 import { hashPassword } from "@/server/auth/password";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "@/server/auth/throttle";
@@ -78,6 +78,11 @@ describe("sign-in", () => {
 });
 
 describe("client address for the throttle", () => {
+  // markPeerHeaderSet() is process-wide, and files share one process: later files expect `next dev` addressing.
+  afterEach(() => {
+    (globalThis as { trilogueServesPeer?: boolean }).trilogueServesPeer = undefined;
+  });
+
   it("a spoofed X-Forwarded-For does not dodge the address throttle: it counts the socket's peer", async () => {
     markPeerHeaderSet();
     await createUser(db, { email: "spoof-victim@auth.test", name: "Spoof Victim", passwordHash });

@@ -105,6 +105,21 @@ describe("change feed: the viewer of a request", () => {
   });
 });
 
+describe("change feed: sign-in sessions", () => {
+  it("a session opened while the account is held is served at once, before its notification", async () => {
+    const id = w.users.outsider.id;
+    await holdViewer(id);
+    // As a sign-in on another server: written behind this process's back, no local write.
+    const fresh = await openSession(db, id, { address: "127.0.0.1" });
+    expect(await sessionViewer(db, id, signedInNow(), fresh)).not.toBeNull();
+    // A revoked one is refused as soon as the revocation is announced.
+    await db.signInSession.update({ where: { id: fresh }, data: { revokedAt: new Date() } });
+    await until(() => !viewerCached(id), "the revocation's notification");
+    expect(await sessionViewer(db, id, signedInNow(), fresh)).toBeNull();
+    expect(await sessionViewer(db, id, signedInNow(), await sid(id))).not.toBeNull();
+  });
+});
+
 describe("change feed: the tracker", () => {
   it("a repeated series overview runs no query, and a direct write shows once announced", async () => {
     const kr = (await loadViewer(db, w.users.krDelegate.id, signedInNow()))!;
