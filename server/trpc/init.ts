@@ -53,6 +53,15 @@ export function toTRPCError(error: unknown): TRPCError | null {
   return null;
 }
 
+/** A subscription's events, with errors raised while streaming mapped like every other (the middleware saw only the opening). */
+export async function* mappedStream<T>(events: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* events;
+  } catch (error) {
+    throw toTRPCError(error) ?? error;
+  }
+}
+
 const t = initTRPC.context<Context>().create({
   transformer,
   // Live streams (server/live/): a comment line every 15 s keeps proxies and the browser from

@@ -217,3 +217,19 @@ export async function caughtMail(to: string, containing: string, timeoutMs = 20_
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/** The first agenda item of the earliest open EDSCG session with a published agenda, in the demo data. */
+export async function openEdscgItem(db: pg.Pool): Promise<{ id: string; title: string; sessionId: string }> {
+  const { rows } = await db.query<{ id: string; title: string; sessionId: string }>(
+    `SELECT ai.id, ai.title, ai."sessionId"
+       FROM "AgendaItem" ai
+       JOIN "Session" se ON se.id = ai."sessionId"
+       JOIN "Series" s ON s.id = se."seriesId"
+      WHERE s."shortName" = 'EDSCG' AND se."agendaPublishedAt" IS NOT NULL AND se.status <> 'CONCLUDED'
+      ORDER BY se."startsAt" ASC, ai.position ASC
+      LIMIT 1`,
+  );
+  const item = rows[0];
+  if (!item) throw new Error("The demo data has no open EDSCG session with a published agenda");
+  return item;
+}

@@ -1,24 +1,12 @@
 import { createAgendaItem, createSession } from "@/prisma/seed/factories";
-import { DEMO, expect, test, uniqueSuffix } from "./fixtures";
+import { DEMO, expect, openEdscgItem, test, uniqueSuffix } from "./fixtures";
 
 // Live updates (README "Live updates"): two people with the same page open; what one does appears on
 // the other's page within a few seconds, without a reload and without losing what they are typing.
 
-type Item = { id: string; title: string; sessionId: string };
-
 test("a comment posted in one browser appears on the other's open item page, and their unsent text stays", async ({ e2eDb, asUser }) => {
   test.setTimeout(120_000);
-  const { rows } = await e2eDb.query<Item>(
-    `SELECT ai.id, ai.title, ai."sessionId"
-       FROM "AgendaItem" ai
-       JOIN "Session" se ON se.id = ai."sessionId"
-       JOIN "Series" s ON s.id = se."seriesId"
-      WHERE s."shortName" = 'EDSCG' AND se."agendaPublishedAt" IS NOT NULL AND se.status <> 'CONCLUDED'
-      ORDER BY se."startsAt" ASC, ai.position ASC
-      LIMIT 1`,
-  );
-  const item = rows[0];
-  if (!item) throw new Error("The demo data has no open EDSCG session with a published agenda");
+  const item = await openEdscgItem(e2eDb);
   const itemUrl = `/sessions/${item.sessionId}/items/${item.id}`;
 
   const us = await asUser(DEMO.usDelegate);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createAgendaItem, createIssue } from "@/prisma/seed/factories";
-import { DEMO, caughtMail, createPublishedSession, expect, seriesId, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { DEMO, caughtMail, createPublishedSession, openEdscgItem, expect, seriesId, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 // Live pages and notifications (README "Live updates", "Notifications"): two people in two browsers;
 // what one does reaches the other's open page and bell without a reload — and only what they may read.
@@ -61,17 +61,7 @@ test("Korea's open stance board ignores Japan's draft and shows its release with
 
 test("a reply and an @mention reach the bell and the inbox of the people concerned; opening one marks it read", async ({ e2eDb, asUser, browser }) => {
   test.setTimeout(180_000);
-  const { rows } = await e2eDb.query<{ id: string; title: string; sessionId: string }>(
-    `SELECT ai.id, ai.title, ai."sessionId"
-       FROM "AgendaItem" ai
-       JOIN "Session" se ON se.id = ai."sessionId"
-       JOIN "Series" s ON s.id = se."seriesId"
-      WHERE s."shortName" = 'EDSCG' AND se."agendaPublishedAt" IS NOT NULL AND se.status <> 'CONCLUDED'
-      ORDER BY se."startsAt" ASC, ai.position ASC
-      LIMIT 1`,
-  );
-  const item = rows[0];
-  if (!item) throw new Error("The demo data has no open EDSCG session with a published agenda");
+  const item = await openEdscgItem(e2eDb);
   const nameOf = async (email: string) => (await e2eDb.query<{ name: string }>(`SELECT name FROM "User" WHERE email = $1`, [email])).rows[0]!.name;
   const convenorName = await nameOf(DEMO.edscgConvenor);
   const krName = await nameOf(DEMO.krDelegate);

@@ -3,11 +3,10 @@ import { id } from "@/lib/schemas/common";
 import { loadViewer } from "@/server/access";
 import { openSeriesStream, openSessionStream, type StreamContext } from "@/server/live/stream";
 import { sessionPresence } from "@/server/live/presence";
-import type { LiveEvent } from "@/server/live/signals";
-import { authedProcedure, router, toTRPCError, type Context } from "@/server/trpc/init";
+import { authedProcedure, mappedStream, router, type Context } from "@/server/trpc/init";
 import type { Viewer } from "@/server/access";
 
-function streamContext(ctx: Context & { viewer: Viewer }, signal: AbortSignal | undefined): StreamContext {
+export function streamContext(ctx: Context & { viewer: Viewer }, signal: AbortSignal | undefined): StreamContext {
   const startedAt = Date.now();
   const userId = ctx.viewer.userId;
   return {
@@ -20,15 +19,6 @@ function streamContext(ctx: Context & { viewer: Viewer }, signal: AbortSignal | 
   };
 }
 
-/** Errors raised while streaming become tRPC errors as everywhere else (the middleware saw only the opening). */
-async function* mapped(events: AsyncGenerator<LiveEvent>): AsyncGenerator<LiveEvent> {
-  try {
-    yield* events;
-  } catch (error) {
-    throw toTRPCError(error) ?? error;
-  }
-}
-
 /**
  * Live signals over Server-Sent Events (README "Live updates"): ids of objects that changed and the
  * viewer may read, never content; the browser refetches through the ordinary procedures.
@@ -37,7 +27,7 @@ export const liveRouter = router({
   /** Signals of one session the viewer may see: its agenda, papers, stances, seal, comments, minutes, and the series' issues and members. */
   session: authedProcedure
     .input(z.object({ sessionId: id }))
-    .subscription(async ({ ctx, input, signal }) => mapped(await openSessionStream(streamContext(ctx, signal), input.sessionId))),
+    .subscription(async ({ ctx, input, signal }) => mappedStream(await openSessionStream(streamContext(ctx, signal), input.sessionId))),
 
   /** Who has the session open now: names for those who may see the member list, a count for others. */
   presence: authedProcedure.input(z.object({ sessionId: id })).query(({ ctx, input }) => sessionPresence(ctx.db, ctx.viewer, input.sessionId)),
@@ -45,5 +35,5 @@ export const liveRouter = router({
   /** Signals of a whole series the viewer sits in (series page, series tracker). */
   series: authedProcedure
     .input(z.object({ seriesId: id }))
-    .subscription(({ ctx, input, signal }) => mapped(openSeriesStream(streamContext(ctx, signal), input.seriesId))),
+    .subscription(({ ctx, input, signal }) => mappedStream(openSeriesStream(streamContext(ctx, signal), input.seriesId))),
 });

@@ -1,18 +1,8 @@
 import { inboxListSchema, markReadSchema, setEmailPreferenceSchema } from "@/lib/schemas/notifications";
-import { loadViewer } from "@/server/access";
 import { openInboxStream } from "@/server/live/stream";
 import { emailPreferences, listInbox, markAllRead, markRead, setEmailPreference, unreadCount } from "@/server/notifications/inbox";
-import { authedProcedure, router, toTRPCError } from "@/server/trpc/init";
-import type { LiveEvent } from "@/server/live/signals";
-
-/** Errors raised while streaming become tRPC errors as everywhere else. */
-async function* mapped(events: AsyncGenerator<LiveEvent>): AsyncGenerator<LiveEvent> {
-  try {
-    yield* events;
-  } catch (error) {
-    throw toTRPCError(error) ?? error;
-  }
-}
+import { streamContext } from "@/server/routers/live/_router";
+import { authedProcedure, mappedStream, router } from "@/server/trpc/init";
 
 /**
  * The signed-in person's own notifications (README "Notifications"): every procedure reads and
@@ -29,11 +19,5 @@ export const notificationRouter = router({
   preferences: authedProcedure.query(({ ctx }) => emailPreferences(ctx.db, ctx.viewer)),
   setPreference: authedProcedure.input(setEmailPreferenceSchema).mutation(({ ctx, input }) => setEmailPreference(ctx.db, ctx.viewer, input)),
   /** "Your inbox changed": the bell and the inbox page refetch. Only the viewer's own signals. */
-  live: authedProcedure.subscription(({ ctx, signal }) => {
-    const startedAt = Date.now();
-    const userId = ctx.viewer.userId;
-    return mapped(
-      openInboxStream({ db: ctx.db, viewer: ctx.viewer, reloadViewer: ctx.reloadViewer ?? (() => loadViewer(ctx.db, userId, startedAt)), signal }),
-    );
-  }),
+  live: authedProcedure.subscription(({ ctx, signal }) => mappedStream(openInboxStream(streamContext(ctx, signal)))),
 });
