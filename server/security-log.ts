@@ -35,7 +35,8 @@ const FIELDS = ["actorId", "userId", "address", "seriesId", "action", "objectTyp
 const state = globalThis as unknown as { trilogueSecurityLog?: Logger };
 
 function logger(): Logger {
-  state.trilogueSecurityLog ??= pino({ base: { log: "security" }, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } });
+  // Quiet under the test runner unless a test captures it (securityLogTo).
+  state.trilogueSecurityLog ??= pino({ level: process.env.VITEST ? "silent" : "info", base: { log: "security" }, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } });
   return state.trilogueSecurityLog;
 }
 
