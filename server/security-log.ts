@@ -11,6 +11,7 @@ export type SecurityEvent =
   | "sign_in.throttled"
   | "permission.changed"
   | "account.changed"
+  | "session.ended"
   | "export.downloaded"
   | "export.refused";
 
@@ -27,7 +28,7 @@ export type SecurityFields = {
   objectType?: string | null;
   objectId?: string | null;
   /** Why a sign-in failed or a download was refused: a fixed word, never a message. */
-  reason?: "wrong_credentials" | "deactivated" | "throttled" | "rate_limited" | null;
+  reason?: "wrong_credentials" | "deactivated" | "throttled" | "rate_limited" | "signed_out" | "revoked" | "revoked_others" | null;
 };
 
 const FIELDS = ["actorId", "userId", "address", "seriesId", "action", "objectType", "objectId", "reason"] as const;

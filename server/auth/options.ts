@@ -9,6 +9,7 @@ import { openSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/server/au
 import { runningChangeFeed } from "@/server/changes/feed";
 import { AppError } from "@/server/errors";
 import { databaseFailure, logFailure } from "@/server/failures";
+import { securityEvent } from "@/server/security-log";
 import { SIGN_IN_FAILED, SIGN_IN_UNAVAILABLE } from "@/lib/sign-in-errors";
 
 export { SESSION_MAX_AGE_SECONDS } from "@/server/auth/sessions";
@@ -69,7 +70,9 @@ export function authOptions(): NextAuthOptions {
       async signOut({ token }) {
         if (!token?.sub || typeof token.sid !== "string") return;
         try {
-          await revokeSession(db(), token.sub, token.sid);
+          if (await revokeSession(db(), token.sub, token.sid)) {
+            securityEvent("session.ended", { actorId: token.sub, userId: token.sub, objectType: "session", objectId: token.sid, reason: "signed_out" });
+          }
           // This server's held accounts forget it before the next request, not when the feed echoes.
           runningChangeFeed()?.localWrite();
         } catch (error) {

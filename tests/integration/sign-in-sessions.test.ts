@@ -7,6 +7,9 @@ import { hashPassword } from "@/server/auth/password";
 import { openSession, SESSION_LIFETIME_MS } from "@/server/auth/sessions";
 import { createCaller } from "@/server/trpc/root";
 import { createUser } from "@/prisma/seed/factories";
+import { securityLogTo } from "@/server/security-log";
+import { Writable } from "node:stream";
+import pino from "pino";
 import { callerFor, outcomeOf } from "@/tests/integration/helpers/callers";
 import { testDb } from "@/tests/integration/helpers/db";
 
@@ -68,7 +71,8 @@ describe("sign-in sessions", () => {
     const user = await createUser(db, { email: "idle@sessions.test", name: "Idle", passwordHash });
     const t0 = Date.now();
     const sid = await openSession(db, user.id, { address: "198.51.100.1" }, new Date(t0));
-    const at = (minutes: number, idleMs?: number) => sessionViewer(db, user.id, t0 - 1, sid, { now: t0 + minutes * MIN, idleMs });
+    // authAt is the JWT's sign-in instant, a little after the account was created (sessionsValidFrom).
+    const at = (minutes: number, idleMs?: number) => sessionViewer(db, user.id, t0 + 1000, sid, { now: t0 + minutes * MIN, idleMs });
     // Default SESSION_IDLE_MINUTES: 120.
     expect(await at(119)).not.toBeNull();
     // That request was seen: last-seen moved to t0+119 min (written at most once a minute).
@@ -77,21 +81,21 @@ describe("sign-in sessions", () => {
     expect(await at(119 + 119 + 121)).toBeNull();
     // A shorter configured timeout bites sooner.
     const sid2 = await openSession(db, user.id, { address: "198.51.100.1" }, new Date(t0));
-    expect(await sessionViewer(db, user.id, t0 - 1, sid2, { now: t0 + 29 * MIN, idleMs: 30 * MIN })).not.toBeNull();
-    expect(await sessionViewer(db, user.id, t0 - 1, sid2, { now: t0 + 29 * MIN + 31 * MIN, idleMs: 30 * MIN })).toBeNull();
+    expect(await sessionViewer(db, user.id, t0 + 1000, sid2, { now: t0 + 29 * MIN, idleMs: 30 * MIN })).not.toBeNull();
+    expect(await sessionViewer(db, user.id, t0 + 1000, sid2, { now: t0 + 29 * MIN + 31 * MIN, idleMs: 30 * MIN })).toBeNull();
     // Used every hour, a session still ends 12 hours after sign-in.
     const sid3 = await openSession(db, user.id, { address: "198.51.100.1" }, new Date(t0));
-    for (let h = 1; h < 12; h++) expect(await sessionViewer(db, user.id, t0 - 1, sid3, { now: t0 + h * 60 * MIN })).not.toBeNull();
-    expect(await sessionViewer(db, user.id, t0 - 1, sid3, { now: t0 + SESSION_LIFETIME_MS })).toBeNull();
+    for (let h = 1; h < 12; h++) expect(await sessionViewer(db, user.id, t0 + 1000, sid3, { now: t0 + h * 60 * MIN })).not.toBeNull();
+    expect(await sessionViewer(db, user.id, t0 + 1000, sid3, { now: t0 + SESSION_LIFETIME_MS })).toBeNull();
   });
 
   it("a live stream's re-check does not count as activity", async () => {
     const user = await createUser(db, { email: "stream@sessions.test", name: "Stream", passwordHash });
     const t0 = Date.now();
     const sid = await openSession(db, user.id, { address: "198.51.100.1" }, new Date(t0));
-    expect(await sessionViewer(db, user.id, t0 - 1, sid, { now: t0 + 100 * MIN, touch: false })).not.toBeNull();
+    expect(await sessionViewer(db, user.id, t0 + 1000, sid, { now: t0 + 100 * MIN, touch: false })).not.toBeNull();
     expect((await db.signInSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt.getTime()).toBe(t0);
-    expect(await sessionViewer(db, user.id, t0 - 1, sid, { now: t0 + 121 * MIN, touch: false })).toBeNull();
+    expect(await sessionViewer(db, user.id, t0 + 1000, sid, { now: t0 + 121 * MIN, touch: false })).toBeNull();
   });
 
   it("the account page lists live sessions with browser and address, the current one first", async () => {
@@ -120,6 +124,29 @@ describe("sign-in sessions", () => {
     expect(await viewerOf(there)).toBeNull();
     expect(await viewerOf(here)).not.toBeNull();
     expect(await outcomeOf(() => caller.me.sessions.revoke({ sessionId: there.sid! }))).toBe("NOT_FOUND");
+  });
+
+  it("sign-out and revocations reach the security log, with ids only", async () => {
+    const lines: Record<string, unknown>[] = [];
+    securityLogTo(new Writable({ write(chunk, _e, done) { for (const l of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>); done(); } }));
+    try {
+      const user = await createUser(db, { email: "logged@sessions.test", name: "Logged", passwordHash });
+      const a = await signIn("logged@sessions.test");
+      const b = await signIn("logged@sessions.test");
+      const c = await signIn("logged@sessions.test");
+      await (await callerWith(a)).me.sessions.revoke({ sessionId: b.sid! });
+      await (await callerWith(a)).me.sessions.revokeOthers();
+      await authOptions().events!.signOut!({ token: a, session: null as never });
+      const ended = lines.filter((l) => l.event === "session.ended");
+      expect(ended.map((l) => [l.reason, l.objectId, l.userId])).toEqual([
+        ["revoked", b.sid, user.id],
+        ["revoked_others", a.sid, user.id],
+        ["signed_out", a.sid, user.id],
+      ]);
+      expect(await viewerOf(c)).toBeNull();
+    } finally {
+      securityLogTo(pino.destination(1));
+    }
   });
 
   it("'Sign out everywhere else' ends every other session and keeps this one", async () => {

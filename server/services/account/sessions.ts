@@ -2,6 +2,7 @@ import type { Viewer } from "@/server/access";
 import { activeSessions, revokeSession, revokeSessions, type ActiveSession } from "@/server/auth/sessions";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
+import { securityEvent } from "@/server/security-log";
 
 /** The viewer's live sign-in sessions, this one marked current (account page). */
 export function listMySessions(db: Db, viewer: Viewer): Promise<ActiveSession[]> {
@@ -11,10 +12,13 @@ export function listMySessions(db: Db, viewer: Viewer): Promise<ActiveSession[]>
 /** Ends one of the viewer's sessions; another person's id, or an ended one, looks missing. */
 export async function signOutSession(db: Db, viewer: Viewer, sessionId: string): Promise<{ ok: true }> {
   if (!(await revokeSession(db, viewer.userId, sessionId))) throw notFound("That session has already ended");
+  securityEvent("session.ended", { actorId: viewer.userId, userId: viewer.userId, objectType: "session", objectId: sessionId, reason: "revoked" });
   return { ok: true };
 }
 
 /** "Sign out everywhere else": every session of the viewer but the one this request came with. */
 export async function signOutOtherSessions(db: Db, viewer: Viewer): Promise<{ ended: number }> {
-  return { ended: await revokeSessions(db, viewer.userId, viewer.sessionId ?? null) };
+  const ended = await revokeSessions(db, viewer.userId, viewer.sessionId ?? null);
+  if (ended > 0) securityEvent("session.ended", { actorId: viewer.userId, userId: viewer.userId, objectType: "session", objectId: viewer.sessionId, reason: "revoked_others" });
+  return { ended };
 }
