@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { newPassword } from "@/lib/schemas/common";
+import { givenPassword, newPassword } from "@/lib/schemas/common";
 import { validTimeZone } from "@/lib/format";
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password"),
+    currentPassword: givenPassword.min(1, "Enter your current password"),
     newPassword,
-    confirmPassword: z.string(),
+    confirmPassword: givenPassword,
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     message: "The two new passwords differ",

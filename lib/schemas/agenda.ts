@@ -87,8 +87,8 @@ export const agendaItemFormSchema = z
     day: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a day")]),
     startTime: clock,
     endTime: clock,
-    issueId: z.string(),
-    proposingPartyId: z.string(),
+    issueId: z.string().max(64),
+    proposingPartyId: z.string().max(64),
     status,
   })
   .superRefine((v, ctx) => {

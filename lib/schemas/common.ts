@@ -14,7 +14,11 @@ export const positiveInt = z.number().int().min(1, "Must be at least 1").max(INT
 /** Lists of ids a form sends: never more than any session or series holds. */
 export const idList = z.array(id).max(200, "Too many entries");
 
-export const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address"));
+/** RFC 5321 caps an address at 254 characters. */
+export const email = z.string().trim().toLowerCase().max(254, "Keep the email address under 254 characters").pipe(z.email("Enter a valid email address"));
+
+/** A password being checked (not chosen): as long as any password we accept. */
+export const givenPassword = z.string().max(200, "Use at most 200 characters");
 
 export const newPassword = z
   .string()

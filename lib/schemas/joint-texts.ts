@@ -29,6 +29,7 @@ export const jointTextTitle = z.string().trim().min(3, "Enter a title of at leas
 export const languageTag = z
   .string()
   .trim()
+  .max(35, "Use a language tag such as en, ja or ko-KR")
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as en, ja or ko-KR");
 
 /** The create form: kind, title, language; optionally the earlier session's text to start from. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, id, newPassword, personName, positiveInt, idList } from "@/lib/schemas/common";
+import { email, givenPassword, id, newPassword, personName, positiveInt, idList } from "@/lib/schemas/common";
 
 import { ASSIGNABLE_ROLES, INVITABLE_ROLES } from "@/lib/vocabulary";
 
@@ -12,7 +12,7 @@ export const createInvitationSchema = z
     seriesId: id,
     email,
     role: z.enum(INVITABLE_ROLES, { message: "Choose a role" }),
-    partyId: z.string().trim().optional().default(""),
+    partyId: z.string().trim().max(64, "Not a valid id").optional().default(""),
     affiliation: affiliation.optional().default(""),
     expiresInDays: z.coerce
       .number({ message: "Enter a number of days" })
@@ -36,7 +36,7 @@ export const tokenSchema = z.object({ token: z.string().trim().min(1, "Required"
 
 /** The new-account form on the invitation page. */
 export const acceptFormSchema = z
-  .object({ name: personName, password: newPassword, confirmPassword: z.string() })
+  .object({ name: personName, password: newPassword, confirmPassword: givenPassword })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
 export type AcceptFormInput = z.input<typeof acceptFormSchema>;
 
@@ -49,7 +49,7 @@ export const changeRoleSchema = z
   .object({
     membershipId: id,
     role: z.enum(ASSIGNABLE_ROLES, { message: "Choose a role" }),
-    partyId: z.string().trim().optional().default(""),
+    partyId: z.string().trim().max(64, "Not a valid id").optional().default(""),
     affiliation: affiliation.optional().default(""),
     version: positiveInt,
   })

@@ -13,7 +13,7 @@ export const sessionFieldsSchema = z
     title: z.string().trim().min(3, "Enter a title of at least 3 characters").max(200, "Keep the title under 200 characters"),
     startsAt: localDateTime,
     endsAt: localDateTime,
-    timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone from the list"),
+    timeZone: z.string().trim().max(64, "Choose a time zone from the list").refine(isTimeZone, "Choose a time zone from the list"),
     place: z.string().trim().max(200, "Keep the place under 200 characters").default(""),
     isVirtual: z.boolean().default(false),
   })

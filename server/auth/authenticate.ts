@@ -7,8 +7,8 @@ import { verifyPassword } from "@/server/auth/password";
 import { securityEvent } from "@/server/security-log";
 
 export const signInInput = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
-  password: z.string().min(1, "Enter your password"),
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")),
+  password: z.string().min(1, "Enter your password").max(200),
 });
 
 // Verifying against a fixed hash when the account is unknown keeps the response time the same,

@@ -8,6 +8,7 @@ import { transformer } from "@/server/serialization";
 import { uniqueViolation } from "@/server/trpc/unique-violations";
 import { runningChangeFeed } from "@/server/changes/feed";
 import { inputProblem } from "@/server/trpc/input-guard";
+import { id } from "@/lib/schemas/common";
 import {
   BUSY_MESSAGE,
   INTERNAL_MESSAGE,
@@ -155,7 +156,7 @@ export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
 
 /** Loads the viewer's membership of the series the input names; non-members get NOT_FOUND. */
 export const seriesProcedure = authedProcedure
-  .input(z.object({ seriesId: z.string().min(1) }))
+  .input(z.object({ seriesId: id }))
   .use(({ ctx, input, next }) => {
     const membership = requireMembership(ctx.viewer, input.seriesId);
     return next({ ctx: { ...ctx, membership } });
