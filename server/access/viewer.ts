@@ -19,6 +19,8 @@ export type Viewer = {
   memberships: ViewerMembership[];
   /** The sign-in session (SignInSession) this request came with; absent outside requests. */
   sessionId?: string;
+  /** When that session last proved who it is (sign-in or step-up), in ms, as held; step-up actions need it fresh. */
+  authenticatedAt?: number;
 };
 
 const VIEWER_SELECT_BASE = {
@@ -42,7 +44,7 @@ function viewerSelect(now: number) {
     // costs no query while nothing changed.
     signInSessions: {
       where: sessionsWorthHolding(now),
-      select: { id: true, createdAt: true, lastSeenAt: true },
+      select: { id: true, createdAt: true, lastSeenAt: true, authenticatedAt: true },
       orderBy: { lastSeenAt: "desc" as const },
       take: 200,
     },
@@ -123,7 +125,7 @@ export async function sessionViewer(
     row.signInSessions.find((s) => s.id === sessionId) ??
     (await db.signInSession.findFirst({
       where: { id: sessionId, userId, revokedAt: null },
-      select: { id: true, createdAt: true, lastSeenAt: true },
+      select: { id: true, createdAt: true, lastSeenAt: true, authenticatedAt: true },
     }));
   if (!session || sessionState(session, now, check.idleMs ?? sessionIdleMs()) !== "live") return null;
   if (check.touch !== false) {
@@ -135,7 +137,7 @@ export async function sessionViewer(
       // Last-seen is bookkeeping: a failed write must not fail the request it rides on.
     }
   }
-  return { ...viewer, sessionId };
+  return { ...viewer, sessionId, authenticatedAt: session.authenticatedAt.getTime() };
 }
 
 /** For tests: whether an account's row is held. */

@@ -9,6 +9,7 @@ import { uniqueViolation } from "@/server/trpc/unique-violations";
 import { runningChangeFeed } from "@/server/changes/feed";
 import { inputProblem } from "@/server/trpc/input-guard";
 import { id } from "@/lib/schemas/common";
+import { StepUpRequired, stepUpFresh } from "@/server/auth/step-up";
 import {
   BUSY_MESSAGE,
   INTERNAL_MESSAGE,
@@ -97,7 +98,9 @@ const t = initTRPC.context<Context>().create({
     } else {
       message = shape.message;
     }
-    return { ...shape, message, data: { ...shape.data, stack: undefined, errorId, fieldErrors: fieldErrors ?? null } };
+    // A stale step-up: the client asks for the password or a factor in place and retries (components/step-up).
+    const stepUp = cause instanceof StepUpRequired;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, errorId, fieldErrors: fieldErrors ?? null, stepUp } };
   },
 });
 
@@ -149,8 +152,39 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, viewer: ctx.viewer } });
 });
 
-export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+/**
+ * Step-up (server/auth/step-up.ts): the session must have proved who it is within the last 15
+ * minutes. The viewer carries its session's authenticatedAt as held; a stale one is read again
+ * (a step-up a moment ago in another instance may not have reached the held row yet). A viewer
+ * without a session (none on the request path) is refused.
+ */
+export async function requireFreshAuthentication(ctx: Pick<Context, "db" | "viewer">, now = Date.now()): Promise<void> {
+  const viewer = ctx.viewer;
+  if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (stepUpFresh(viewer.authenticatedAt, now)) return;
+  if (viewer.sessionId) {
+    const session = await ctx.db.signInSession.findFirst({
+      where: { id: viewer.sessionId, userId: viewer.userId, revokedAt: null },
+      select: { authenticatedAt: true },
+    });
+    if (session && stepUpFresh(session.authenticatedAt.getTime(), now)) return;
+  }
+  throw new TRPCError({ code: "FORBIDDEN", message: new StepUpRequired().message, cause: new StepUpRequired() });
+}
+
+/** Middleware for step-up actions; use it on any procedure (`.use(stepUp)`), after the viewer is known. */
+export const stepUp = t.middleware(async ({ ctx, next }) => {
+  await requireFreshAuthentication(ctx);
+  return next();
+});
+
+/** A signed-in procedure that is a step-up action (changing factors or the password, …). */
+export const stepUpProcedure = authedProcedure.use(stepUp);
+
+/** Administrators only; every admin mutation is a step-up action. */
+export const adminProcedure = authedProcedure.use(async ({ ctx, type, next }) => {
   if (!ctx.viewer.isAdmin) throw new TRPCError({ code: "FORBIDDEN", message: "Administrators only." });
+  if (type === "mutation") await requireFreshAuthentication(ctx);
   return next();
 });
 

@@ -7,9 +7,18 @@ export function signedInNow(): number {
   return Date.now() + 1000;
 }
 
-/** A tRPC caller acting as a user (or signed out with null), through the same checks as HTTP. */
-export async function callerFor(db: Db, userId: string | null) {
-  const viewer: Viewer | null = userId ? await loadViewer(db, userId, signedInNow()) : null;
+/**
+ * A tRPC caller acting as a user (or signed out with null), through the same checks as HTTP. Like a
+ * person who just signed in, it may take step-up actions (authenticatedAt now); pass
+ * `authenticatedAt` (ms, or null for none) and `sessionId` to test step-up itself.
+ */
+export async function callerFor(db: Db, userId: string | null, session: { sessionId?: string; authenticatedAt?: number | null } = {}) {
+  const loaded: Viewer | null = userId ? await loadViewer(db, userId, signedInNow()) : null;
+  const viewer: Viewer | null = loaded && {
+    ...loaded,
+    sessionId: session.sessionId,
+    authenticatedAt: session.authenticatedAt === undefined ? Date.now() : (session.authenticatedAt ?? undefined),
+  };
   return createCaller({ db, viewer, headers: new Headers() });
 }
 
