@@ -1,4 +1,5 @@
 import { parseEnv } from "@/server/env";
+import { flushReadLogs } from "@/server/read-log";
 import { serve } from "./lib/serve";
 
 // The production server the launcher spawns (`npm start`): Next on Node's HTTP server, drained on
@@ -16,6 +17,9 @@ async function main() {
     const started = Date.now();
     const { answered, cutOff } = await drain();
     console.log(`Drained on ${signal} in ${Date.now() - started} ms: ${answered} in-flight request(s) answered, ${cutOff} cut off.`);
+    // The read log's buffer (server/read-log) holds up to a second of reads: write them before exiting.
+    // Bounded like the drain: a database that does not answer must not hold the exit up.
+    await Promise.race([flushReadLogs(), new Promise((resolve) => setTimeout(resolve, drainMs).unref())]);
     process.exit(0);
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, (s) => void stop(s));

@@ -23,6 +23,7 @@ import {
   tableProposal,
   withdrawProposal,
 } from "@/server/services/joint-texts/write";
+import { recordRead } from "@/server/read-log";
 import { authedProcedure, router } from "@/server/trpc/init";
 
 /**
@@ -32,7 +33,11 @@ import { authedProcedure, router } from "@/server/trpc/init";
  */
 export const jointTextRouter = router({
   listForSession: authedProcedure.input(listJointTextsSchema).query(({ ctx, input }) => listJointTexts(ctx.db, ctx.viewer, input.sessionId)),
-  get: authedProcedure.input(jointTextIdSchema).query(({ ctx, input }) => getJointTextShared(ctx.db, ctx.viewer, input.textId)),
+  get: authedProcedure.input(jointTextIdSchema).query(async ({ ctx, input }) => {
+    const text = await getJointTextShared(ctx.db, ctx.viewer, input.textId);
+    recordRead(ctx, { seriesId: text.session.seriesId, objectType: "joint_text", objectId: text.id, revisionId: text.currentRevisionId });
+    return text;
+  }),
   revisions: authedProcedure.input(jointTextIdSchema).query(({ ctx, input }) => listJointTextRevisions(ctx.db, ctx.viewer, input.textId)),
   compare: authedProcedure.input(compareJointTextSchema).query(({ ctx, input }) => compareJointTextRevisions(ctx.db, ctx.viewer, input)),
   create: authedProcedure.input(createJointTextSchema).mutation(({ ctx, input }) => createJointText(ctx.db, ctx.viewer, input)),

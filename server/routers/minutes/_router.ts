@@ -7,12 +7,17 @@ import {
   releaseMinutes,
   saveMinutes,
 } from "@/server/services/minutes/minutes";
+import { recordRead } from "@/server/read-log";
 import { authedProcedure, router } from "@/server/trpc/init";
 
 /** Minutes of a session: convenors draft and release; delegates and observers read once released. */
 export const minutesRouter = router({
   /** NOT_FOUND unless the viewer may see the session; null while they may not read the minutes. */
-  get: authedProcedure.input(minutesSessionSchema).query(({ ctx, input }) => getMinutesView(ctx.db, ctx.viewer, input.sessionId)),
+  get: authedProcedure.input(minutesSessionSchema).query(async ({ ctx, input }) => {
+    const view = await getMinutesView(ctx.db, ctx.viewer, input.sessionId);
+    if (view) recordRead(ctx, { seriesId: view.seriesId, objectType: "minutes", objectId: view.minutesId, revisionId: view.revisionId });
+    return view;
+  }),
   // Convenors of the series only; other members FORBIDDEN; everyone else NOT_FOUND.
   memberNames: authedProcedure
     .input(minutesSessionSchema)

@@ -21,6 +21,7 @@ import {
   savePaperDraft,
   withdrawPaper,
 } from "@/server/services/papers/papers";
+import { recordRead } from "@/server/read-log";
 import { authedProcedure, router } from "@/server/trpc/init";
 
 /**
@@ -33,7 +34,11 @@ export const paperRouter = router({
   /** Whether the viewer may start a paper in the session, and the items they may link it to. */
   authorship: authedProcedure.input(listPapersSchema).query(({ ctx, input }) => paperAuthorshipForSession(ctx.db, ctx.viewer, input.sessionId)),
   /** A paper with its latest text; linked items are filtered to those the viewer may see. */
-  get: authedProcedure.input(paperIdSchema).query(({ ctx, input }) => getPaper(ctx.db, ctx.viewer, input.paperId)),
+  get: authedProcedure.input(paperIdSchema).query(async ({ ctx, input }) => {
+    const paper = await getPaper(ctx.db, ctx.viewer, input.paperId);
+    recordRead(ctx, { seriesId: paper.session.seriesId, partyId: paper.partyId, objectType: "paper", objectId: paper.id, revisionId: paper.latest?.id ?? null });
+    return paper;
+  }),
   revisions: authedProcedure.input(paperIdSchema).query(({ ctx, input }) => listPaperRevisions(ctx.db, ctx.viewer, input.paperId)),
   compare: authedProcedure.input(comparePaperRevisionsSchema).query(({ ctx, input }) => comparePaperRevisions(ctx.db, ctx.viewer, input)),
   create: authedProcedure.input(createPaperSchema).mutation(({ ctx, input }) => createPaper(ctx.db, ctx.viewer, input)),

@@ -1,3 +1,4 @@
+import { recordRead } from "@/server/read-log";
 import { authedProcedure, router } from "@/server/trpc/init";
 import { createStanceSchema, releaseStanceSchema, saveStanceSchema, stanceIdSchema, stanceSessionSchema } from "@/lib/schemas/stances";
 import { getStanceBoardView } from "@/server/services/stances/board";
@@ -9,11 +10,32 @@ export const stanceRouter = router({
   listForSession: authedProcedure.input(stanceSessionSchema).query(({ ctx, input }) => listSessionStances(ctx.db, ctx.viewer, input.sessionId)),
 
   /** One stance the viewer may read; NOT_FOUND otherwise (drafts of other parties, sealed sessions). */
-  get: authedProcedure.input(stanceIdSchema).query(({ ctx, input }) => getStance(ctx.db, ctx.viewer, input.stanceId)),
+  get: authedProcedure.input(stanceIdSchema).query(async ({ ctx, input }) => {
+    const stance = await getStance(ctx.db, ctx.viewer, input.stanceId);
+    recordRead(ctx, { seriesId: stance.session.seriesId, partyId: stance.partyId, objectType: "stance", objectId: stance.id });
+    return stance;
+  }),
   /** The revisions of a stance the viewer may read (other parties never see the drafts before a release). */
-  history: authedProcedure.input(stanceIdSchema).query(({ ctx, input }) => getStanceHistory(ctx.db, ctx.viewer, input.stanceId)),
+  history: authedProcedure.input(stanceIdSchema).query(async ({ ctx, input }) => {
+    const history = await getStanceHistory(ctx.db, ctx.viewer, input.stanceId);
+    const { stance } = history;
+    recordRead(ctx, { seriesId: stance.session.seriesId, partyId: stance.partyId, objectType: "stance", objectId: stance.id, revisionId: history.revisions.at(-1)?.id ?? null });
+    return history;
+  }),
   /** Issues of the session's agenda × the series' parties, with carried positions. */
-  board: authedProcedure.input(stanceSessionSchema).query(({ ctx, input }) => getStanceBoardView(ctx.db, ctx.viewer, input.sessionId)),
+  board: authedProcedure.input(stanceSessionSchema).query(async ({ ctx, input }) => {
+    const board = await getStanceBoardView(ctx.db, ctx.viewer, input.sessionId);
+    // One read per stance shown (the buffer batches the writes).
+    recordRead(
+      ctx,
+      board.rows.flatMap((row) =>
+        Object.entries(row.cells).flatMap(([partyId, cell]) =>
+          cell ? [{ seriesId: board.session.seriesId, partyId, objectType: "stance" as const, objectId: cell.stanceId }] : [],
+        ),
+      ),
+    );
+    return board;
+  }),
 
   // Changes: delegates of the owning party; other members FORBIDDEN; everyone else NOT_FOUND.
   create: authedProcedure.input(createStanceSchema).mutation(({ ctx, input }) => createStance(ctx.db, ctx.viewer, input)),

@@ -7,6 +7,7 @@ import type { Db } from "@/server/db";
 import { cachedAcrossSeries } from "@/server/services/tracker/cache";
 import { env } from "@/server/env";
 import { SESSION_CARD } from "@/server/services/sessions/select";
+import { recordDownload } from "@/server/read-log";
 
 /** randomBytes(24) in base64url: 32 characters. Anything else (e.g. the column's cuid default) is not a feed token. */
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -153,6 +154,8 @@ export async function feedResponse(db: Db, rawToken: string, headers: Headers): 
   const noStore = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
   if (!viewer) return new Response("Not found", { status: 404, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
   const feed = await cachedFeed(db, viewer, publicOrigin(headers));
+  // The feed is the person's own calendar: recorded as a download of their feed (README "Read log").
+  recordDownload({ db, viewer, headers }, { seriesId: null, objectType: "export", objectId: viewer.userId }, "ics");
   const gzip = /\bgzip\b/.test(headers.get("accept-encoding") ?? "");
   return new Response(gzip ? (feed.gzip) : feed.text, {
     status: 200,

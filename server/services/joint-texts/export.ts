@@ -19,6 +19,8 @@ export type ExportPiece = { kind: "text"; runs: ExportRun[] } | { kind: "bracket
 export type ExportParagraph = { number: number; agreed: boolean; pieces: ExportPiece[] };
 
 export type JointTextExport = {
+  /** The text's series (for the read log; never printed). */
+  seriesId: string;
   id: string;
   title: string;
   kindLabel: string;
@@ -80,6 +82,7 @@ export async function buildJointTextExport(db: Db, viewer: Viewer, textId: strin
   const series = text.session.series;
   return {
     id: text.id,
+    seriesId: text.session.seriesId,
     title: text.title,
     kindLabel: JOINT_TEXT_KIND_LABELS[text.kind],
     languageTag: text.languageTag,

@@ -86,9 +86,8 @@ function viewOf(body: JointBody) {
 export async function getJointText(db: Db, viewer: Viewer, textId: string) {
   const text = await readableText(db, viewer, textId);
   const seriesId = text.session.seriesId;
-  const body = parseBody(
-    (await db.jointTextRevision.findUniqueOrThrow({ where: { textId_number: { textId, number: text.currentRevision } }, select: { body: true } })).body,
-  );
+  const current = await db.jointTextRevision.findUniqueOrThrow({ where: { textId_number: { textId, number: text.currentRevision } }, select: { id: true, body: true } });
+  const body = parseBody(current.body);
   const [party, proposals, lastTabled, carriedFrom] = await Promise.all([
     negotiatingParty(db, viewer, seriesId),
     db.jointTextProposal.findMany({
@@ -105,6 +104,8 @@ export async function getJointText(db: Db, viewer: Viewer, textId: string) {
   const chair = can.chairJointText(viewer, seriesId);
   return {
     ...text,
+    /** The revision shown (for the read log). */
+    currentRevisionId: current.id,
     carriedFrom: carriedFrom ? { id: carriedFrom.id, title: carriedFrom.title, sessionTitle: carriedFrom.session.title } : null,
     lastTabled,
     paragraphs: viewOf(body),

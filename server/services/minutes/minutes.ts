@@ -18,7 +18,7 @@ export const STALE_MINUTES = "Someone saved the minutes since you opened them. Y
 const LATEST_REVISION = {
   orderBy: { number: "desc" },
   take: 1,
-  select: { number: true, body: true, createdAt: true, author: { select: { name: true } } },
+  select: { id: true, number: true, body: true, createdAt: true, author: { select: { name: true } } },
 } satisfies Prisma.Minutes$revisionsArgs;
 
 /** What a reader of the minutes gets; the briefing book includes it. */
@@ -57,6 +57,10 @@ async function visibleSession(db: Db | Tx, viewer: Viewer, sessionId: string) {
 }
 
 export type MinutesView = MinutesForReader & {
+  /** For the read log: the minutes, their series and the revision shown. */
+  minutesId: string;
+  seriesId: string;
+  revisionId: string;
   /** The version a save or release must carry (the latest revision's number). */
   version: number;
   authorName: string;
@@ -77,11 +81,14 @@ async function readMinutesView(db: Db, viewer: Viewer, sessionId: string): Promi
   const session = await visibleSession(db, viewer, sessionId);
   const minutes = await db.minutes.findFirst({
     where: { AND: [{ sessionId }, visibleMinutesWhere(viewer)] },
-    select: { releasedAt: true, version: true, revisions: LATEST_REVISION },
+    select: { id: true, releasedAt: true, version: true, revisions: LATEST_REVISION },
   });
   const latest = minutes?.revisions[0];
   if (!minutes || !latest) return null;
   return {
+    minutesId: minutes.id,
+    seriesId: session.seriesId,
+    revisionId: latest.id,
     body: latest.body,
     releasedAt: minutes.releasedAt,
     updatedAt: latest.createdAt,

@@ -150,7 +150,7 @@ async function readPaper(db: Db, viewer: Viewer, paperId: string) {
   );
   const latest = await db.paperRevision.findFirst({
     where: { AND: [{ paperId }, visiblePaperRevisionsWhere(viewer)] },
-    select: { ...REVISION_META, body: true },
+    select: { ...REVISION_META, id: true, body: true },
     orderBy: { number: "desc" },
   });
   const { items, ...rest } = paper;

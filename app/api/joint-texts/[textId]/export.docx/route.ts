@@ -2,6 +2,7 @@ import { AppError } from "@/server/errors";
 import { currentViewer } from "@/server/auth/session";
 import { limitDownload } from "@/server/rate-limit";
 import { db } from "@/server/db";
+import { recordDownload } from "@/server/read-log";
 import { buildJointTextExport, exportFileName, renderJointTextDocx } from "@/server/services/joint-texts/export";
 
 // A joint text's current revision as Word (.docx), the format delegations exchange. Read through
@@ -9,7 +10,7 @@ import { buildJointTextExport, exportFileName, renderJointTextDocx } from "@/ser
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ textId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ textId: string }> }) {
   const { textId } = await params;
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to download the joint text.", { status: 401 });
@@ -19,6 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tex
   try {
     const doc = await buildJointTextExport(db(), viewer, textId);
     const file = await renderJointTextDocx(doc);
+    recordDownload({ db: db(), viewer, headers: request.headers }, { seriesId: doc.seriesId, objectType: "joint_text", objectId: doc.id }, "docx");
     return new Response(new Uint8Array(file), {
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

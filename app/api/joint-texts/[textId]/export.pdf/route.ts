@@ -3,6 +3,7 @@ import { AppError } from "@/server/errors";
 import { currentViewer } from "@/server/auth/session";
 import { limitDownload } from "@/server/rate-limit";
 import { db } from "@/server/db";
+import { recordDownload } from "@/server/read-log";
 import { renderBriefingPdf } from "@/server/services/briefing/pdf";
 import { buildJointTextExport, exportFileName, ILLUSTRATIVE_LABEL } from "@/server/services/joint-texts/export";
 
@@ -12,7 +13,7 @@ import { buildJointTextExport, exportFileName, ILLUSTRATIVE_LABEL } from "@/serv
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ textId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ textId: string }> }) {
   const { textId } = await params;
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to download the joint text.", { status: 401 });
@@ -34,6 +35,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tex
     pageLabel: "Page {page} of {pages}",
     footerNote: doc.marking,
   });
+  recordDownload({ db: db(), viewer, headers: request.headers }, { seriesId: doc.seriesId, objectType: "joint_text", objectId: doc.id }, "pdf");
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

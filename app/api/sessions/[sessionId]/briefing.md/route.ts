@@ -2,6 +2,7 @@ import { AppError } from "@/server/errors";
 import { currentViewer } from "@/server/auth/session";
 import { limitDownload } from "@/server/rate-limit";
 import { db } from "@/server/db";
+import { recordDownload } from "@/server/read-log";
 import { briefingFileName, buildBriefingBook } from "@/server/services/briefing/book";
 import { briefingDownload } from "@/server/services/briefing/summary";
 
@@ -19,6 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ sess
     const book = await buildBriefingBook(db(), viewer, sessionId);
     const fileName = briefingFileName(book.series.shortName, book.session.title, "md");
     const download = briefingDownload(book);
+    recordDownload({ db: db(), viewer, headers: request.headers }, { seriesId: book.series.id, objectType: "export", objectId: book.session.id }, "md");
     const gzip = /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
     return new Response(gzip ? download.gzip : download.bytes, {
       headers: {

@@ -4,6 +4,7 @@ import { AppError } from "@/server/errors";
 import { currentViewer } from "@/server/auth/session";
 import { limitDownload } from "@/server/rate-limit";
 import { db } from "@/server/db";
+import { recordDownload } from "@/server/read-log";
 import { briefingFileName, briefingSubject } from "@/server/services/briefing/book";
 import { renderBriefingPdf } from "@/server/services/briefing/pdf";
 
@@ -11,7 +12,7 @@ import { renderBriefingPdf } from "@/server/services/briefing/pdf";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ sessionId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
   const viewer = await currentViewer();
   if (!viewer) return new Response("Sign in to download the briefing book.", { status: 401 });
@@ -36,6 +37,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ses
     footerNote: session.series.attribution === "CHATHAM_HOUSE" ? t("pdf.chathamHouse") : t("pdf.restricted"),
   });
   const fileName = briefingFileName(session.series.shortName, session.title, "pdf");
+  recordDownload({ db: db(), viewer, headers: request.headers }, { seriesId: session.series.id, objectType: "export", objectId: session.id }, "pdf");
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
