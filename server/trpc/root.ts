@@ -16,6 +16,7 @@ import { healthRouter } from "@/server/routers/health/_router";
 import { meRouter } from "@/server/routers/me/_router";
 import { jointTextRouter } from "@/server/routers/joint-text/_router";
 import { paperRouter } from "@/server/routers/paper/_router";
+import { readLogRouter } from "@/server/routers/read-log/_router";
 import { seriesRouter } from "@/server/routers/series/_router";
 import { sessionRouter } from "@/server/routers/session/_router";
 import { stanceRouter } from "@/server/routers/stance/_router";
@@ -45,6 +46,7 @@ export const appRouter = router({
   briefing: briefingRouter,
   live: liveRouter,
   notification: notificationRouter,
+  readLog: readLogRouter,
 });
 
 export type AppRouter = typeof appRouter;

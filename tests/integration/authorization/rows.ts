@@ -12,6 +12,7 @@ import { issuesRows } from "@/tests/integration/authorization/issues";
 import { membersRows } from "@/tests/integration/authorization/members";
 import { sessionsRows } from "@/tests/integration/authorization/sessions";
 import { notificationsRows } from "@/tests/integration/authorization/notifications";
+import { readLogRows } from "@/tests/integration/authorization/read-log";
 import type { Rows } from "@/tests/integration/authorization/shared";
 
 /** Every procedure's row, one module per area of the router. */
@@ -30,4 +31,5 @@ export const MATRIX: Rows = {
   ...minutesRows,
   ...briefingRows,
   ...notificationsRows,
+  ...readLogRows,
 };
