@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
+import { flushReadLogs } from "@/server/read-log";
 import { disconnectTestDb, resetDatabase, testDatabaseUrl } from "./helpers/db";
 
 // Code under test that reads the environment (server/env.ts) sees the run's database.
@@ -11,5 +12,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Reads the file's calls queued (server/read-log) are written before its client closes.
+  await flushReadLogs();
   await disconnectTestDb();
 });
