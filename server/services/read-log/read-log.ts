@@ -1,7 +1,6 @@
 import type { ReadLogForObjectInput } from "@/lib/schemas/read-log";
 import {
   can,
-  membershipIn,
   visibleJointTextsWhere,
   visibleMembershipsWhere,
   visibleMinutesWhere,
