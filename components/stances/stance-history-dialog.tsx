@@ -5,6 +5,7 @@ import { useViewerZone } from "@/components/layout/viewer-zone";
 import { formatInstant } from "@/lib/format";
 import { useTranslations } from "next-intl";
 import { RevisionDiff } from "@/components/revisions/lazy";
+import { ReadLogPanel } from "@/components/read-log/read-log-panel";
 import { formatPoint } from "@/lib/issue-scale";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -84,6 +85,7 @@ export function StanceHistoryDialog({ stanceId, partyCode, issueTitle, scaleMin,
             })}
           </ol>
         )}
+        {stanceId ? <ReadLogPanel objectType="stance" objectId={stanceId} zone={zone} optional /> : null}
       </DialogContent>
     </Dialog>
   );

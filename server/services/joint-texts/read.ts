@@ -119,6 +119,8 @@ export async function getJointText(db: Db, viewer: Viewer, textId: string) {
     locked,
     /** The viewer chairs the text (a convenor of its series) and it is not locked. */
     canChair: chair && !locked,
+    /** The viewer convenes the text's series (sees its read log), locked or not. */
+    convenes: chair,
     /** The viewer negotiates for a party (a delegate) and the text is open to the parties. */
     canNegotiate: party !== null && !locked && text.release !== "DRAFT",
   };

@@ -5,6 +5,8 @@ import { JointTextReleaseBadge } from "@/components/joint-texts/badges";
 import { JointTextExports } from "@/components/joint-texts/joint-text-exports";
 import { JointTextWorkspace } from "@/components/joint-texts/workspace";
 import { LiveSession } from "@/components/live/live-status";
+import { ReadLogPanel } from "@/components/read-log/read-log-panel";
+import { viewerZone } from "@/server/pages/viewer-zone";
 import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { api, loadOrNotFound } from "@/server/trpc/server";
@@ -22,6 +24,7 @@ export default async function JointTextPage({ params }: Props) {
   const { textId } = await params;
   const text = await loadOrNotFound((await api()).jointText.get({ textId }));
   const t = await getTranslations("jointTexts");
+  const zone = text.convenes ? await viewerZone() : null;
   return (
     <>
       <IllustrativeNotice show={text.session.series.illustrative} />
@@ -44,6 +47,11 @@ export default async function JointTextPage({ params }: Props) {
         <JointTextExports textId={text.id} clean={text.figures.brackets === 0} showHint />
       </div>
       <JointTextWorkspace textId={text.id} />
+      {zone ? (
+        <div className="mt-6 max-w-xl">
+          <ReadLogPanel objectType="joint_text" objectId={text.id} zone={zone} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -13,6 +13,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { IllustrativeNotice } from "@/components/series/illustrative-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { LiveSession } from "@/components/live/live-status";
+import { ReadLogPanel } from "@/components/read-log/read-log-panel";
+import { viewerZone } from "@/server/pages/viewer-zone";
 import { api, loadOrNotFound } from "@/server/trpc/server";
 
 type Props = { params: Promise<{ paperId: string }> };
@@ -31,6 +33,7 @@ export default async function PaperPage({ params }: Props) {
   const tl = await getTranslations("releaseLevel");
   const by = paper.party ? t("byParty", { party: paper.party.name, code: paper.party.code }) : t("scholarPaper", { name: paper.author.name });
   const live = !paper.withdrawnAt;
+  const zone = paper.isOwner ? await viewerZone() : null;
 
   return (
     <>
@@ -160,6 +163,8 @@ export default async function PaperPage({ params }: Props) {
               )}
             </CardContent>
           </Card>
+
+          {paper.isOwner && zone ? <ReadLogPanel objectType="paper" objectId={paper.id} zone={zone} /> : null}
 
           {paper.isOwner && live && !paper.lockedByConclusion ? (
             <Card>

@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown/markdown";
 import { MinutesEditor } from "@/components/minutes/minutes-editor";
 import { MinutesReader } from "@/components/minutes/minutes-reader";
+import { ReadLogPanel } from "@/components/read-log/read-log-panel";
+import { viewerZone } from "@/server/pages/viewer-zone";
 import { api, loadOrNotFound, requireViewer } from "@/server/trpc/server";
 
 type Props = { params: Promise<{ sessionId: string }> };
@@ -24,8 +26,9 @@ export default async function MinutesPage({ params }: Props) {
   const minutes = await loadOrNotFound(caller.minutes.get({ sessionId }));
   if (session.myRole !== "CONVENOR") return <MinutesReader minutes={minutes} timeZone={session.timeZone} />;
 
-  const [names, viewer] = await Promise.all([loadOrNotFound(caller.minutes.memberNames({ sessionId })), requireViewer()]);
+  const [names, viewer, zone] = await Promise.all([loadOrNotFound(caller.minutes.memberNames({ sessionId })), requireViewer(), viewerZone()]);
   return (
+    <>
     <MinutesEditor
       sessionId={sessionId}
       timeZone={session.timeZone}
@@ -36,5 +39,11 @@ export default async function MinutesPage({ params }: Props) {
       renderedBody={minutes ? <Markdown>{minutes.body}</Markdown> : undefined}
       currentItem={session.currentItem}
     />
+      {minutes ? (
+        <div className="mt-6 max-w-xl">
+          <ReadLogPanel objectType="minutes" objectId={minutes.minutesId} zone={zone} />
+        </div>
+      ) : null}
+    </>
   );
 }
