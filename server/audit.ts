@@ -58,6 +58,8 @@ export const AUDIT_ACTIONS = [
   "session.current_item_set",
   "session.status_changed",
   "session.updated",
+  /** A sign-in session (or all of an account's) ended: server/auth/session-audit.ts. */
+  "sign_in_session.ended",
   "stance.created",
   "stance.released",
   "stance.saved",

@@ -51,3 +51,15 @@ export const appointConvenorSchema = z.object({ seriesId: id, userId: id });
 
 export const updateSeriesSchema = createSeriesSchema.omit({ convenorIds: true }).extend({ seriesId: id, version: positiveInt });
 export type UpdateSeriesInput = z.input<typeof updateSeriesSchema>;
+
+/** The admin Security page's lists (server/services/admin/security.ts). */
+export const SECURITY_LISTS = ["sign_ins", "sessions", "admin"] as const;
+export const securityListSchema = z.object({
+  list: z.enum(SECURITY_LISTS).default("sign_ins"),
+  /** sign_ins: succeeded or failed only; sessions: live or ended only. */
+  outcome: z.enum(["all", "succeeded", "failed", "live", "ended"]).default("all"),
+  /** Part of an email address or a name. */
+  q: z.string().trim().max(254, "Keep the search under 254 characters").default(""),
+  page: positiveInt.default(1),
+});
+export type SecurityListInput = z.input<typeof securityListSchema>;

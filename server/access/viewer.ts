@@ -127,7 +127,12 @@ export async function sessionViewer(
       where: { id: sessionId, userId, revokedAt: null },
       select: { id: true, createdAt: true, lastSeenAt: true, authenticatedAt: true },
     }));
-  if (!session || sessionState(session, now, check.idleMs ?? sessionIdleMs()) !== "live") return null;
+  if (!session) return null;
+  const state = sessionState(session, now, check.idleMs ?? sessionIdleMs());
+  if (state !== "live") {
+    if (state === "idle" || state === "expired") await endDetectedSession(db, userId, sessionId, state, now);
+    return null;
+  }
   if (check.touch !== false) {
     try {
       // The held row moves with the write at once; the feed's notification then replaces it. Without
@@ -151,4 +156,20 @@ export function membershipIn(viewer: Viewer, seriesId: string): ViewerMembership
 
 export function seriesIdsWhere(viewer: Viewer, roles: MemberRole[]): string[] {
   return viewer.memberships.filter((m) => roles.includes(m.role)).map((m) => m.seriesId);
+}
+
+/**
+ * A session found idle or past its lifetime at a request: closed (revokedAt) so it is recorded once,
+ * with a "sign_in_session.ended" audit event (server/auth/session-audit.ts). Bookkeeping: a failure
+ * here never fails the request, which is refused either way.
+ */
+async function endDetectedSession(db: Db, userId: string, sessionId: string, state: "idle" | "expired", now: number): Promise<void> {
+  try {
+    const { count } = await db.signInSession.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date(now) } });
+    if (count === 0) return;
+    const { auditSessionsEnded } = await import("@/server/auth/session-audit");
+    await auditSessionsEnded(db, { actorId: null, userId, reason: state, sessionId });
+  } catch {
+    // The refusal stands; the next request with this session finds it closed or tries again.
+  }
 }

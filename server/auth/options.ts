@@ -11,6 +11,7 @@ import { AppError } from "@/server/errors";
 import { databaseFailure, logFailure } from "@/server/failures";
 import { securityEvent } from "@/server/security-log";
 import { SIGN_IN_FAILED, SIGN_IN_UNAVAILABLE } from "@/lib/sign-in-errors";
+import { auditSessionsEnded } from "@/server/auth/session-audit";
 
 export { SESSION_MAX_AGE_SECONDS } from "@/server/auth/sessions";
 
@@ -72,6 +73,7 @@ export function authOptions(): NextAuthOptions {
         try {
           if (await revokeSession(db(), token.sub, token.sid)) {
             securityEvent("session.ended", { actorId: token.sub, userId: token.sub, objectType: "session", objectId: token.sid, reason: "signed_out" });
+            await auditSessionsEnded(db(), { actorId: token.sub, userId: token.sub, reason: "signed_out", sessionId: token.sid });
           }
           // This server's held accounts forget it before the next request, not when the feed echoes.
           runningChangeFeed()?.localWrite();

@@ -1,6 +1,7 @@
 import {
   adminUserSchema,
   appointConvenorSchema,
+  securityListSchema,
   createPartySchema,
   createSeriesSchema,
   createUserSchema,
@@ -10,6 +11,7 @@ import {
 } from "@/lib/schemas/admin";
 import { appointConvenor, createParty, createSeries, createUser, setUserActive, updateParty, updateSeries } from "@/server/services/admin/admin";
 import { getUserForAdmin, listParties, listSeriesForAdmin, listUsers } from "@/server/services/admin/lists";
+import { listSecurity, signOutUserEverywhere, userSessionsForAdmin } from "@/server/services/admin/security";
 import { adminProcedure, router } from "@/server/trpc/init";
 
 // Admins manage accounts, parties and series; none of this reads delegation material.
@@ -19,9 +21,17 @@ export const adminRouter = router({
     /** One account: status, sign-in sessions and roles per series. */
     get: adminProcedure.input(adminUserSchema).query(({ ctx, input }) => getUserForAdmin(ctx.db, input.userId)),
     create: adminProcedure.input(createUserSchema).mutation(({ ctx, input }) => createUser(ctx.db, ctx.viewer, input)),
+    /** The account's sign-in sessions, live and ended (browser, address, opened, ended). */
+    sessions: adminProcedure.input(adminUserSchema).query(({ ctx, input }) => userSessionsForAdmin(ctx.db, input.userId)),
+    /** Ends every session of the account; audited as sign_in_session.ended. */
+    signOutEverywhere: adminProcedure.input(adminUserSchema).mutation(({ ctx, input }) => signOutUserEverywhere(ctx.db, ctx.viewer, input.userId)),
     setActive: adminProcedure
       .input(setUserActiveSchema)
       .mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.viewer, input.userId, input.active)),
+  }),
+  /** Sign-in attempts, sign-in sessions and administrators' actions (the Security page). */
+  security: router({
+    list: adminProcedure.input(securityListSchema).query(({ ctx, input }) => listSecurity(ctx.db, input)),
   }),
   parties: router({
     list: adminProcedure.query(({ ctx }) => listParties(ctx.db)),

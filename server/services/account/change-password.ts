@@ -2,6 +2,7 @@ import type { Db } from "@/server/db";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/audit";
 import { revokeSessions } from "@/server/auth/sessions";
+import { auditSessionsEnded } from "@/server/auth/session-audit";
 import { AppError } from "@/server/errors";
 
 /**
@@ -21,8 +22,9 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
       where: { id: userId },
       data: { passwordHash, sessionsValidFrom: now, version: { increment: 1 } },
     });
-    await revokeSessions(tx, userId, null, now);
+    const ended = await revokeSessions(tx, userId, null, now);
     await recordAudit(tx, { actorId: userId, action: "user.password_changed", subject: { kind: "user", id: userId } });
+    if (ended > 0) await auditSessionsEnded(tx, { actorId: userId, userId, reason: "password_changed", ended });
   });
   return { ok: true };
 }

@@ -6,6 +6,7 @@ import { hashPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/audit";
 import { AppError, invalid, notFound } from "@/server/errors";
 import { updateVersioned } from "@/server/services/kit";
+import { auditSessionsEnded } from "@/server/auth/session-audit";
 
 type Actor = { userId: string };
 
@@ -46,12 +47,13 @@ export async function setUserActive(db: Db, actor: Actor, userId: string, active
         : { deactivatedAt: user.deactivatedAt ?? now, sessionsValidFrom: now, version: { increment: 1 } },
       select: { id: true, deactivatedAt: true },
     });
-    if (!active) await revokeSessions(tx, userId, null, now);
+    const ended = active ? 0 : await revokeSessions(tx, userId, null, now);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: active ? "user.reactivated" : "user.deactivated",
       subject: { kind: "user", id: userId },
     });
+    if (ended > 0) await auditSessionsEnded(tx, { actorId: actor.userId, userId, reason: "deactivated", ended });
     return updated;
   });
 }

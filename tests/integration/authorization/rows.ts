@@ -13,6 +13,7 @@ import { membersRows } from "@/tests/integration/authorization/members";
 import { sessionsRows } from "@/tests/integration/authorization/sessions";
 import { notificationsRows } from "@/tests/integration/authorization/notifications";
 import { readLogRows } from "@/tests/integration/authorization/read-log";
+import { securityRows } from "@/tests/integration/authorization/security";
 import type { Rows } from "@/tests/integration/authorization/shared";
 
 /** Every procedure's row, one module per area of the router. */
@@ -32,4 +33,5 @@ export const MATRIX: Rows = {
   ...briefingRows,
   ...notificationsRows,
   ...readLogRows,
+  ...securityRows,
 };
