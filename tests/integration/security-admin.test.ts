@@ -101,6 +101,7 @@ describe("the admin Security page", () => {
     await expect(signIn("attempts@security.test", "wrong-password-here", "203.0.113.77")).rejects.toThrow();
     const admin = await callerFor(db, adminId);
     const all = await admin.admin.security.list({ list: "sign_ins", q: "attempts@" });
+    if (all.list !== "sign_ins") throw new Error("wrong list");
     expect(all.rows.map((r) => r.succeeded)).toEqual([false, true]);
     const failed = await admin.admin.security.list({ list: "sign_ins", q: "attempts@", outcome: "failed" });
     expect(failed).toMatchObject({ total: 1, page: 1, pages: 1, rows: [{ address: "203.0.113.77", succeeded: false }] });
@@ -115,6 +116,7 @@ describe("the admin Security page", () => {
     expect(ended.total).toBe(sessions.total);
 
     const actions = await admin.admin.security.list({ list: "admin" });
+    if (actions.list !== "admin") throw new Error("wrong list");
     const kinds = new Set(actions.rows.map((r) => r.action));
     expect(kinds.has("user.deactivated")).toBe(true);
     expect(kinds.has("sign_in_session.ended")).toBe(true);

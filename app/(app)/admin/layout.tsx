@@ -8,6 +8,7 @@ import { api, requireAdminPage } from "@/server/trpc/server";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await requireAdminPage();
   const t = await getTranslations("admin");
+  const ts = await getTranslations("security");
   // Accounts, parties and series of a demo install are demo data too.
   const series = await (await api()).admin.series.list();
   return (
@@ -21,6 +22,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             { href: "/admin/users", label: t("users") },
             { href: "/admin/parties", label: t("parties") },
             { href: "/admin/series", label: t("series") },
+            { href: "/admin/security", label: ts("nav") },
           ]}
         />
       </div>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { UserSessionsAdmin } from "@/components/admin/user-sessions-admin";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatWhen } from "@/lib/format";
+import { viewerZone } from "@/server/pages/viewer-zone";
 import { api, loadOrNotFound, requireAdminPage } from "@/server/trpc/server";
 
 type Props = { params: Promise<{ userId: string }> };
@@ -23,6 +25,7 @@ export default async function AdminUserPage({ params }: Props) {
   await requireAdminPage();
   const user = await loadOrNotFound((await api()).admin.users.get({ userId }));
   const t = await getTranslations();
+  const zone = await viewerZone();
   // Account events are no session's: shown in UTC, and labelled so.
   const when = (date: Date) => `${formatWhen(date, "UTC")} UTC`;
   return (
@@ -49,8 +52,11 @@ export default async function AdminUserPage({ params }: Props) {
         </Card>
         <Card>
           <CardHeader><CardTitle as="h3">{t("admin.signInSessions")}</CardTitle></CardHeader>
-          <CardContent className="text-sm text-muted-foreground" data-testid="admin-user-sessions">
-            {user.deactivatedAt ? t("admin.sessionsNone") : t("admin.sessionsValidFrom", { when: when(user.sessionsValidFrom) })}
+          <CardContent className="space-y-3" data-testid="admin-user-sessions">
+            <p className="text-sm text-muted-foreground">
+              {user.deactivatedAt ? t("admin.sessionsNone") : t("admin.sessionsValidFrom", { when: when(user.sessionsValidFrom) })}
+            </p>
+            <UserSessionsAdmin userId={user.id} name={user.name} zone={zone} />
           </CardContent>
         </Card>
       </div>
