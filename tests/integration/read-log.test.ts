@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createFixtureWorld, type FixtureWorld } from "@/prisma/seed/fixture-world";
 import { createJointText, createMinutes, createSession } from "@/prisma/seed/factories";
 import { addParagraph, emptyBody } from "@/server/domain/joint-text";
-import { flushReadLogs, ReadLogBuffer, readLogFor, type ReadRow } from "@/server/read-log";
+import { flushReadLogs, readLogFor } from "@/server/read-log";
 import { loadViewer } from "@/server/access";
 import { trackerCsv } from "@/server/services/tracker/csv";
 import { createCaller } from "@/server/trpc/root";
@@ -141,62 +141,6 @@ describe("readLog.forObject", () => {
 });
 
 describe("the buffer", () => {
-  const row = (n: number): ReadRow => ({
-    userId: "u",
-    seriesId: null,
-    partyId: null,
-    objectType: "paper",
-    objectId: `p${n}`,
-    revisionId: null,
-    kind: "view",
-    format: null,
-    address: "",
-    createdAt: new Date(),
-  });
-
-  it("survives a failed flush: the rows are kept, reported and written on the retry", async () => {
-    const written: ReadRow[] = [];
-    const problems: string[] = [];
-    let fail = 1;
-    const buffer = new ReadLogBuffer({
-      write: async (rows) => {
-        if (fail-- > 0) throw new Error("database away");
-        written.push(...rows);
-      },
-      report: (p) => problems.push(p.kind),
-      intervalMs: 60_000,
-    });
-    buffer.push(row(1));
-    buffer.push(row(2));
-    await buffer.flush();
-    expect(problems).toEqual(["write_failed"]);
-    expect(written.map((r) => r.objectId)).toEqual(["p1", "p2"]);
-    expect(buffer.pending).toBe(0);
-  });
-
-  it("gives up on a batch after a bounded number of attempts, and drops the oldest when full", async () => {
-    const problems: { kind: string; rows?: number; reason?: string }[] = [];
-    const buffer = new ReadLogBuffer({
-      write: async () => {
-        throw new Error("database away");
-      },
-      report: (p) => problems.push(p.kind === "dropped" ? { kind: p.kind, rows: p.rows, reason: p.reason } : { kind: p.kind }),
-      intervalMs: 60_000,
-      maxBuffered: 3,
-      maxAttempts: 2,
-    });
-    for (let i = 0; i < 5; i++) buffer.push(row(i));
-    expect(buffer.pending).toBe(3);
-    await buffer.flush();
-    expect(buffer.pending).toBe(0);
-    expect(problems).toEqual([
-      { kind: "dropped", rows: 2, reason: "buffer_full" },
-      { kind: "write_failed" },
-      { kind: "write_failed" },
-      { kind: "dropped", rows: 3, reason: "gave_up" },
-    ]);
-  });
-
   it("is flushed on shutdown: flushReadLogs writes what is waiting", async () => {
     const viewer = (await loadViewer(db, w.users.jpDelegate.id, signedInNow()))!;
     const { recordRead } = await import("@/server/read-log");
