@@ -13,7 +13,15 @@ export type SecurityEvent =
   | "account.changed"
   | "session.ended"
   | "export.downloaded"
-  | "export.refused";
+  | "export.refused"
+  | "sign_in.second_factor_required"
+  | "second_factor.succeeded"
+  | "second_factor.failed"
+  | "factor.added"
+  | "factor.confirmed"
+  | "factor.removed"
+  | "recovery_codes.generated"
+  | "recovery_code.used";
 
 export type SecurityFields = {
   /** Who did it (a user id), when known. */
@@ -28,7 +36,7 @@ export type SecurityFields = {
   objectType?: string | null;
   objectId?: string | null;
   /** Why a sign-in failed or a download was refused: a fixed word, never a message. */
-  reason?: "wrong_credentials" | "deactivated" | "throttled" | "rate_limited" | "signed_out" | "revoked" | "revoked_others" | null;
+  reason?: "wrong_credentials" | "deactivated" | "throttled" | "rate_limited" | "signed_out" | "revoked" | "revoked_others" | "wrong_code" | "challenge_expired" | null;
 };
 
 const FIELDS = ["actorId", "userId", "address", "seriesId", "action", "objectType", "objectId", "reason"] as const;
@@ -53,6 +61,6 @@ export function securityEvent(event: SecurityEvent, fields: SecurityFields = {})
     const value = fields[key];
     if (typeof value === "string" && value !== "") line[key] = value.slice(0, 200);
   }
-  const level = event === "sign_in.failed" || event === "sign_in.throttled" || event === "export.refused" ? "warn" : "info";
+  const level = event === "sign_in.failed" || event === "sign_in.throttled" || event === "export.refused" || event === "second_factor.failed" || event === "recovery_code.used" ? "warn" : "info";
   logger()[level](line);
 }

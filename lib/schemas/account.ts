@@ -32,3 +32,31 @@ export type SetTimeZoneInput = z.infer<typeof setTimeZoneSchema>;
 /** One of the person's own sign-in sessions (account page, "Sign out" on its row). */
 export const revokeSessionSchema = z.object({ sessionId: z.string().min(1).max(64) });
 export type RevokeSessionInput = z.infer<typeof revokeSessionSchema>;
+
+/** "Set up an authenticator app": the person's name for it. */
+export const FACTOR_LABEL_MAX = 60;
+export const startTotpSchema = z.object({
+  label: z.string().trim().min(1, "Give it a name, e.g. Phone").max(FACTOR_LABEL_MAX, `At most ${FACTOR_LABEL_MAX} characters`),
+});
+export type StartTotpInput = z.infer<typeof startTotpSchema>;
+
+/** A 6-digit code from the app; spaces are allowed ("123 456"). */
+export const totpCodeField = z
+  .string()
+  .trim()
+  .max(20)
+  .refine((v) => /^\d{6}$/.test(v.replace(/[\s-]/g, "")), "Enter the 6-digit code from the app");
+
+export const confirmTotpSchema = z.object({ factorId: z.string().min(1).max(64), code: totpCodeField });
+export type ConfirmTotpInput = z.infer<typeof confirmTotpSchema>;
+
+/**
+ * Removing a factor. Removing the last one needs the password and a current factor: a code from
+ * the app, or a recovery code.
+ */
+export const removeFactorSchema = z.object({
+  factorId: z.string().min(1).max(64),
+  password: z.string().max(1024).optional(),
+  code: z.string().trim().max(64).optional(),
+});
+export type RemoveFactorInput = z.infer<typeof removeFactorSchema>;

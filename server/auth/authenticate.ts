@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { WRONG_CREDENTIALS } from "@/lib/sign-in-errors";
+import { randomBytes } from "node:crypto";
+import { SIGN_IN_EXPIRED, WRONG_CODE, WRONG_CREDENTIALS, secondFactorNeeded, type SecondFactorMethod } from "@/lib/sign-in-errors";
+import { useRecoveryCode, verifyTotpCode } from "@/server/auth/factors";
 import { checkSignInThrottle, recordSignInAttempt } from "@/server/auth/throttle";
 import { verifyPassword } from "@/server/auth/password";
 import { securityEvent } from "@/server/security-log";
@@ -20,7 +22,42 @@ export { WRONG_CREDENTIALS } from "@/lib/sign-in-errors";
 
 export type AuthenticatedUser = { id: string; email: string; name: string };
 
-/** Checks a sign-in attempt against the throttle and the stored argon2id hash, and records it. */
+/** Sign-in's second step: a challenge made after the right password, answered with a code. */
+export const SIGN_IN_CHALLENGE_PURPOSE = "sign-in";
+export const SIGN_IN_CHALLENGE_MS = 5 * 60_000;
+/** Wrong codes a challenge survives; the account's throttle (5 failures) counts them too. */
+export const MAX_CHALLENGE_FAILURES = 5;
+
+export const secondFactorInput = z.object({
+  challengeId: z.string().min(1).max(100),
+  code: z.string().trim().min(1).max(64),
+  method: z.enum(["totp", "recovery"]),
+});
+
+function throttled(retryAfterMinutes: number): AppError {
+  const n = retryAfterMinutes;
+  return new AppError("TOO_MANY_REQUESTS", `Too many failed attempts. Try again in ${n} minute${n === 1 ? "" : "s"}.`);
+}
+
+/** The ways the account can answer the second step (a passkey joins when it has one). */
+async function secondFactorMethods(db: Db, userId: string): Promise<SecondFactorMethod[]> {
+  const [factors, recovery] = await Promise.all([
+    db.authFactor.findMany({ where: { userId, confirmedAt: { not: null } }, select: { kind: true }, distinct: ["kind"] }),
+    db.recoveryCode.count({ where: { userId, usedAt: null } }),
+  ]);
+  const methods: SecondFactorMethod[] = [];
+  if (factors.some((f) => f.kind === "TOTP")) methods.push("totp");
+  if (factors.some((f) => f.kind === "PASSKEY")) methods.push("passkey");
+  if (recovery > 0) methods.push("recovery");
+  return methods;
+}
+
+/**
+ * Checks a sign-in attempt against the throttle and the stored argon2id hash, and records it.
+ * When the account has a confirmed second factor no session may open yet: a single-use challenge
+ * (five minutes, bound to the client address) is made and the error names it, so the form asks
+ * for the code (secondFactorNeeded in lib/sign-in-errors.ts); authenticateSecondFactor finishes.
+ */
 export async function authenticate(
   db: Db,
   raw: { email?: unknown; password?: unknown },
@@ -33,11 +70,7 @@ export async function authenticate(
   const verdict = await checkSignInThrottle(db, email, address);
   if (!verdict.allowed) {
     securityEvent("sign_in.throttled", { address, reason: "throttled" });
-    const n = verdict.retryAfterMinutes;
-    throw new AppError(
-      "TOO_MANY_REQUESTS",
-      `Too many failed attempts. Try again in ${n} minute${n === 1 ? "" : "s"}.`,
-    );
+    throw throttled(verdict.retryAfterMinutes);
   }
 
   const user = await db.user.findUnique({
@@ -51,7 +84,78 @@ export async function authenticate(
     securityEvent("sign_in.failed", { userId: user?.id, address, reason: user?.deactivatedAt && ok ? "deactivated" : "wrong_credentials" });
     throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
   }
+  const methods = await secondFactorMethods(db, user.id);
+  if (methods.includes("totp") || methods.includes("passkey")) {
+    // A random id (192 bits): the challenge stands for the right password, so it must not be guessable.
+    const challengeId = randomBytes(24).toString("base64url");
+    const now = new Date();
+    await db.signInChallenge.create({
+      data: { id: challengeId, userId: user.id, purpose: SIGN_IN_CHALLENGE_PURPOSE, address: address.slice(0, 100), createdAt: now, expiresAt: new Date(now.getTime() + SIGN_IN_CHALLENGE_MS) },
+    });
+    securityEvent("sign_in.second_factor_required", { userId: user.id, address, objectType: "sign_in_challenge", objectId: challengeId });
+    throw new AppError("UNAUTHORIZED", secondFactorNeeded(challengeId, methods));
+  }
   await recordSignInAttempt(db, email, address, true);
   securityEvent("sign_in.succeeded", { userId: user.id, address });
   return { id: user.id, email: user.email, name: user.name };
+}
+
+export type SecondFactorResult = AuthenticatedUser & { method: "TOTP" | "RECOVERY" };
+
+/**
+ * Sign-in's second step: the challenge the password step made (unused, unexpired, same client
+ * address, fewer than five wrong codes) answered with a TOTP code or a recovery code. Wrong codes
+ * count against the account and the address in the sign-in throttle like wrong passwords.
+ */
+export async function authenticateSecondFactor(
+  db: Db,
+  raw: { challengeId?: unknown; code?: unknown; method?: unknown },
+  address: string,
+  now = new Date(),
+): Promise<SecondFactorResult> {
+  const parsed = secondFactorInput.safeParse(raw);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", WRONG_CODE);
+  const { challengeId, code, method } = parsed.data;
+
+  const challenge = await db.signInChallenge.findUnique({
+    where: { id: challengeId },
+    select: { id: true, purpose: true, address: true, expiresAt: true, usedAt: true, failures: true, user: { select: { id: true, email: true, name: true, deactivatedAt: true } } },
+  });
+  const live =
+    challenge &&
+    challenge.purpose === SIGN_IN_CHALLENGE_PURPOSE &&
+    !challenge.usedAt &&
+    challenge.expiresAt > now &&
+    challenge.address === address.slice(0, 100) &&
+    challenge.failures < MAX_CHALLENGE_FAILURES &&
+    !challenge.user.deactivatedAt;
+  if (!live) {
+    securityEvent("second_factor.failed", { userId: challenge?.user.id, address, objectType: "sign_in_challenge", objectId: challenge?.id, reason: "challenge_expired" });
+    throw new AppError("UNAUTHORIZED", SIGN_IN_EXPIRED);
+  }
+  const user = challenge.user;
+
+  const verdict = await checkSignInThrottle(db, user.email, address, now);
+  if (!verdict.allowed) {
+    securityEvent("sign_in.throttled", { userId: user.id, address, reason: "throttled" });
+    throw throttled(verdict.retryAfterMinutes);
+  }
+
+  const ok = method === "totp" ? await verifyTotpCode(db, user.id, code, now) : await useRecoveryCode(db, user.id, code, now);
+  if (!ok) {
+    await recordSignInAttempt(db, user.email, address, false);
+    await db.signInChallenge.update({ where: { id: challenge.id }, data: { failures: { increment: 1 } } });
+    securityEvent("second_factor.failed", { userId: user.id, address, action: method, objectType: "sign_in_challenge", objectId: challenge.id, reason: "wrong_code" });
+    throw new AppError("UNAUTHORIZED", WRONG_CODE);
+  }
+  if (method === "recovery") securityEvent("recovery_code.used", { actorId: user.id, userId: user.id, address });
+
+  // Single use: of two racing answers to one challenge only one opens a session.
+  const claimed = await db.signInChallenge.updateMany({ where: { id: challenge.id, usedAt: null }, data: { usedAt: now } });
+  if (claimed.count !== 1) throw new AppError("UNAUTHORIZED", SIGN_IN_EXPIRED);
+
+  await recordSignInAttempt(db, user.email, address, true);
+  securityEvent("second_factor.succeeded", { userId: user.id, address, action: method });
+  securityEvent("sign_in.succeeded", { userId: user.id, address, action: method });
+  return { id: user.id, email: user.email, name: user.name, method: method === "totp" ? "TOTP" : "RECOVERY" };
 }

@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/server/db";
 import { env, trustedProxies } from "@/server/env";
 import { requestClientAddress } from "@/server/client-address";
-import { authenticate } from "@/server/auth/authenticate";
+import { authenticate, authenticateSecondFactor } from "@/server/auth/authenticate";
 import { authCookies } from "@/server/auth/cookies";
 import { openSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/server/auth/sessions";
 import { runningChangeFeed } from "@/server/changes/feed";
@@ -30,13 +30,27 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        // Two steps through one provider: email and password, then — when the account has a second
+        // factor — the challenge the first step named with a code (server/auth/authenticate.ts).
+        credentials: {
+          email: { type: "email" },
+          password: { type: "password" },
+          challengeId: { type: "hidden" },
+          code: { type: "text" },
+          method: { type: "hidden" },
+        },
         async authorize(credentials, req) {
           try {
             const address = requestClientAddress(req.headers, trustedProxies());
+            const client = { userAgent: userAgentOf(req.headers), address };
+            if (credentials?.challengeId) {
+              const user = await authenticateSecondFactor(db(), credentials, address);
+              const sessionId = await openSession(db(), user.id, { ...client, signedInWith: user.method });
+              return { id: user.id, email: user.email, name: user.name, sessionId };
+            }
             const user = await authenticate(db(), credentials ?? {}, address);
             // The server-side record this browser's JWT will name (server/auth/sessions.ts).
-            const sessionId = await openSession(db(), user.id, { userAgent: userAgentOf(req.headers), address });
+            const sessionId = await openSession(db(), user.id, client);
             return { ...user, sessionId };
           } catch (error) {
             // NextAuth passes the message to the sign-in form as `error`: only our own plain

@@ -1,3 +1,4 @@
+import type { AuthMethod } from "@/prisma/generated/enums";
 import type { Db } from "@/server/db";
 import { env } from "@/server/env";
 import { summariseUserAgent } from "@/lib/user-agent";
@@ -42,11 +43,19 @@ export function sessionsWorthHolding(now: number) {
 export async function openSession(
   db: SessionDb,
   userId: string,
-  client: { userAgent?: string | null; address: string },
+  client: { userAgent?: string | null; address: string; signedInWith?: AuthMethod },
   now = new Date(),
 ): Promise<string> {
   const row = await db.signInSession.create({
-    data: { userId, userAgent: (client.userAgent ?? "").slice(0, 512), address: client.address.slice(0, 100), createdAt: now, lastSeenAt: now },
+    data: {
+      userId,
+      userAgent: (client.userAgent ?? "").slice(0, 512),
+      address: client.address.slice(0, 100),
+      createdAt: now,
+      lastSeenAt: now,
+      authenticatedAt: now,
+      signedInWith: client.signedInWith ?? "PASSWORD",
+    },
     select: { id: true },
   });
   return row.id;

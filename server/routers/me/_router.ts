@@ -3,6 +3,7 @@ import { listMySessions, signOutOtherSessions, signOutSession } from "@/server/s
 import { changePassword } from "@/server/services/account/change-password";
 import { getMe, setTimeZone } from "@/server/services/account/me";
 import { authedProcedure, router } from "@/server/trpc/init";
+import { factorsRouter } from "@/server/routers/me/factors";
 
 export const meRouter = router({
   /** The signed-in person and their role in each series they belong to. */
@@ -20,4 +21,6 @@ export const meRouter = router({
     /** Ends every session but the current one. */
     revokeOthers: authedProcedure.mutation(({ ctx }) => signOutOtherSessions(ctx.db, ctx.viewer)),
   }),
+  /** Second factors: authenticator apps, recovery codes (server/services/account/factors.ts). */
+  factors: factorsRouter,
 });

@@ -14,11 +14,13 @@ import { sessionsRows } from "@/tests/integration/authorization/sessions";
 import { notificationsRows } from "@/tests/integration/authorization/notifications";
 import { readLogRows } from "@/tests/integration/authorization/read-log";
 import { securityRows } from "@/tests/integration/authorization/security";
+import { factorsRows } from "@/tests/integration/authorization/factors";
 import type { Rows } from "@/tests/integration/authorization/shared";
 
 /** Every procedure's row, one module per area of the router. */
 export const MATRIX: Rows = {
   ...foundationRows,
+  ...factorsRows,
   ...membersRows,
   ...sessionsRows,
   ...issuesRows,
