@@ -3,7 +3,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { randomBytes } from "node:crypto";
 import { SIGN_IN_EXPIRED, WRONG_CODE, WRONG_CREDENTIALS, secondFactorNeeded, type SecondFactorMethod } from "@/lib/sign-in-errors";
-import { useRecoveryCode, verifyTotpCode } from "@/server/auth/factors";
+import { redeemRecoveryCode, verifyTotpCode } from "@/server/auth/factors";
 import { checkSignInThrottle, recordSignInAttempt } from "@/server/auth/throttle";
 import { verifyPassword } from "@/server/auth/password";
 import { securityEvent } from "@/server/security-log";
@@ -141,7 +141,7 @@ export async function authenticateSecondFactor(
     throw throttled(verdict.retryAfterMinutes);
   }
 
-  const ok = method === "totp" ? await verifyTotpCode(db, user.id, code, now) : await useRecoveryCode(db, user.id, code, now);
+  const ok = method === "totp" ? await verifyTotpCode(db, user.id, code, now) : await redeemRecoveryCode(db, user.id, code, now);
   if (!ok) {
     await recordSignInAttempt(db, user.email, address, false);
     await db.signInChallenge.update({ where: { id: challenge.id }, data: { failures: { increment: 1 } } });

@@ -2,7 +2,7 @@ import type { Viewer } from "@/server/access";
 import type { Db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { verifyPassword } from "@/server/auth/password";
-import { replaceRecoveryCodes, unusedRecoveryCodeCount, useRecoveryCode, verifyTotpCode } from "@/server/auth/factors";
+import { replaceRecoveryCodes, unusedRecoveryCodeCount, redeemRecoveryCode, verifyTotpCode } from "@/server/auth/factors";
 import { decryptFactorSecret, encryptFactorSecret } from "@/server/auth/factors/secret-box";
 import { groupedSecret, matchTotpStep, newTotpSecret, totpUri } from "@/server/auth/factors/totp";
 import { normaliseRecoveryCode } from "@/server/auth/factors/recovery-codes";
@@ -122,7 +122,7 @@ export async function removeFactor(db: Db, viewer: Viewer, input: { factorId: st
     if (!input.password || !(await verifyPassword(user.passwordHash, input.password))) errors.password = ["The password is wrong"];
     const code = input.code?.trim() ?? "";
     if (!errors.password) {
-      const ok = code !== "" && (normaliseRecoveryCode(code) ? await useRecoveryCode(db, viewer.userId, code, now) : await verifyTotpCode(db, viewer.userId, code, now));
+      const ok = code !== "" && (normaliseRecoveryCode(code) ? await redeemRecoveryCode(db, viewer.userId, code, now) : await verifyTotpCode(db, viewer.userId, code, now));
       if (!ok) errors.code = ["Enter a current code from the app, or an unused recovery code"];
       else if (normaliseRecoveryCode(code)) securityEvent("recovery_code.used", { actorId: viewer.userId, userId: viewer.userId });
     }
