@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./lib/chromium";
+import { E2E_NEXTAUTH_SECRET } from "./scripts/lib/e2e-secret";
 
 // Run through `npm run test:e2e`: it builds the app, prepares a migrated and seeded database of its
 // own and passes it here as E2E_DATABASE_URL. Extra arguments go to Playwright:
@@ -55,7 +56,7 @@ export default defineConfig({
       PORT: String(port),
       NEXTAUTH_URL: baseURL,
       // Test-only: the e2e database is thrown away after the run.
-      NEXTAUTH_SECRET: "trilogue-e2e-only-secret-never-deploy-0123456789",
+      NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
       // The app's email goes to scripts/e2e.ts's local catcher, read by the tests.
       ...(process.env.E2E_SMTP_URL ? { SMTP_URL: process.env.E2E_SMTP_URL, MAIL_FROM: "Trilogue <trilogue@e2e.test>" } : {}),

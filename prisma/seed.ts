@@ -1,6 +1,8 @@
 import type { AgendaItemStatus, IssueKind, ReleaseLevel, SessionStatus } from "@/prisma/generated/enums";
 import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
+import { encryptFactorSecret, factorSecretKey } from "@/server/auth/factors/secret-box";
+import { newRecoveryCodes, normaliseRecoveryCode } from "@/server/auth/factors/recovery-codes";
 import {
   addMember,
   createAgendaItem,
@@ -59,9 +61,22 @@ const SCHOLAR_AFFILIATIONS: Record<ScholarKey, string> = {
   usScholar: "Cascadia Center for Nuclear Policy",
 };
 
-export const DEMO_ACCOUNTS: { email: string; password: string; role: string; name: string }[] = Object.values(
-  ACCOUNTS,
-).map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.role, name: a.name }));
+/**
+ * The demo account with a second factor: a Japanese delegate in the EDD whose authenticator app has
+ * this FIXED secret, printed in README for the embedded demo only (never a deployment's). Its
+ * recovery codes are made at random and not printed: the account is there to show the code step.
+ */
+export const MFA_DEMO_ACCOUNT = {
+  email: `mfa.delegate@${DOMAIN}`,
+  name: "Haruto Kisaragi",
+  role: "Delegate (Japan), EDD, with an authenticator app",
+  totpSecret: "TRILOGUEDEMOTOTPJBSWY3DPEHPK3PXP",
+} as const;
+
+export const DEMO_ACCOUNTS: { email: string; password: string; role: string; name: string }[] = [
+  ...Object.values(ACCOUNTS).map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.role, name: a.name })),
+  { email: MFA_DEMO_ACCOUNT.email, password: DEMO_PASSWORD, role: MFA_DEMO_ACCOUNT.role, name: MFA_DEMO_ACCOUNT.name },
+];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PARTY_NAMES: Record<Code, string> = { US: "United States", JP: "Japan", KR: "Republic of Korea" };
@@ -457,6 +472,36 @@ async function seedStance(
 }
 
 /**
+ * The Japanese EDD delegate with an authenticator app (MFA_DEMO_ACCOUNT). The secret is encrypted
+ * under NEXTAUTH_SECRET as the app's own are (the launcher, db:seed and the e2e runner set it to the
+ * key the server will run with); without one the account stays password-only.
+ */
+async function seedMfaDemoAccount(tx: DbClient, jpPartyId: string) {
+  const user = await createUser(tx, { email: MFA_DEMO_ACCOUNT.email, name: MFA_DEMO_ACCOUNT.name, passwordHash: await hashPassword(DEMO_PASSWORD) });
+  const edd = await tx.series.findUniqueOrThrow({ where: { shortName: "EDD" }, select: { id: true } });
+  await addMember(tx, { seriesId: edd.id, userId: user.id, role: "DELEGATE", partyId: jpPartyId });
+  const masterSecret = process.env.NEXTAUTH_SECRET;
+  if (!masterSecret) {
+    console.warn(`NEXTAUTH_SECRET is not set: ${MFA_DEMO_ACCOUNT.email} is seeded without its authenticator app.`);
+    return;
+  }
+  const now = new Date();
+  await tx.authFactor.create({
+    data: {
+      userId: user.id,
+      kind: "TOTP",
+      label: "Demo authenticator",
+      secret: encryptFactorSecret(MFA_DEMO_ACCOUNT.totpSecret, user.id, factorSecretKey(masterSecret)),
+      confirmedAt: now,
+      createdAt: now,
+    },
+  });
+  const codes = newRecoveryCodes();
+  const hashes = await Promise.all(codes.map((code) => hashPassword(normaliseRecoveryCode(code)!)));
+  await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: user.id, codeHash })) });
+}
+
+/**
  * Seeds the illustrative demo (DESIGN.md "Facts from the background for the demo data") in one
  * transaction. Does nothing when the demo admin account exists, so it is safe on every start.
  */
@@ -474,6 +519,7 @@ export async function seedDemo(db: Db): Promise<void> {
         parties[code] = (await tx.party.findUnique({ where: { code } })) ?? (await createParty(tx, { code, name: PARTY_NAMES[code] }));
       }
       for (const spec of DEMO_CONTENT) await seedSeries(tx, spec, users, parties, now);
+      await seedMfaDemoAccount(tx, parties.JP.id);
     },
     { maxWait: 30_000, timeout: 120_000 },
   );

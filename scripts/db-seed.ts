@@ -2,6 +2,7 @@ import { runCli } from "./lib/cli";
 import { truncateAppTables } from "./lib/database";
 import { resolveDatabase, seedIfEmpty } from "./lib/dev-database";
 import { applyMigrations } from "./lib/migrations";
+import { localSecret } from "./lib/launcher";
 
 const USAGE = `Usage: npm run db:seed [-- --reset]
   Seeds the demo data (prisma/seed.ts) into a database that has no users yet.
@@ -20,6 +21,8 @@ runCli(async () => {
       await truncateAppTables(database.url);
       console.log(`Emptied every table of ${database.description}.`);
     }
+    // The demo's TOTP secret is encrypted under the key `npm run dev` runs the embedded demo with.
+    if (database.embedded) process.env.NEXTAUTH_SECRET ||= await localSecret();
     const { outcome, accounts } = await seedIfEmpty(database.url);
     if (outcome === "no-seed-module") {
       console.error("prisma/seed.ts does not exist yet: nothing to seed.");

@@ -5,6 +5,7 @@ import { constants } from "node:os";
 import { runCli } from "./lib/cli";
 import { assertLocalDatabase, dropDatabase, ensureDatabase, redactUrl, withClient, withDatabaseName } from "./lib/database";
 import { parsePort, seedIfEmpty } from "./lib/dev-database";
+import { E2E_NEXTAUTH_SECRET } from "./lib/e2e-secret";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
 import { applyMigrations } from "./lib/migrations";
@@ -141,6 +142,8 @@ async function main(): Promise<number> {
     checkInterrupted();
     const applied = await applyMigrations(database.url);
     checkInterrupted();
+    // The demo's TOTP secret is encrypted under the key the e2e server will use.
+    process.env.NEXTAUTH_SECRET = E2E_NEXTAUTH_SECRET;
     const { outcome } = await seedIfEmpty(database.url);
     if (outcome !== "seeded") throw new Error(`Could not seed the demo data into the e2e database (${outcome})`);
     console.log(`e2e: database ${database.description}: ${applied.length} migrations applied, demo seeded (${seconds(dbStarted)})`);

@@ -35,9 +35,8 @@ export type RevokeSessionInput = z.infer<typeof revokeSessionSchema>;
 
 /** "Set up an authenticator app": the person's name for it. */
 export const FACTOR_LABEL_MAX = 60;
-export const startTotpSchema = z.object({
-  label: z.string().trim().min(1, "Give it a name, e.g. Phone").max(FACTOR_LABEL_MAX, `At most ${FACTOR_LABEL_MAX} characters`),
-});
+const factorLabel = z.string().trim().min(1, "Give it a name, e.g. Phone").max(FACTOR_LABEL_MAX, `At most ${FACTOR_LABEL_MAX} characters`);
+export const startTotpSchema = z.object({ label: factorLabel.default("Authenticator app") });
 export type StartTotpInput = z.infer<typeof startTotpSchema>;
 
 /** A 6-digit code from the app; spaces are allowed ("123 456"). */
@@ -47,7 +46,8 @@ export const totpCodeField = z
   .max(20)
   .refine((v) => /^\d{6}$/.test(v.replace(/[\s-]/g, "")), "Enter the 6-digit code from the app");
 
-export const confirmTotpSchema = z.object({ factorId: z.string().min(1).max(64), code: totpCodeField });
+/** The code confirms the set-up; the name may be changed at the same time. */
+export const confirmTotpSchema = z.object({ factorId: z.string().min(1).max(64), code: totpCodeField, label: factorLabel.optional() });
 export type ConfirmTotpInput = z.infer<typeof confirmTotpSchema>;
 
 /**

@@ -26,7 +26,7 @@ const READY_TIMEOUT_MS = 180_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The demo's NEXTAUTH_SECRET, generated once into .data/secret (mode 600) so sessions survive restarts. */
-async function localSecret(): Promise<string> {
+export async function localSecret(): Promise<string> {
   const existing = (await readFile(SECRET_FILE, "utf8").catch(() => "")).trim();
   if (existing.length >= 32) return existing;
   await mkdir(DATA_DIR, { recursive: true, mode: 0o755 });
@@ -123,6 +123,8 @@ export async function launch(mode: LaunchMode): Promise<void> {
     const demo = db.embedded || process.env.TRILOGUE_DEMO === "1";
     let accounts: DemoAccount[] = [];
     if (demo) {
+      // The demo's TOTP secret is encrypted under the key the app will run with.
+      process.env.NEXTAUTH_SECRET ||= await localSecret();
       const seeded = await seedIfEmpty(db.url);
       accounts = seeded.accounts;
       if (seeded.outcome === "seeded") console.log("Seeded the demo data.");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmailPreferences } from "@/components/account/email-preferences";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { FactorsCard } from "@/components/account/factors-card";
 import { SessionsCard } from "@/components/account/sessions-card";
 import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { CalendarFeedCard } from "@/components/calendar/calendar-feed-card";
@@ -61,6 +62,15 @@ export default async function AccountPage() {
           </CardHeader>
           <CardContent>
             <ChangePasswordForm email={me.email} />
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2" data-testid="factors-card">
+          <CardHeader>
+            <CardTitle as="h2">{t("factors.title")}</CardTitle>
+            <CardDescription>{t("factors.description")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <FactorsCard zone={zone} email={me.email} />
           </CardContent>
         </Card>
         <Card className="lg:col-span-2" data-testid="sessions-card">

@@ -9,7 +9,7 @@ export const factorsRouter = router({
   /** A new authenticator app: the otpauth URI for the QR code and the secret, until confirmed. */
   startTotp: authedProcedure.input(startTotpSchema).mutation(({ ctx, input }) => startTotpEnrolment(ctx.db, ctx.viewer, input.label)),
   /** Confirms the app with a code; the first factor answers ten recovery codes, shown once. */
-  confirmTotp: authedProcedure.input(confirmTotpSchema).mutation(({ ctx, input }) => confirmTotpEnrolment(ctx.db, ctx.viewer, input.factorId, input.code)),
+  confirmTotp: authedProcedure.input(confirmTotpSchema).mutation(({ ctx, input }) => confirmTotpEnrolment(ctx.db, ctx.viewer, input.factorId, input.code, input.label)),
   /** Ten new recovery codes replace all earlier ones. */
   regenerateRecoveryCodes: authedProcedure.mutation(({ ctx }) => regenerateRecoveryCodes(ctx.db, ctx.viewer)),
   /** Removes a factor; the last one needs the password and a current factor. */

@@ -69,7 +69,7 @@ export async function startTotpEnrolment(db: Db, viewer: Viewer, label: string):
  * Confirms a set-up with a code from the app. The code's time step is recorded as used. When this is
  * the account's first factor, ten recovery codes are made and answered — the only time they are shown.
  */
-export async function confirmTotpEnrolment(db: Db, viewer: Viewer, factorId: string, code: string, now = new Date()): Promise<{ recoveryCodes: string[] | null }> {
+export async function confirmTotpEnrolment(db: Db, viewer: Viewer, factorId: string, code: string, label?: string, now = new Date()): Promise<{ recoveryCodes: string[] | null }> {
   const factor = await db.authFactor.findFirst({
     where: { id: factorId, userId: viewer.userId, kind: "TOTP", confirmedAt: null },
     select: { id: true, secret: true },
@@ -84,7 +84,7 @@ export async function confirmTotpEnrolment(db: Db, viewer: Viewer, factorId: str
   const first = (await db.authFactor.count({ where: { userId: viewer.userId, confirmedAt: { not: null } } })) === 0;
   const confirmed = await db.authFactor.updateMany({
     where: { id: factor.id, confirmedAt: null },
-    data: { confirmedAt: now, lastUsedStep: BigInt(step), lastUsedAt: now },
+    data: { confirmedAt: now, lastUsedStep: BigInt(step), ...(label ? { label } : {}) },
   });
   if (confirmed.count !== 1) throw notFound("That set-up has ended. Start again.");
   securityEvent("factor.confirmed", { actorId: viewer.userId, userId: viewer.userId, objectType: "auth_factor", objectId: factor.id, action: "totp" });
