@@ -94,7 +94,7 @@ export function TotpEnrolForm({ email }: { email: string }) {
           <QrCode value={setup.uri} label={t("enrol.qrLabel")} size={176} />
           <div className="min-w-0 space-y-1 text-sm">
             <p className="text-muted-foreground">{t("enrol.manual")}</p>
-            <p className="break-all font-mono text-base tracking-wide" data-testid="totp-secret">{setup.secret}</p>
+            <p className="break-words font-mono text-base tracking-wide" data-testid="totp-secret">{setup.secret}</p>
           </div>
         </div>
       ) : null}

@@ -94,3 +94,16 @@ describe("recovery codes", () => {
     expect(normaliseRecoveryCode("")).toBeNull();
   });
 });
+
+describe("the sign-in form's second-step code", () => {
+  it("reads the challenge and methods from the error, and nothing that is not ours", async () => {
+    const { secondFactorNeeded, signInProblem, SIGN_IN_EXPIRED, WRONG_CODE } = await import("@/lib/sign-in-errors");
+    const id = "Abc_def-0123456789xyzABCDEF0123456789abcd";
+    expect(signInProblem(secondFactorNeeded(id, ["totp", "recovery"]))).toEqual({ kind: "second-factor", challengeId: id, methods: ["totp", "recovery"] });
+    expect(signInProblem(`second-factor:${id}:passkey,evil`)).toEqual({ kind: "second-factor", challengeId: id, methods: ["passkey"] });
+    expect(signInProblem("second-factor:short:totp")).toEqual({ kind: "generic" });
+    expect(signInProblem(`second-factor:${id}<script>:totp`)).toEqual({ kind: "generic" });
+    expect(signInProblem(WRONG_CODE)).toEqual({ kind: "message", text: WRONG_CODE });
+    expect(signInProblem(SIGN_IN_EXPIRED)).toEqual({ kind: "expired", text: SIGN_IN_EXPIRED });
+  });
+});
