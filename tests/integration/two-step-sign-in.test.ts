@@ -214,3 +214,16 @@ describe("managing factors", () => {
     expect(triggers.map((t) => t.tgname)).toEqual(["AuthFactor_notify_viewer", "AuthFactor_notify_viewer_truncate"]);
   });
 });
+
+describe("changing factors is a step-up action", () => {
+  it("a session that proved itself more than 15 minutes ago is asked to confirm; listing is not", async () => {
+    const user = await createUser(db, { email: "stale@twostep.test", name: "Stale", passwordHash });
+    const stale = await callerFor(db, user.id, { authenticatedAt: Date.now() - 16 * 60_000 });
+    expect(await outcomeOf(() => stale.me.factors.startTotp({ label: "Phone" }))).toBe("FORBIDDEN");
+    expect(await outcomeOf(() => stale.me.factors.regenerateRecoveryCodes())).toBe("FORBIDDEN");
+    expect(await outcomeOf(() => stale.me.factors.remove({ factorId: "no-such-factor" }))).toBe("FORBIDDEN");
+    expect(await outcomeOf(() => stale.me.factors.confirmTotp({ factorId: "no-such-factor", code: "123456" }))).toBe("FORBIDDEN");
+    expect(await outcomeOf(() => stale.me.factors.list())).toBe("OK");
+    expect(await db.authFactor.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
