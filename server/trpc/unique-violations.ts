@@ -17,6 +17,7 @@ export const UNIQUE_VIOLATIONS = {
   Party_code_key: { message: "A party with this code already exists.", field: "code" },
   User_email_key: { message: "An account with this email already exists", field: "email" },
   User_calendarToken_key: { message: "That calendar link clashed with another. Try again." },
+  AuthFactor_credentialId_key: { message: "That passkey or security key is already registered." },
   Series_shortName_key: { message: "This short name is taken.", field: "shortName" },
   SeriesParty_pkey: { message: "That party already takes part in this series.", field: "partyIds" },
   Membership_seriesId_userId_key: { message: "This person is already a member of the series." },
