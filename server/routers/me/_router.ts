@@ -4,6 +4,7 @@ import { changePassword } from "@/server/services/account/change-password";
 import { getMe, setTimeZone } from "@/server/services/account/me";
 import { authedProcedure, router } from "@/server/trpc/init";
 import { factorsRouter } from "@/server/routers/me/factors";
+import { passkeysRouter } from "@/server/routers/me/passkeys";
 
 export const meRouter = router({
   /** The signed-in person and their role in each series they belong to. */
@@ -13,6 +14,8 @@ export const meRouter = router({
   changePassword: authedProcedure
     .input(changePasswordSchema)
     .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.viewer.userId, input.currentPassword, input.newPassword)),
+  /** Passkeys and security keys (WebAuthn) as a second factor. */
+  passkeys: passkeysRouter,
   /** The person's own sign-in sessions: browser, address, last seen; the current one marked. */
   sessions: router({
     list: authedProcedure.query(({ ctx }) => listMySessions(ctx.db, ctx.viewer)),

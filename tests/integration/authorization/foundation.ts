@@ -10,6 +10,17 @@ export const foundationRows: Rows = {
   },
   // An unknown zone: proves the gate without changing anyone's preference.
   "me.setTimeZone": { input: () => ({ timeZone: "Mars/Olympus_Mons" }), expect: everyone("BAD_REQUEST") },
+  // Starting writes a challenge only for the caller's own account.
+  "me.passkeys.start": { input: () => undefined, expect: everyone("OK") },
+  // A well-formed answer to a challenge nobody issued: refused, nothing stored.
+  "me.passkeys.finish": {
+    input: () => ({
+      challengeId: "no-such-challenge",
+      label: "Matrix key",
+      response: { id: "AAAA", rawId: "AAAA", type: "public-key", response: { clientDataJSON: "AAAA", attestationObject: "AAAA" }, clientExtensionResults: {} },
+    }),
+    expect: everyone("BAD_REQUEST"),
+  },
   "me.sessions.list": { input: () => undefined, expect: everyone("OK") },
   // Someone else's session id, or none at all, looks missing.
   "me.sessions.revoke": { input: () => ({ sessionId: "no-such-session" }), expect: everyone("NOT_FOUND") },

@@ -23,7 +23,7 @@ export class SoftAuthenticator {
   }
 
   get id(): string {
-    return isoBase64URL.fromBuffer(this.credentialId);
+    return isoBase64URL.fromBuffer(new Uint8Array(this.credentialId));
   }
 
   private authData(rpId: string, withCredential: boolean): Buffer {
@@ -33,17 +33,14 @@ export class SoftAuthenticator {
     const count = Buffer.alloc(4);
     count.writeUInt32BE(this.counter);
     if (!withCredential) return Buffer.concat([rpIdHash, flags, count]);
-    const cose = Buffer.from(
-      isoCBOR.encode(
-        new Map<number, number | Uint8Array>([
-          [1, 2], // kty: EC2
-          [3, -7], // alg: ES256
-          [-1, 1], // crv: P-256
-          [-2, new Uint8Array(this.x)],
-          [-3, new Uint8Array(this.y)],
-        ]),
-      ),
-    );
+    const key = new Map<number, unknown>([
+      [1, 2], // kty: EC2
+      [3, -7], // alg: ES256
+      [-1, 1], // crv: P-256
+      [-2, new Uint8Array(this.x)],
+      [-3, new Uint8Array(this.y)],
+    ]);
+    const cose = Buffer.from(isoCBOR.encode(key as Parameters<typeof isoCBOR.encode>[0]));
     const idLength = Buffer.alloc(2);
     idLength.writeUInt16BE(this.credentialId.length);
     return Buffer.concat([rpIdHash, flags, count, Buffer.alloc(16), idLength, this.credentialId, cose]);
@@ -56,19 +53,18 @@ export class SoftAuthenticator {
   /** The browser's answer to navigator.credentials.create() with these options. */
   register(options: { challenge: string; rp: { id?: string } }, origin: string) {
     const rpId = options.rp.id ?? new URL(origin).hostname;
-    const attestationObject = isoCBOR.encode(
-      new Map<string, string | Map<string, never> | Uint8Array>([
-        ["fmt", "none"],
-        ["attStmt", new Map()],
-        ["authData", new Uint8Array(this.authData(rpId, true))],
-      ]),
-    );
+    const attestation = new Map<string, unknown>([
+      ["fmt", "none"],
+      ["attStmt", new Map()],
+      ["authData", new Uint8Array(this.authData(rpId, true))],
+    ]);
+    const attestationObject = isoCBOR.encode(attestation as Parameters<typeof isoCBOR.encode>[0]);
     return {
       id: this.id,
       rawId: this.id,
       type: "public-key" as const,
       response: {
-        clientDataJSON: isoBase64URL.fromBuffer(this.clientData("webauthn.create", options.challenge, origin)),
+        clientDataJSON: isoBase64URL.fromBuffer(new Uint8Array(this.clientData("webauthn.create", options.challenge, origin))),
         attestationObject: isoBase64URL.fromBuffer(attestationObject),
         transports: ["internal" as const],
       },
@@ -89,9 +85,9 @@ export class SoftAuthenticator {
       rawId: this.id,
       type: "public-key" as const,
       response: {
-        clientDataJSON: isoBase64URL.fromBuffer(clientDataJSON),
-        authenticatorData: isoBase64URL.fromBuffer(authenticatorData),
-        signature: isoBase64URL.fromBuffer(signature),
+        clientDataJSON: isoBase64URL.fromBuffer(new Uint8Array(clientDataJSON)),
+        authenticatorData: isoBase64URL.fromBuffer(new Uint8Array(authenticatorData)),
+        signature: isoBase64URL.fromBuffer(new Uint8Array(signature)),
       },
       clientExtensionResults: {},
     };
