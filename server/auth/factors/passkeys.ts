@@ -137,7 +137,7 @@ export async function registerPasskey(
   return row;
 }
 
-/** Options for navigator.credentials.get(), limited to the account's own keys; null without any. */
+/** Options for navigator.credentials.get() with a stored single-use challenge; null without any key. */
 export async function passkeyAuthenticationOptions(
   db: PasskeyDb,
   userId: string,
@@ -145,26 +145,54 @@ export async function passkeyAuthenticationOptions(
   rp: RelyingParty,
   now = new Date(),
 ): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON } | null> {
-  const keys = await db.authFactor.findMany({
-    where: { userId, kind: "PASSKEY", confirmedAt: { not: null }, credentialId: { not: null } },
-    select: { credentialId: true, transports: true },
-  });
-  if (keys.length === 0) return null;
-  const options = await generateAuthenticationOptions({
-    rpID: rp.id,
-    allowCredentials: keys.map((k) => ({ id: k.credentialId!, transports: transportsOf(k.transports) })),
-    userVerification: "preferred",
-    timeout: PASSKEY_CHALLENGE_MS,
-  });
+  const options = await passkeyRequestOptions(db, userId, rp);
+  if (!options) return null;
   const challengeId = await storeChallenge(db, userId, purpose, options.challenge, now);
   return { challengeId, options };
 }
 
 /**
- * Verifies a signed challenge with one of the account's keys: the key must be the account's, the
- * challenge unspent and the signature good for this site. A signature counter that goes backwards
- * (a cloned key) is refused. Updates the counter and last use; true when it verified.
+ * Verifies a signed challenge with one of the account's keys: the key must be the account's and the
+ * signature good for this site and this challenge. A signature counter that goes backwards (a cloned
+ * key) is refused. Updates the counter and last use; true when it verified. The caller has already
+ * taken the challenge for good (single use).
  */
+export async function verifyPasskeyAssertion(
+  db: Pick<Db, "authFactor">,
+  userId: string,
+  expectedChallenge: string,
+  response: AuthenticationResponseJSON,
+  rp: RelyingParty,
+  now = new Date(),
+): Promise<boolean> {
+  const key = await db.authFactor.findFirst({
+    where: { userId, kind: "PASSKEY", confirmedAt: { not: null }, credentialId: response.id },
+    select: { id: true, credentialId: true, publicKey: true, counter: true, transports: true },
+  });
+  if (!key?.publicKey || !key.credentialId) return false;
+  let verified;
+  try {
+    verified = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      credential: { id: key.credentialId, publicKey: new Uint8Array(key.publicKey), counter: Number(key.counter ?? 0n), transports: transportsOf(key.transports) },
+      requireUserVerification: false,
+    });
+  } catch {
+    return false;
+  }
+  if (!verified.verified) return false;
+  // Conditional on the counter read above: of two racing uses of one signature, one wins.
+  const { count } = await db.authFactor.updateMany({
+    where: { id: key.id, counter: key.counter },
+    data: { counter: BigInt(verified.authenticationInfo.newCounter), lastUsedAt: now },
+  });
+  return count === 1;
+}
+
+/** verifyPasskeyAssertion for a challenge made by passkeyAuthenticationOptions, taken once. */
 export async function verifyPasskey(
   db: PasskeyDb,
   userId: string,
@@ -175,28 +203,27 @@ export async function verifyPasskey(
 ): Promise<boolean> {
   const challenge = await consumeChallenge(db, input.challengeId, userId, purpose, now);
   if (!challenge) return false;
-  const key = await db.authFactor.findFirst({
-    where: { userId, kind: "PASSKEY", confirmedAt: { not: null }, credentialId: input.response.id },
-    select: { id: true, credentialId: true, publicKey: true, counter: true, transports: true },
+  return verifyPasskeyAssertion(db, userId, challenge, input.response, rp, now);
+}
+
+/**
+ * Options for navigator.credentials.get() with a fresh random challenge, limited to the account's
+ * own keys; null without any. The caller stores options.challenge where the answer will be checked.
+ */
+export async function passkeyRequestOptions(
+  db: Pick<Db, "authFactor">,
+  userId: string,
+  rp: RelyingParty,
+): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
+  const keys = await db.authFactor.findMany({
+    where: { userId, kind: "PASSKEY", confirmedAt: { not: null }, credentialId: { not: null } },
+    select: { credentialId: true, transports: true },
   });
-  if (!key?.publicKey || !key.credentialId) return false;
-  let verified;
-  try {
-    verified = await verifyAuthenticationResponse({
-      response: input.response,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      credential: { id: key.credentialId, publicKey: new Uint8Array(key.publicKey), counter: Number(key.counter ?? 0n), transports: transportsOf(key.transports) },
-      requireUserVerification: false,
-    });
-  } catch {
-    return false;
-  }
-  if (!verified.verified) return false;
-  await db.authFactor.update({
-    where: { id: key.id },
-    data: { counter: BigInt(verified.authenticationInfo.newCounter), lastUsedAt: now },
+  if (keys.length === 0) return null;
+  return generateAuthenticationOptions({
+    rpID: rp.id,
+    allowCredentials: keys.map((k) => ({ id: k.credentialId!, transports: transportsOf(k.transports) })),
+    userVerification: "preferred",
+    timeout: PASSKEY_CHALLENGE_MS,
   });
-  return true;
 }
