@@ -7,6 +7,7 @@ export const SIGN_IN_UNAVAILABLE = "unavailable";
 export const SIGN_IN_FAILED = "failed";
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 export const WRONG_CODE = "That code is not right. Check it and try again.";
+export const NO_PASSKEY = "This account has no passkey or security key. Use a code instead.";
 export const SIGN_IN_EXPIRED = "This sign-in has expired. Enter your email and password again.";
 /** The password was right and the account has a second factor: "second-factor:<challenge>:<methods>". */
 export const SECOND_FACTOR_PREFIX = "second-factor";
@@ -32,7 +33,7 @@ export function signInProblem(raw: string | undefined | null): SignInProblem | n
     return { kind: "second-factor", challengeId: second[1]!, methods };
   }
   if (raw === SIGN_IN_EXPIRED) return { kind: "expired", text: raw };
-  if (raw === WRONG_CREDENTIALS || raw === WRONG_CODE || THROTTLED.test(raw)) return { kind: "message", text: raw };
+  if (raw === WRONG_CREDENTIALS || raw === WRONG_CODE || raw === NO_PASSKEY || THROTTLED.test(raw)) return { kind: "message", text: raw };
   return { kind: "generic" };
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { KeyRound, RefreshCw } from "lucide-react";
+import { Fingerprint, KeyRound, RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -14,6 +14,7 @@ import { useTRPC } from "@/lib/trpc/client";
 
 const TotpEnrolForm = lazyForm(() => import("@/components/account/totp-enrol-form").then((m) => m.TotpEnrolForm));
 const RemoveLastFactorForm = lazyForm(() => import("@/components/account/remove-last-factor-form").then((m) => m.RemoveLastFactorForm));
+const PasskeyForm = lazyForm(() => import("@/components/account/passkey-form").then((m) => m.PasskeyForm));
 const RegenerateCodesForm = lazyForm(() => import("@/components/account/regenerate-codes-form").then((m) => m.RegenerateCodesForm));
 
 /**
@@ -23,6 +24,7 @@ const RegenerateCodesForm = lazyForm(() => import("@/components/account/regenera
  */
 export function FactorsCard({ zone, email }: { zone: string; email: string }) {
   const t = useTranslations("factors");
+  const tPasskeys = useTranslations("passkeys");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const overview = useQuery(trpc.me.factors.list.queryOptions());
@@ -83,6 +85,9 @@ export function FactorsCard({ zone, email }: { zone: string; email: string }) {
       <div className="flex flex-wrap gap-2">
         <FormDialog trigger={<Button size="sm"><KeyRound aria-hidden /> {t("setUp")}</Button>} preload={TotpEnrolForm.preload} contentClassName="sm:max-w-lg">
           <TotpEnrolForm email={email} />
+        </FormDialog>
+        <FormDialog trigger={<Button size="sm" variant="outline"><Fingerprint aria-hidden /> {tPasskeys("add")}</Button>} preload={PasskeyForm.preload}>
+          <PasskeyForm email={email} />
         </FormDialog>
         {factors.length > 0 ? (
           <FormDialog trigger={<Button size="sm" variant="outline"><RefreshCw aria-hidden /> {t("regenerate")}</Button>} preload={RegenerateCodesForm.preload}>

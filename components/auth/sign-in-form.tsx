@@ -12,8 +12,35 @@ import { Input } from "@/components/ui/input";
 import type { SignInFormInput } from "@/lib/schemas/auth";
 import { signInProblem, type SecondFactorMethod } from "@/lib/sign-in-errors";
 import { lazyZodResolver } from "@/lib/forms";
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { Fingerprint } from "lucide-react";
+import superjson from "superjson";
+import type { AppRouter } from "@/server/trpc/root";
+import { webAuthnFailure } from "@/lib/webauthn/browser-errors";
 
-type SecondStep = { challengeId: string; methods: SecondFactorMethod[]; method: "totp" | "recovery" };
+/**
+ * The sign-in page has no tRPC provider (nobody is signed in yet): one plain call for the passkey
+ * options of a live sign-in challenge; an expired challenge sends the person back to the first step.
+ */
+async function passkeyOptions(challengeId: string): Promise<{ options: PublicKeyCredentialRequestOptionsJSON } | { error: string; expired: boolean }> {
+  const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: "/api/trpc", transformer: superjson })] });
+  try {
+    return { options: await client.signIn.passkeyOptions.mutate({ challengeId }) };
+  } catch (error) {
+    if (error instanceof TRPCClientError) return { error: error.message, expired: (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED" };
+    throw error;
+  }
+}
+
+type SecondStep = { challengeId: string; methods: SecondFactorMethod[]; method: SecondFactorMethod };
+
+/** The way offered first: a passkey (phishing-resistant) when there is one, else the app, else a recovery code. */
+function firstMethod(methods: SecondFactorMethod[]): SecondFactorMethod {
+  if (methods.includes("passkey")) return "passkey";
+  if (methods.includes("totp") || !methods.includes("recovery")) return "totp";
+  return "recovery";
+}
 
 /**
  * Email and password; when the account has a second factor the server opens no session but names a
@@ -44,8 +71,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       const problem = signInProblem(result?.error);
       form.setValue("password", "");
       if (problem?.kind === "second-factor") {
-        const method = problem.methods.includes("totp") || !problem.methods.includes("recovery") ? "totp" : "recovery";
-        setSecond({ challengeId: problem.challengeId, methods: problem.methods, method });
+        setSecond({ challengeId: problem.challengeId, methods: problem.methods, method: firstMethod(problem.methods) });
         return;
       }
       setError(describe(result?.error ?? "generic"));
@@ -99,18 +125,89 @@ function SecondStepForm({
   callbackUrl,
 }: {
   step: SecondStep;
-  onMethod: (method: "totp" | "recovery") => void;
+  onMethod: (method: SecondFactorMethod) => void;
   onExpired: (message: string | undefined) => void;
   describe: (raw: string | undefined | null) => string | undefined;
   callbackUrl: string;
 }) {
   const t = useTranslations("signInSecondStep");
   const tSignIn = useTranslations("signIn");
+  const tPasskeys = useTranslations("passkeys");
+  const [waiting, setWaiting] = useState(false);
   const router = useRouter();
   const [error, setError] = useState<string | undefined>();
   const form = useForm<{ code: string }>({ defaultValues: { code: "" } });
   const { errors, isSubmitting } = form.formState;
   const recovery = step.method === "recovery";
+  const passkey = step.method === "passkey";
+
+  const signInWithPasskey = async () => {
+    setError(undefined);
+    setWaiting(true);
+    try {
+      const options = await passkeyOptions(step.challengeId);
+      if ("error" in options) {
+        if (options.expired) onExpired(options.error);
+        else setError(options.error);
+        return;
+      }
+      let answer;
+      try {
+        answer = await startAuthentication({ optionsJSON: options.options });
+      } catch (e) {
+        setError(webAuthnFailure(e) === "unsupported" ? tPasskeys("unsupported") : tPasskeys("signInCancelled"));
+        return;
+      }
+      const result = await signIn("credentials", { challengeId: step.challengeId, method: "passkey", assertion: JSON.stringify(answer), redirect: false });
+      if (!result || result.error) {
+        const problem = signInProblem(result?.error);
+        if (problem?.kind === "expired") {
+          onExpired(problem.text);
+          return;
+        }
+        setError(describe(result?.error ?? "generic"));
+        return;
+      }
+      router.replace(callbackUrl);
+      router.refresh();
+    } finally {
+      setWaiting(false);
+    }
+  };
+
+  const otherWays = (
+    <div className="flex flex-wrap justify-between gap-2 text-sm">
+      {step.method !== "passkey" && step.methods.includes("passkey") ? (
+        <button type="button" className="text-primary underline-offset-4 hover:underline" onClick={() => onMethod("passkey")}>{tPasskeys("use")}</button>
+      ) : null}
+      {step.method !== "totp" && step.methods.includes("totp") ? (
+        <button type="button" className="text-primary underline-offset-4 hover:underline" onClick={() => onMethod("totp")}>{t("useApp")}</button>
+      ) : null}
+      {step.method !== "recovery" && step.methods.includes("recovery") ? (
+        <button type="button" className="text-primary underline-offset-4 hover:underline" onClick={() => onMethod("recovery")}>{t("useRecovery")}</button>
+      ) : null}
+      <button type="button" className="text-muted-foreground underline-offset-4 hover:underline" onClick={() => onExpired(undefined)}>{t("startOver")}</button>
+    </div>
+  );
+
+  if (passkey) {
+    return (
+      <div className="space-y-4" data-testid="sign-in-second-step">
+        <h2 className="text-base font-medium">{tPasskeys("signInTitle")}</h2>
+        <p className="text-sm text-muted-foreground">{tPasskeys("signInHint")}</p>
+        {error ? (
+          <Alert variant="danger" role="alert">
+            <AlertTitle>{tSignIn("failed")}</AlertTitle>
+            <AlertDescription>{error}</AlertDescription>
+          </Alert>
+        ) : null}
+        <Button type="button" className="w-full" disabled={waiting} onClick={() => void signInWithPasskey()} autoFocus>
+          <Fingerprint aria-hidden /> {waiting ? tPasskeys("using") : tPasskeys("use")}
+        </Button>
+        {otherWays}
+      </div>
+    );
+  }
 
   const onSubmit = form.handleSubmit(async ({ code }) => {
     setError(undefined);
@@ -161,15 +258,7 @@ function SecondStepForm({
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? t("submitting") : t("submit")}
       </Button>
-      <div className="flex flex-wrap justify-between gap-2 text-sm">
-        {recovery && step.methods.includes("totp") ? (
-          <button type="button" className="text-primary underline-offset-4 hover:underline" onClick={() => onMethod("totp")}>{t("useApp")}</button>
-        ) : null}
-        {!recovery && step.methods.includes("recovery") ? (
-          <button type="button" className="text-primary underline-offset-4 hover:underline" onClick={() => onMethod("recovery")}>{t("useRecovery")}</button>
-        ) : null}
-        <button type="button" className="text-muted-foreground underline-offset-4 hover:underline" onClick={() => onExpired(undefined)}>{t("startOver")}</button>
-      </div>
+      {otherWays}
     </form>
   );
 }

@@ -2,8 +2,11 @@ import { z } from "zod";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { randomBytes } from "node:crypto";
-import { SIGN_IN_EXPIRED, WRONG_CODE, WRONG_CREDENTIALS, secondFactorNeeded, type SecondFactorMethod } from "@/lib/sign-in-errors";
+import { NO_PASSKEY, SIGN_IN_EXPIRED, WRONG_CODE, WRONG_CREDENTIALS, secondFactorNeeded, type SecondFactorMethod } from "@/lib/sign-in-errors";
 import { redeemRecoveryCode, verifyTotpCode } from "@/server/auth/factors";
+import { passkeyRequestOptions, verifyPasskeyAssertion, type RelyingParty } from "@/server/auth/factors/passkeys";
+import { authenticationResponse } from "@/lib/schemas/passkeys";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { checkSignInThrottle, recordSignInAttempt } from "@/server/auth/throttle";
 import { verifyPassword } from "@/server/auth/password";
 import { securityEvent } from "@/server/security-log";
@@ -28,11 +31,52 @@ export const SIGN_IN_CHALLENGE_MS = 5 * 60_000;
 /** Wrong codes a challenge survives; the account's throttle (5 failures) counts them too. */
 export const MAX_CHALLENGE_FAILURES = 5;
 
-export const secondFactorInput = z.object({
-  challengeId: z.string().min(1).max(100),
-  code: z.string().trim().min(1).max(64),
-  method: z.enum(["totp", "recovery"]),
-});
+export const secondFactorInput = z.discriminatedUnion("method", [
+  z.object({ challengeId: z.string().min(1).max(100), method: z.enum(["totp", "recovery"]), code: z.string().trim().min(1).max(64) }),
+  // The browser's WebAuthn answer as JSON (lib/schemas/passkeys.ts authenticationResponse).
+  z.object({ challengeId: z.string().min(1).max(100), method: z.literal("passkey"), assertion: z.string().min(2).max(16_000) }),
+]);
+
+/** The sign-in challenge behind a second step, if it may still be answered from this address. */
+async function liveSignInChallenge(db: Db, challengeId: string, address: string, now: Date) {
+  const challenge = await db.signInChallenge.findUnique({
+    where: { id: challengeId },
+    select: { id: true, purpose: true, address: true, expiresAt: true, usedAt: true, failures: true, challenge: true, user: { select: { id: true, email: true, name: true, deactivatedAt: true } } },
+  });
+  const live =
+    challenge &&
+    challenge.purpose === SIGN_IN_CHALLENGE_PURPOSE &&
+    !challenge.usedAt &&
+    challenge.expiresAt > now &&
+    challenge.address === address.slice(0, 100) &&
+    challenge.failures < MAX_CHALLENGE_FAILURES &&
+    !challenge.user.deactivatedAt;
+  return { challenge, live: Boolean(live) };
+}
+
+/**
+ * The second step with a passkey, first half: WebAuthn options for the account behind a live sign-in
+ * challenge, their random challenge kept on that row so the answer is checked against it (a newer
+ * request replaces it). Refused like an expired sign-in when the challenge cannot be answered.
+ */
+export async function secondFactorPasskeyOptions(db: Db, challengeId: string, address: string, rp: RelyingParty, now = new Date()) {
+  const { challenge, live } = await liveSignInChallenge(db, challengeId, address, now);
+  if (!challenge || !live) throw new AppError("UNAUTHORIZED", SIGN_IN_EXPIRED);
+  const options = await passkeyRequestOptions(db, challenge.user.id, rp);
+  if (!options) throw new AppError("BAD_REQUEST", NO_PASSKEY);
+  const { count } = await db.signInChallenge.updateMany({ where: { id: challenge.id, usedAt: null }, data: { challenge: options.challenge } });
+  if (count !== 1) throw new AppError("UNAUTHORIZED", SIGN_IN_EXPIRED);
+  return options;
+}
+
+function parsedAssertion(json: string): AuthenticationResponseJSON | null {
+  try {
+    const parsed = authenticationResponse.safeParse(JSON.parse(json));
+    return parsed.success ? (parsed.data as AuthenticationResponseJSON) : null;
+  } catch {
+    return null;
+  }
+}
 
 function throttled(retryAfterMinutes: number): AppError {
   const n = retryAfterMinutes;
@@ -100,7 +144,7 @@ export async function authenticate(
   return { id: user.id, email: user.email, name: user.name };
 }
 
-export type SecondFactorResult = AuthenticatedUser & { method: "TOTP" | "RECOVERY" };
+export type SecondFactorResult = AuthenticatedUser & { method: "TOTP" | "RECOVERY" | "PASSKEY" };
 
 /**
  * Sign-in's second step: the challenge the password step made (unused, unexpired, same client
@@ -109,27 +153,18 @@ export type SecondFactorResult = AuthenticatedUser & { method: "TOTP" | "RECOVER
  */
 export async function authenticateSecondFactor(
   db: Db,
-  raw: { challengeId?: unknown; code?: unknown; method?: unknown },
+  raw: { challengeId?: unknown; code?: unknown; method?: unknown; assertion?: unknown },
   address: string,
   now = new Date(),
+  rp?: RelyingParty,
 ): Promise<SecondFactorResult> {
   const parsed = secondFactorInput.safeParse(raw);
   if (!parsed.success) throw new AppError("BAD_REQUEST", WRONG_CODE);
-  const { challengeId, code, method } = parsed.data;
+  const input = parsed.data;
+  const { challengeId, method } = input;
 
-  const challenge = await db.signInChallenge.findUnique({
-    where: { id: challengeId },
-    select: { id: true, purpose: true, address: true, expiresAt: true, usedAt: true, failures: true, user: { select: { id: true, email: true, name: true, deactivatedAt: true } } },
-  });
-  const live =
-    challenge &&
-    challenge.purpose === SIGN_IN_CHALLENGE_PURPOSE &&
-    !challenge.usedAt &&
-    challenge.expiresAt > now &&
-    challenge.address === address.slice(0, 100) &&
-    challenge.failures < MAX_CHALLENGE_FAILURES &&
-    !challenge.user.deactivatedAt;
-  if (!live) {
+  const { challenge, live } = await liveSignInChallenge(db, challengeId, address, now);
+  if (!challenge || !live) {
     securityEvent("second_factor.failed", { userId: challenge?.user.id, address, objectType: "sign_in_challenge", objectId: challenge?.id, reason: "challenge_expired" });
     throw new AppError("UNAUTHORIZED", SIGN_IN_EXPIRED);
   }
@@ -141,7 +176,14 @@ export async function authenticateSecondFactor(
     throw throttled(verdict.retryAfterMinutes);
   }
 
-  const ok = method === "totp" ? await verifyTotpCode(db, user.id, code, now) : await redeemRecoveryCode(db, user.id, code, now);
+  let ok: boolean;
+  if (input.method === "passkey") {
+    const assertion = parsedAssertion(input.assertion);
+    // The options call put the WebAuthn challenge on the row; without it there is nothing to answer.
+    ok = Boolean(assertion && challenge.challenge && rp) && (await verifyPasskeyAssertion(db, user.id, challenge.challenge!, assertion!, rp!, now));
+  } else {
+    ok = input.method === "totp" ? await verifyTotpCode(db, user.id, input.code, now) : await redeemRecoveryCode(db, user.id, input.code, now);
+  }
   if (!ok) {
     await recordSignInAttempt(db, user.email, address, false);
     await db.signInChallenge.update({ where: { id: challenge.id }, data: { failures: { increment: 1 } } });
@@ -157,5 +199,5 @@ export async function authenticateSecondFactor(
   await recordSignInAttempt(db, user.email, address, true);
   securityEvent("second_factor.succeeded", { userId: user.id, address, action: method });
   securityEvent("sign_in.succeeded", { userId: user.id, address, action: method });
-  return { id: user.id, email: user.email, name: user.name, method: method === "totp" ? "TOTP" : "RECOVERY" };
+  return { id: user.id, email: user.email, name: user.name, method: method === "totp" ? "TOTP" : method === "passkey" ? "PASSKEY" : "RECOVERY" };
 }

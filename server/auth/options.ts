@@ -4,6 +4,7 @@ import { db } from "@/server/db";
 import { env, trustedProxies } from "@/server/env";
 import { requestClientAddress } from "@/server/client-address";
 import { authenticate, authenticateSecondFactor } from "@/server/auth/authenticate";
+import { relyingParty } from "@/server/auth/factors/passkeys";
 import { authCookies } from "@/server/auth/cookies";
 import { openSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/server/auth/sessions";
 import { runningChangeFeed } from "@/server/changes/feed";
@@ -14,6 +15,11 @@ import { SIGN_IN_FAILED, SIGN_IN_UNAVAILABLE } from "@/lib/sign-in-errors";
 import { auditSessionsEnded } from "@/server/auth/session-audit";
 
 export { SESSION_MAX_AGE_SECONDS } from "@/server/auth/sessions";
+
+/** NextAuth hands authorize the request's headers as a plain object. */
+function headerPairs(headers: Record<string, unknown> | undefined): [string, string][] {
+  return Object.entries(headers ?? {}).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : []));
+}
 
 function userAgentOf(headers: Record<string, unknown> | undefined): string {
   const value = headers?.["user-agent"];
@@ -38,13 +44,14 @@ export function authOptions(): NextAuthOptions {
           challengeId: { type: "hidden" },
           code: { type: "text" },
           method: { type: "hidden" },
+          assertion: { type: "hidden" },
         },
         async authorize(credentials, req) {
           try {
             const address = requestClientAddress(req.headers, trustedProxies());
             const client = { userAgent: userAgentOf(req.headers), address };
             if (credentials?.challengeId) {
-              const user = await authenticateSecondFactor(db(), credentials, address);
+              const user = await authenticateSecondFactor(db(), credentials, address, new Date(), relyingParty(new Headers(headerPairs(req.headers))));
               const sessionId = await openSession(db(), user.id, { ...client, signedInWith: user.method });
               return { id: user.id, email: user.email, name: user.name, sessionId };
             }

@@ -19,6 +19,7 @@ import { paperRouter } from "@/server/routers/paper/_router";
 import { readLogRouter } from "@/server/routers/read-log/_router";
 import { seriesRouter } from "@/server/routers/series/_router";
 import { sessionRouter } from "@/server/routers/session/_router";
+import { signInRouter } from "@/server/routers/sign-in/_router";
 import { stanceRouter } from "@/server/routers/stance/_router";
 import { trackerRouter } from "@/server/routers/tracker/_router";
 import { createCallerFactory, router } from "@/server/trpc/init";
@@ -26,6 +27,7 @@ import { createCallerFactory, router } from "@/server/trpc/init";
 export const appRouter = router({
   health: healthRouter,
   me: meRouter,
+  signIn: signInRouter,
   dashboard: dashboardRouter,
   series: seriesRouter,
   session: sessionRouter,

@@ -1,7 +1,9 @@
 import type { Db } from "@/server/db";
 import type { Viewer } from "@/server/access";
 import { AppError } from "@/server/errors";
+import { replaceRecoveryCodes, unusedRecoveryCodeCount } from "@/server/auth/factors";
 import { passkeyRegistrationOptions, registerPasskey, relyingParty } from "@/server/auth/factors/passkeys";
+import { runningChangeFeed } from "@/server/changes/feed";
 import { securityEvent } from "@/server/security-log";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 
@@ -10,13 +12,17 @@ export async function startPasskeyRegistration(db: Db, viewer: Viewer, headers: 
   return passkeyRegistrationOptions(db, { userId: viewer.userId, email: viewer.email, name: viewer.name }, relyingParty(headers));
 }
 
-/** Finishes adding a passkey; a refused answer changes nothing and says so plainly. */
+/**
+ * Finishes adding a passkey; a refused answer changes nothing and says so plainly. As with an
+ * authenticator app, the account's first factor comes with ten recovery codes, shown this once.
+ */
 export async function finishPasskeyRegistration(
   db: Db,
   viewer: Viewer,
   input: { challengeId: string; label: string; response: unknown },
   headers: Headers | undefined,
-): Promise<{ id: string }> {
+): Promise<{ id: string; recoveryCodes: string[] | null }> {
+  const before = await db.authFactor.count({ where: { userId: viewer.userId, confirmedAt: { not: null } } });
   const stored = await registerPasskey(
     db,
     viewer.userId,
@@ -24,9 +30,17 @@ export async function finishPasskeyRegistration(
     relyingParty(headers),
   );
   if (!stored) {
-    securityEvent("account.changed", { actorId: viewer.userId, userId: viewer.userId, action: "passkey.refused", objectType: "auth_factor" });
+    securityEvent("second_factor.failed", { actorId: viewer.userId, userId: viewer.userId, objectType: "auth_factor", action: "passkey_register", reason: "wrong_code" });
     throw new AppError("BAD_REQUEST", "That passkey could not be added: the browser's answer did not check out, or took longer than five minutes. Try again.");
   }
-  securityEvent("account.changed", { actorId: viewer.userId, userId: viewer.userId, action: "passkey.added", objectType: "auth_factor", objectId: stored.id });
-  return stored;
+  securityEvent("factor.added", { actorId: viewer.userId, userId: viewer.userId, objectType: "auth_factor", objectId: stored.id, action: "passkey" });
+  securityEvent("factor.confirmed", { actorId: viewer.userId, userId: viewer.userId, objectType: "auth_factor", objectId: stored.id, action: "passkey" });
+  let recoveryCodes: string[] | null = null;
+  if (before === 0 || (await unusedRecoveryCodeCount(db, viewer.userId)) === 0) {
+    recoveryCodes = await replaceRecoveryCodes(db, viewer.userId);
+    securityEvent("recovery_codes.generated", { actorId: viewer.userId, userId: viewer.userId });
+  }
+  // This server forgets the held account now (AuthFactor's trigger tells the others).
+  runningChangeFeed()?.localWrite();
+  return { id: stored.id, recoveryCodes };
 }

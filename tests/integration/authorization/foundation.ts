@@ -21,6 +21,8 @@ export const foundationRows: Rows = {
     }),
     expect: everyone("BAD_REQUEST"),
   },
+  // A challenge id nobody was given: like an expired sign-in, for everyone, signed in or not.
+  "signIn.passkeyOptions": { input: () => ({ challengeId: "no-such-challenge" }), expect: { ...everyone("UNAUTHORIZED"), signedOut: "UNAUTHORIZED" } },
   "me.sessions.list": { input: () => undefined, expect: everyone("OK") },
   // Someone else's session id, or none at all, looks missing.
   "me.sessions.revoke": { input: () => ({ sessionId: "no-such-session" }), expect: everyone("NOT_FOUND") },
