@@ -25,19 +25,23 @@ export const PASSKEY_LABEL_MAX = 60;
 export type RelyingParty = { id: string; origin: string; name: string };
 
 /**
- * The site passkeys are bound to: NEXTAUTH_URL's host when it is set (deployments), else the host
- * the request came to (the embedded demo and tests on localhost). A credential made for one host
- * is never usable on another, whatever a request claims.
+ * The site passkeys are bound to: the host the browser is on (the request's Host, or the proxy's
+ * X-Forwarded-Host), else NEXTAUTH_URL's. Trusting the request here gives nothing away: the browser
+ * itself binds a credential to the site it was made on and signs that site's name, so a key made for
+ * Trilogue's host never signs for another, whatever a request claims. (An IP address cannot be a
+ * relying party: passkeys need a host name, e.g. localhost in development.)
  */
 export function relyingParty(headers: Headers | undefined): RelyingParty {
-  const configured = env().NEXTAUTH_URL;
-  if (configured) {
-    const url = new URL(configured);
+  const host = headers?.get("x-forwarded-host") ?? headers?.get("host");
+  if (host) {
+    const name = host.split(",")[0]!.trim();
+    const local = /^(localhost|127\.0\.0\.1|\[::1\])(:|$)/.test(name);
+    const proto = headers?.get("x-forwarded-proto")?.split(",")[0]!.trim() ?? (local ? "http" : "https");
+    const url = new URL(`${proto}://${name}`);
     return { id: url.hostname, origin: url.origin, name: "Trilogue" };
   }
-  const host = headers?.get("x-forwarded-host") ?? headers?.get("host") ?? "localhost";
-  const proto = headers?.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.0.0.1") ? "http" : "https");
-  const url = new URL(`${proto.split(",")[0]!.trim()}://${host.split(",")[0]!.trim()}`);
+  const configured = env().NEXTAUTH_URL;
+  const url = new URL(configured ?? "http://localhost");
   return { id: url.hostname, origin: url.origin, name: "Trilogue" };
 }
 
