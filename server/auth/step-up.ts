@@ -6,7 +6,7 @@
 /** How long a proof of identity counts for step-up actions. */
 export const STEP_UP_WINDOW_MS = 15 * 60_000;
 
-export const STEP_UP_MESSAGE = "Please confirm it is you to continue.";
+export const STEP_UP_MESSAGE = "This change needs a recent sign-in: sign out, sign in again, then repeat it within 15 minutes.";
 
 /** Whether a session last authenticated at `authenticatedAt` (ms) may take a step-up action at `now`. */
 export function stepUpFresh(authenticatedAt: number | null | undefined, now: number): boolean {
